@@ -1,0 +1,48 @@
+# saraban: Thai government circulars -> linked tables.  `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+RAW    ?= data/raw
+OUT    ?= data/processed
+SEED   ?= 1
+N      ?= 200
+CORPUS ?= build/corpus
+
+.DEFAULT_GOAL := help
+.PHONY: help setup system-deps ingest test bench lint clean corpus eval
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+system-deps: ## install Tesseract + Thai data, Thai fonts, poppler, LibreOffice when absent (Debian/Ubuntu)
+	@bash scripts/system-deps.sh
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,ocr]'
+	@touch $@
+
+setup: system-deps $(VENV)/.installed ## create .venv and install saraban with its dependencies
+
+ingest: setup ## read data/raw and write the tables to data/processed
+	$(VENV)/bin/saraban ingest $(RAW) --out $(OUT)
+
+test: setup ## run the test suite (fails when no test runs)
+	$(PY) -m pytest
+
+bench: setup ## speed and memory figures (docs/BENCHMARKS.md)
+	$(PY) -m pipeline.bench
+
+corpus: setup ## generate the conformance corpus: make corpus SEED=1 N=200 CORPUS=build/corpus
+	$(VENV)/bin/saraban corpus --seed $(SEED) --n $(N) $(CORPUS)
+
+eval: setup ## field accuracy on the corpus (docs/ACCURACY.md)
+	$(VENV)/bin/saraban eval $(CORPUS)
+
+lint: setup ## ruff
+	$(VENV)/bin/ruff check pipeline extractors tests
+
+clean: ## remove outputs and caches (keeps .venv)
+	rm -rf $(OUT)/*.csv $(OUT)/*.jsonl $(OUT)/*.sqlite $(OUT)/*.parquet build .pytest_cache .ruff_cache

@@ -1,0 +1,84 @@
+"""When a rule takes effect, and the role of every other date in a letter.
+
+>>> e = effective("โดยกำหนดให้ใช้หลักเกณฑ์ใหม่ตั้งแต่วันที่ ๑ ธันวาคม ๒๕๖๑ เป็นต้นไป", 0)
+>>> (e.date.date.isoformat(), e.date.text)
+('2018-12-01', '๑ ธันวาคม ๒๕๖๑')
+>>> effective("ให้ใช้บังคับตั้งแต่วันถัดจากวันประกาศในราชกิจจานุเบกษาเป็นต้นไป", 0).relative
+'วันถัดจากวันประกาศในราชกิจจานุเบกษา'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.patterns import DATE
+from extractors.thai_dates import parse_match
+from pipeline.models import Span, ThaiDate
+
+SINCE = re.compile(r"ตั้งแต่[ \t\n]*(?:วันที่[ \t\n]*)?")  # "ตั้งแต่วันที่ ", "ตั้งแต่ "
+ONWARD = re.compile(r"^[ \t\n]*(?:เป็นต้นไป)")  # "เป็นต้นไป" right after the date
+UNTIL = re.compile(r"^[ \t\n]*(?:ถึง|จนถึง|–|-|ไปจนถึง|และ)")  # a range, not a start
+# words before ตั้งแต่ that make it a rule taking effect: "มีผลใช้บังคับ", "ทั้งนี้", "ให้ใช้…"
+IN_FORCE = re.compile(r"(?:มีผล|บังคับ|ทั้งนี้|ให้ใช้|ใช้หลักเกณฑ์|ถือปฏิบัติ|เริ่มใช้|ยกเลิก)[^\n]{0,40}$")
+RELATIVE = re.compile(
+    r"ตั้งแต่[ \t]*(?P<rule>(?:วันถัดจากวัน|วันที่ลงนาม|วันที่ประกาศ|วันประกาศ|บัดนี้|วันที่ออกคำสั่ง)[^\n]{0,60}?)"
+    r"[ \t]*เป็นต้นไป"
+)
+MEETING = re.compile(r"ประชุม[^\n]{0,50}$")
+DEADLINE = re.compile(r"(?:ภายใน(?:วันที่)?|ก่อนวันที่|ไม่เกินวันที่|ไม่เกิน|ให้แล้วเสร็จ(?:ภายใน)?|ภายในวัน)[ \t\n]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Effective:
+    """A dated rule (``date``) or a relative one kept as printed (``relative``, ``span``)."""
+
+    date: ThaiDate | None
+    relative: str = ""
+    span: Span | None = None
+
+
+def _dated(text: str, offset: int) -> list[tuple[int, ThaiDate]]:
+    """(strength, date) for every ``ตั้งแต่วันที่ <date>`` that starts a rule, not a range."""
+    found = []
+    for since in SINCE.finditer(text):
+        match = DATE.match(text, since.end())
+        date = parse_match(match, offset) if match else None
+        if date is None:
+            continue
+        tail = text[match.end() : match.end() + 20]
+        if UNTIL.match(tail):
+            continue
+        onward = bool(ONWARD.match(tail))
+        in_force = bool(IN_FORCE.search(text[max(0, since.start() - 60) : since.start()]))
+        if onward or in_force:
+            found.append((int(onward) + int(in_force), date.with_role("effective")))
+    return found
+
+
+def effective(text: str, offset: int) -> Effective | None:
+    """The date from which the letter's rule applies; ``None`` when the text gives none.
+
+    The strongest phrasing wins (``ตั้งแต่วันที่ … เป็นต้นไป`` after ``มีผล``/``ทั้งนี้``), then the first.
+    A relative start (``ตั้งแต่วันถัดจากวันประกาศ…``) is returned as text, never turned into a date.
+    """
+    dated = _dated(text, offset)
+    relative = RELATIVE.search(text)
+    if dated:
+        best = max(dated, key=lambda item: (item[0], -item[1].span.start))
+        if relative is None or best[1].span.start - offset < relative.start() or best[0] == 2:
+            return Effective(best[1])
+    if relative:
+        rule = relative["rule"].strip()
+        return Effective(None, rule, Span(offset + relative.start("rule"), offset + relative.start("rule") + len(rule)))
+    return None
+
+
+def date_role(text: str, start: int) -> str:
+    """Role of a date found at ``start`` of ``text`` from the words before it: meeting, deadline or other."""
+    before = text[max(0, start - 60) : start]
+    if DEADLINE.search(before):
+        return "deadline"
+    if MEETING.search(before):
+        return "meeting"
+    return "other"

@@ -1,0 +1,264 @@
+"""The header of a letter: kind, reference number, issuer, date, subject, recipient, urgency, secrecy.
+
+All functions take the letter's lines (``extractors.lines.Line`` with document offsets) and return
+values with spans, or empty values when the text does not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lines import Line, is_wrapped, join_wrapped, typical_width
+from extractors.patterns import (
+    BODY_OPENER,
+    HEADER_KEYWORD,
+    LINE_REF,
+    NAME_LINE,
+    OWNER,
+    PHONE,
+    SALUTATION,
+    SECRECY,
+    SUBJECT,
+    URGENCY,
+)
+from extractors.ref_numbers import parse_ref
+from extractors.thai_dates import find_dates, parse_match
+from extractors.patterns import DATE
+from pipeline.models import Field, RefNo, Span, ThaiDate
+
+HEADER_LINES = 40  # a header never runs longer than this many lines
+
+TITLE_KIND = re.compile(r"^[ \t]*(?P<kind>คำสั่ง|ประกาศ|แถลงการณ์|ข่าว|ระเบียบ|ข้อบังคับ)(?![ \t]*ณ)(?P<rest>.*)$")
+_KIND_OF_TITLE = {
+    "คำสั่ง": "order",
+    "ประกาศ": "announcement",
+    "แถลงการณ์": "announcement",
+    "ข่าว": "announcement",
+    "ระเบียบ": "regulation",
+    "ข้อบังคับ": "regulation",
+}
+MEMO_MARK = re.compile(r"บันทึก[ \t]*ข้อความ|หนังสือภายใน")
+SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")  # "สั่ง ณ วันที่ …"
+DATE_WORD = re.compile(r"วันที่[ \t]*")
+STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
+ABOUT = re.compile(r"[ \t]*ว่าด้วย")  # "ระเบียบกระทรวงมหาดไทย ว่าด้วย…"
+
+
+def _first(lines: list[Line], pattern: re.Pattern[str], limit: int = HEADER_LINES) -> int | None:
+    for i, line in enumerate(lines[:limit]):
+        if pattern.match(line.text):
+            return i
+    return None
+
+
+def _title(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
+    """The title line of an order, announcement or regulation among the first lines."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if line.blank or STAMP_WORDS.match(line.text):
+            continue
+        match = TITLE_KIND.match(line.text)
+        if match and match["rest"].strip() and not match["rest"].startswith(("ที่", "ๆ")):
+            return i, match
+        seen += 1
+        if seen >= 3:
+            return None
+    return None
+
+
+def doc_type(lines: list[Line]) -> str:
+    """One of CONTRACT.md's kinds: memo, external, stamped, order, regulation, announcement, other."""
+    head = lines[:12]
+    if any(MEMO_MARK.search(line.text) for line in head) or _first(head, OWNER) is not None:
+        return "memo"
+    title = _title(lines)
+    if title:
+        return _KIND_OF_TITLE[title[1]["kind"]]
+    salutation = _first(lines, SALUTATION)
+    if salutation is not None:
+        kw = SALUTATION.match(lines[salutation].text)["kw"]
+        return "stamped" if kw == "ถึง" else "external"
+    return "other"
+
+
+def ref_line(lines: list[Line]) -> tuple[int, RefNo] | None:
+    """The ``ที่ …`` line of the header and its reference number."""
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        match = LINE_REF.match(line.text)
+        if not match:
+            continue
+        ref = parse_ref(line.text[match.end():], offset=line.start + match.end())
+        if ref is not None:
+            return i, ref
+    return None
+
+
+def urgency_secrecy(lines: list[Line], kind: str) -> tuple[str, str]:
+    """Stamps above the header: ``("ด่วนที่สุด", "ลับ")``; a citation's ด่วนที่สุด in the body is not one."""
+    stop = _first(lines, SUBJECT)
+    stop = HEADER_LINES if stop is None else stop
+    urgency = secrecy = ""
+    for line in lines[:stop]:
+        text = line.stripped
+        starts_with_stamp = STAMP_WORDS.match(text) or (text.startswith(("ด่วน", "ลับ")) and len(text) < 40)
+        if not starts_with_stamp:
+            continue
+        if not urgency and (m := URGENCY.search(text)):
+            urgency = m.group(1)
+        if not secrecy and (m := SECRECY.search(text)):
+            secrecy = m.group(1)
+    return urgency, secrecy
+
+
+def _field_block(lines: list[Line], first: int, column: int, width: int, max_lines: int = 4) -> Field:
+    """A field that starts at ``column`` of ``lines[first]`` and may wrap over the next lines."""
+    value, span = lines[first].after(column)
+    parts = [value]
+    end = span.end
+    i = first + 1
+    while i < len(lines) and i - first < max_lines:
+        line = lines[i]
+        if line.blank or HEADER_KEYWORD.match(line.text) or BODY_OPENER.match(line.text):
+            break
+        if NAME_LINE.match(line.text) or SIGNED_ON.match(line.text):
+            break
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        ends_block = nxt is None or nxt.blank or HEADER_KEYWORD.match(nxt.text) or BODY_OPENER.match(nxt.text)
+        if not (is_wrapped(lines[i - 1], width) or ends_block):
+            break
+        parts.append(line.stripped)
+        end = line.span.end
+        i += 1
+    text = join_wrapped(parts)
+    return Field(text, Span(span.start, end) if text else None)
+
+
+def subject(lines: list[Line]) -> Field:
+    """``เรื่อง …`` joined across wrapped lines (memo continuation lines included)."""
+    i = _first(lines, SUBJECT)
+    if i is None:
+        return Field("")
+    column = SUBJECT.match(lines[i].text).end()
+    return _field_block(lines, i, column, typical_width(lines))
+
+
+def recipient(lines: list[Line]) -> Field:
+    """``เรียน …`` / ``ถึง …`` / ``กราบเรียน …`` joined across wrapped lines."""
+    i = _first(lines, SALUTATION)
+    if i is None:
+        return Field("")
+    column = SALUTATION.match(lines[i].text).end()
+    return _field_block(lines, i, column, typical_width(lines), max_lines=4)
+
+
+def _strip_phone(field: Field) -> Field:
+    match = PHONE.search(field.value)
+    if not match or field.span is None:
+        return field
+    value = field.value[: match.start()].rstrip()
+    return Field(value, Span(field.span.start, field.span.start + len(value)))
+
+
+def _memo_issuer(lines: list[Line]) -> Field:
+    i = _first(lines, OWNER)
+    if i is None:
+        return Field("")
+    block = _field_block(lines, i, OWNER.match(lines[i].text).end(), 0, max_lines=2)
+    return _strip_phone(block)
+
+
+def _address_block(lines: list[Line], ref_index: int | None, date_index: int | None) -> Field:
+    """External letter: the issuing office and address between the ``ที่`` line and the date."""
+    if ref_index is None or date_index is None or date_index <= ref_index:
+        return Field("")
+    parts, spans = [], []
+    ref = ref_line(lines)
+    if ref and ref[1].span and ref[1].span.end < lines[ref_index].end:  # address on the ที่ line
+        value, span = lines[ref_index].after(ref[1].span.end - lines[ref_index].start)
+        if value:
+            parts.append(value)
+            spans.append(span)
+    for line in lines[ref_index + 1 : date_index]:
+        if line.blank or STAMP_WORDS.match(line.text):
+            continue
+        parts.append(line.stripped)
+        spans.append(line.span)
+    if not parts:
+        return Field("")
+    return Field(" ".join(parts), Span(spans[0].start, spans[-1].end))
+
+
+def _title_issuer(lines: list[Line]) -> Field:
+    title = _title(lines)
+    if not title:
+        return Field("")
+    i, match = title
+    rest_start = match.start("rest")
+    value, span = lines[i].after(rest_start)
+    about = ABOUT.search(value)
+    if about:
+        value = value[: about.start()].rstrip()
+    return Field(value, Span(span.start, span.start + len(value)))
+
+
+def _date_line_index(lines: list[Line], start: int, stop: int) -> int | None:
+    """The first line in ``[start, stop)`` that is a date alone (an external letter's date line)."""
+    for i in range(start, min(stop, len(lines))):
+        text = lines[i].stripped
+        match = DATE.match(text)
+        if match and match.end() == len(text) and parse_match(match):
+            return i
+    return None
+
+
+def _stamped_issuer(lines: list[Line], date_index: int | None) -> Field:
+    if date_index is None:
+        return Field("")
+    for line in reversed(lines[:date_index]):
+        if line.blank:
+            continue
+        if NAME_LINE.match(line.text):
+            return Field("")
+        return Field(line.stripped, line.span)
+    return Field("")
+
+
+def _date_on(line: Line, column: int) -> ThaiDate | None:
+    dates = find_dates(line.text[column:], offset=line.start + column)
+    return dates[0] if dates else None
+
+
+def document_date(lines: list[Line], kind: str) -> tuple[ThaiDate | None, int | None]:
+    """The letter's own date and its line index, by the rule of its kind."""
+    subject_index = _first(lines, SUBJECT)
+    head_stop = subject_index if subject_index is not None else HEADER_LINES
+    if kind in ("order", "announcement", "regulation"):
+        for i, line in enumerate(lines):
+            match = SIGNED_ON.match(line.text)
+            if match and (date := _date_on(line, match.end())):
+                return date, i
+    if kind == "stamped":
+        salutation = _first(lines, SALUTATION) or 0
+        for i in range(len(lines) - 1, salutation, -1):
+            if _date_line_index(lines, i, i + 1) is not None:
+                return _date_on(lines[i], 0), i
+    for i, line in enumerate(lines[:head_stop]):
+        word = DATE_WORD.search(line.text)
+        if word and not SIGNED_ON.match(line.text) and (date := _date_on(line, word.end())):
+            return date, i
+    i = _date_line_index(lines, 0, head_stop)
+    if i is not None:
+        return _date_on(lines[i], 0), i
+    return None, None
+
+
+def issuer(lines: list[Line], kind: str, date_index: int | None) -> Field:
+    """Who sent the letter, by the rule of its kind (memo ส่วนราชการ, external address block, title)."""
+    if kind == "memo":
+        return _memo_issuer(lines)
+    if kind in ("order", "announcement", "regulation"):
+        return _title_issuer(lines)
+    if kind == "stamped":
+        return _stamped_issuer(lines, date_index)
+    ref = ref_line(lines)
+    return _address_block(lines, ref[0] if ref else None, date_index)

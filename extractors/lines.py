@@ -1,0 +1,92 @@
+"""Lines with their offsets, and the rule for joining a field wrapped over several lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipeline.models import Span
+
+_COMBINING_OR_SPACE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a letter: ``text`` without the newline, ``start`` its offset in the document."""
+
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip() or self.text.strip() == "\f"
+
+    @property
+    def span(self) -> Span:
+        lead = len(self.text) - len(self.text.lstrip())
+        return Span(self.start + lead, self.start + len(self.text.rstrip()))
+
+    def after(self, column: int) -> tuple[str, Span]:
+        """The rest of the line from ``column``, stripped, with its span."""
+        rest = self.text[column:]
+        lead = len(rest) - len(rest.lstrip())
+        value = rest.strip()
+        start = self.start + column + lead
+        return value, Span(start, start + len(value))
+
+
+def split_lines(text: str, offset: int = 0) -> list[Line]:
+    """``split_lines("เรื่อง ก\\nเรียน ข", 10)`` -> lines starting at 10 and 19."""
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append(Line(offset + pos, raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def visible_length(text: str) -> int:
+    """Printed width in cells: Thai above/below marks and spaces take none."""
+    return len(_COMBINING_OR_SPACE.sub("", text))
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f"
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join the pieces of a field printed over several lines.
+
+    A printed line break inside a Thai phrase carries no space; between other scripts it is a space:
+    ``join_wrapped(["การจัดการระบบคอมพิวเตอร์", "ของกระทรวงมหาดไทย"]) == "การจัดการระบบคอมพิวเตอร์ของกระทรวงมหาดไทย"``.
+    """
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and not (_is_thai(out[-1]) and _is_thai(part[0])):
+            out += " "
+        out += part
+    return unicodedata.normalize("NFC", out)
+
+
+def is_wrapped(line: Line, typical_width: int) -> bool:
+    """True if ``line`` reaches near the right margin, so the field may go on in the next line."""
+    return typical_width > 0 and visible_length(line.text) >= 0.8 * typical_width
+
+
+def typical_width(lines: list[Line]) -> int:
+    """The printed width of a full line of this letter (a high percentile of line widths)."""
+    widths = sorted(visible_length(line.text) for line in lines if not line.blank)
+    if not widths:
+        return 0
+    return widths[int(0.9 * (len(widths) - 1))]

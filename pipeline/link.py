@@ -1,0 +1,184 @@
+"""Resolve citations against everything ingested in one run, conservatively, saying how sure.
+
+Statuses: ``resolved`` (number and date agree with exactly one letter), ``probable`` (one candidate
+through a tolerant rule: an OCR-confusable serial, a short ``ว 10 ลว. …`` form, issuer + date),
+``ambiguous`` (two or more candidates: all listed, none chosen), ``not_in_corpus``.
+A date that disagrees never links. Resolvers are tried in order; the first that finds any
+candidate decides (``RESOLVERS`` is the plug-in point).
+
+>>> # cited "อท 0017.2/ว 2930" of 2017-08-15; the corpus holds "อท 0017.2/ว 2530" of that day
+>>> # -> probable, score 0.85 (๕/๙ is a known OCR confusion)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from pipeline.models import Citation, Link, Record
+
+# digit pairs Tesseract confuses in Thai fonts (shared/notes/ocr-findings.md): ๕/๙, ๒/๖, ๓/๗, ๑/๗, ๐/๘, ๔/๕, ๘/๑, ๘/๓
+OCR_CONFUSIONS = frozenset(
+    frozenset(pair) for pair in ("59", "26", "37", "17", "08", "45", "18", "38", "13")
+)
+SCORE_EXACT = 1.0
+SCORE_EXACT_NO_DATE = 0.8
+SCORE_OCR_PAIR = 0.85
+SCORE_ONE_DIGIT = 0.7
+SCORE_SHORT_FORM = 0.75
+SCORE_ISSUER_DATE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What the index knows of one ingested letter."""
+
+    doc_id: str
+    ref: str  # canonical
+    agency: str
+    unit: str
+    serial: int | None
+    circular: bool
+    date: dt.date | None
+    names: tuple[str, ...]  # issuer and agency name, for issuer matching
+
+
+class CorpusIndex:
+    """Lookup tables over the ingested letters."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        self.targets: list[Target] = []
+        self.by_ref: dict[str, list[Target]] = defaultdict(list)
+        self.by_unit: dict[tuple[str, str], list[Target]] = defaultdict(list)
+        self.by_date: dict[dt.date, list[Target]] = defaultdict(list)
+        for record in records:
+            self.add(record)
+
+    def add(self, record: Record) -> None:
+        from extractors.ref_numbers import agency_name
+
+        ref = record.ref_no
+        names = tuple(n for n in (record.issuer.value, agency_name(ref.agency) if ref else "") if n)
+        target = Target(
+            record.doc_id,
+            ref.canonical if ref else "",
+            ref.agency if ref else "",
+            ref.unit if ref else "",
+            ref.serial if ref else None,
+            ref.circular if ref else False,
+            record.doc_date.date if record.doc_date else None,
+            names,
+        )
+        self.targets.append(target)
+        if target.ref:
+            self.by_ref[target.ref].append(target)
+            self.by_unit[(target.agency, target.unit)].append(target)
+        if target.date:
+            self.by_date[target.date].append(target)
+
+
+def _date_agrees(citation: Citation, target: Target) -> bool:
+    return citation.date is None or target.date is None or citation.date.date == target.date
+
+
+def _decide(candidates: list[Target], score: float, reason: str) -> Link | None:
+    unique = {t.doc_id: t for t in candidates}
+    if not unique:
+        return None
+    if len(unique) == 1:
+        only = next(iter(unique))
+        return Link("resolved" if score >= SCORE_EXACT else "probable", only, score, (only,), reason)
+    return Link("ambiguous", "", 0.0, tuple(sorted(unique)), reason)
+
+
+def exact(citation: Citation, index: CorpusIndex) -> Link | None:
+    """Same canonical number; the date, when both sides give one, must be the same day."""
+    if citation.ref_no is None or not citation.ref_no.agency and citation.ref_no.year is None:
+        return None
+    same = [t for t in index.by_ref.get(citation.ref_no.canonical, []) if _date_agrees(citation, t)]
+    dated = citation.date is not None and all(t.date is not None for t in same)
+    return _decide(same, SCORE_EXACT if dated else SCORE_EXACT_NO_DATE, "same number")
+
+
+def serial_distance(a: int, b: int) -> float | None:
+    """Score for serials that differ in one digit: an OCR confusion pair scores higher."""
+    sa, sb = str(a), str(b)
+    if len(sa) != len(sb) or sa == sb:
+        return None
+    diffs = [(x, y) for x, y in zip(sa, sb, strict=True) if x != y]
+    if len(diffs) != 1:
+        return None
+    return SCORE_OCR_PAIR if frozenset(diffs[0]) in OCR_CONFUSIONS else SCORE_ONE_DIGIT
+
+
+def ocr_tolerant(citation: Citation, index: CorpusIndex) -> Link | None:
+    """Same agency, unit and day; serial one digit off (๕/๙ and kin score higher). Needs a date."""
+    ref = citation.ref_no
+    if ref is None or not ref.agency or ref.serial is None or citation.date is None:
+        return None
+    scored = []
+    for target in index.by_unit.get((ref.agency, ref.unit), []):
+        if target.date != citation.date.date or target.serial is None or target.circular != ref.circular:
+            continue
+        score = serial_distance(ref.serial, target.serial)
+        if score is not None:
+            scored.append((score, target))
+    if not scored:
+        return None
+    return _decide([t for _, t in scored], min(s for s, _ in scored), "serial one digit off, same day")
+
+
+def _issuer_matches(cited: str, target: Target) -> bool:
+    cited = cited.replace(" ", "")
+    if len(cited) < 4:
+        return False
+    return any(cited in n.replace(" ", "") or n.replace(" ", "") in cited for n in target.names if len(n) >= 4)
+
+
+def short_form(citation: Citation, index: CorpusIndex) -> Link | None:
+    """``หนังสือสำนักงาน ก.พ. ว 10 ลว. 15 ก.ย. 48``: serial, day and issuer must all agree."""
+    ref = citation.ref_no
+    if ref is None or ref.agency or ref.year is not None or citation.date is None:
+        return None
+    same = [t for t in index.by_date.get(citation.date.date, [])
+            if t.serial == ref.serial and t.circular == ref.circular and _issuer_matches(citation.issuer, t)]
+    return _decide(same, SCORE_SHORT_FORM, "short form: serial, day and issuer")
+
+
+def issuer_and_date(citation: Citation, index: CorpusIndex) -> Link | None:
+    """A letter named only by its issuer and date: ``หนังสือกรมบัญชีกลาง ลงวันที่ ๑ …``."""
+    if citation.ref_no is not None or citation.date is None or not citation.issuer:
+        return None
+    same = [t for t in index.by_date.get(citation.date.date, []) if _issuer_matches(citation.issuer, t)]
+    return _decide(same, SCORE_ISSUER_DATE, "issuer and day")
+
+
+Resolver = Callable[[Citation, CorpusIndex], Link | None]
+RESOLVERS: tuple[Resolver, ...] = (exact, ocr_tolerant, short_form, issuer_and_date)
+
+
+def resolve(citation: Citation, index: CorpusIndex, resolvers: Iterable[Resolver] = RESOLVERS,
+            exclude: str = "") -> Link:
+    """The link of one citation; ``exclude`` is the citing letter's own id (a letter never cites itself)."""
+    for resolver in resolvers:
+        link = resolver(citation, index)
+        if link is None:
+            continue
+        if exclude and exclude in link.candidates:
+            rest = tuple(c for c in link.candidates if c != exclude)
+            if not rest:
+                continue
+            link = replace(link, candidates=rest, target_doc_id=rest[0] if len(rest) == 1 else "")
+        return link
+    return Link("not_in_corpus")
+
+
+def link(records: list[Record], resolvers: Iterable[Resolver] = RESOLVERS) -> list[Record]:
+    """Every record with ``links`` filled, parallel to its ``citations``."""
+    index = CorpusIndex(records)
+    resolvers = tuple(resolvers)
+    return [
+        replace(r, links=tuple(resolve(c, index, resolvers, r.doc_id) for c in r.citations)) for r in records
+    ]

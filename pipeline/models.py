@@ -1,0 +1,258 @@
+"""Value objects that flow between the stages. Frozen dataclasses only: no I/O, no regexes.
+
+Offsets (``Span``) always index the *normalised* text of the whole document
+(``Document.text`` after ``pipeline.normalize``); ``NormalizedText.raw_span`` maps them back
+to the raw text the reader produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` in a document's normalised text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def shift(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset)
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}:{self.end})"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One row of issues.csv: something wrong with a file or a letter, never fatal to a batch."""
+
+    code: str
+    message: str
+    severity: str = "warning"  # error | warning
+    source_path: str = ""
+    doc_id: str = ""
+    page: int | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "source_path": self.source_path,
+            "doc_id": self.doc_id,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Text of one page as the reader produced it (raw, before normalisation)."""
+
+    number: int  # 1-based
+    text: str
+    method: str = "text"  # text | ocr
+    confidence: float | None = None  # OCR mean confidence 0..1; None for a text layer
+    broken: bool = False  # text layer beyond repair (route to OCR)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole input file read into pages of text."""
+
+    source: SourceFile
+    source_format: str  # txt | docx | pdf | image
+    pages: tuple[Page, ...]
+    encoding: str = ""  # e.g. utf-8, utf-8-sig, utf-16, cp874; '' for binary formats
+    reader: str = ""  # which reader/library produced the text, e.g. "pypdfium2"
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def method(self) -> str:
+        return "ocr" if any(p.method == "ocr" for p in self.pages) else "text"
+
+    @property
+    def raw_text(self) -> str:
+        """Pages joined by form feeds (a page break is a strong letter boundary hint)."""
+        return "\n\f\n".join(p.text for p in self.pages)
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """One letter inside a document: a slice of the normalised text."""
+
+    index: int
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ThaiDate:
+    """A date as printed, resolved to the Gregorian calendar.
+
+    >>> ThaiDate(dt.date(2019, 5, 26), "๒๖ พฤษภาคม ๒๕๖๒", Span(10, 26))
+    ThaiDate(2019-05-26 '๒๖ พฤษภาคม ๒๕๖๒')
+    """
+
+    date: dt.date
+    text: str
+    span: Span
+    role: str = "other"  # document | effective | cited | meeting | deadline | other
+
+    def __repr__(self) -> str:
+        return f"ThaiDate({self.date.isoformat()} {self.text!r})"
+
+    def with_role(self, role: str) -> ThaiDate:
+        return ThaiDate(self.date, self.text, self.span, role)
+
+    def to_dict(self) -> dict:
+        return {
+            "role": self.role,
+            "date": self.date.isoformat(),
+            "date_text": self.text,
+            "span_start": self.span.start,
+            "span_end": self.span.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RefNo:
+    """A reference number (เลขที่หนังสือ).
+
+    >>> RefNo(agency="อท", unit="0017.2", serial=2055, circular=True, text="อท ๐๐๑๗.๒ / ว ๒๐๕๕")
+    RefNo('อท 0017.2/ว 2055')
+    """
+
+    agency: str  # 2-3 Thai letters; '' for an order number (๑๒๓/๒๕๖๙) or a bare "ว 10"
+    unit: str  # Arabic digits with dots, e.g. "0017.2"; '' when absent
+    serial: int | None
+    circular: bool
+    text: str = ""  # as printed
+    span: Span | None = None
+    year: int | None = None  # B.E. year of an order number ๑๒๓/๒๕๖๙
+    serial_text: str = ""  # serial with any non-digit suffix kept, e.g. "123ก"
+
+    @property
+    def canonical(self) -> str:
+        serial = self.serial_text or ("" if self.serial is None else str(self.serial))
+        if self.year is not None and not self.agency:
+            return f"{serial}/{self.year}"
+        prefix = f"{self.agency} {self.unit}".strip() if self.agency else self.unit
+        tail = f"ว {serial}" if self.circular else serial
+        return f"{prefix}/{tail}" if prefix else tail
+
+    def __repr__(self) -> str:
+        return f"RefNo({self.canonical!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A letter cited by another (อ้างถึง in the header or ตามหนังสือ … in the body)."""
+
+    seq: int
+    where: str  # header | body
+    issuer: str
+    ref_no: RefNo | None
+    date: ThaiDate | None
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """One item of สิ่งที่ส่งมาด้วย.
+
+    >>> Attachment(1, "สำเนารายงานการประชุม", 1, "ชุด", Span(0, 40))
+    Attachment(1 'สำเนารายงานการประชุม' 1 ชุด)
+    """
+
+    seq: int
+    description: str
+    quantity: int | None
+    unit: str
+    span: Span
+
+    def __repr__(self) -> str:
+        return f"Attachment({self.seq} {self.description!r} {self.quantity} {self.unit})"
+
+    def to_dict(self) -> dict:
+        return {"seq": self.seq, "description": self.description, "quantity": self.quantity, "unit": self.unit}
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    title: str = ""
+    name: str = ""
+    position: str = ""
+    acting: str = ""
+    acting_for: str = ""
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """An extracted text value with the span it came from."""
+
+    value: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """How one citation resolves against the corpus."""
+
+    status: str  # resolved | probable | ambiguous | not_in_corpus
+    target_doc_id: str = ""
+    score: float = 0.0
+    candidates: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Everything extracted from one letter; the shape of a documents.csv row plus nested lists."""
+
+    doc_id: str
+    source: SourceFile
+    source_format: str
+    method: str
+    segment_index: int
+    span: Span
+    doc_type: str = "other"
+    ref_no: RefNo | None = None
+    issuer: Field = Field("")
+    doc_date: ThaiDate | None = None
+    subject: Field = Field("")
+    recipient: Field = Field("")
+    urgency: str = ""
+    secrecy: str = ""
+    signer: Signer = Signer()
+    effective_date: ThaiDate | None = None
+    effective_text: str = ""  # a relative rule with no date, kept as text
+    citations: tuple[Citation, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    dates: tuple[ThaiDate, ...] = ()
+    confidence: float = 1.0
+    problems: tuple[Problem, ...] = ()
+    links: tuple[Link, ...] = field(default=())  # parallel to citations, filled by link()
+
+    def __repr__(self) -> str:
+        ref = self.ref_no.canonical if self.ref_no else ""
+        return f"Record({self.doc_id} {self.doc_type} {ref!r})"
+
+
+def as_plain(value: object) -> object:
+    """Dataclass -> dict recursively (for debugging and JSON)."""
+    return asdict(value) if hasattr(value, "__dataclass_fields__") else value

@@ -1,0 +1,93 @@
+"""Read any input file into a Document: ``read_file(path)``; sniffs the format from its bytes.
+
+>>> # read_file(Path("data/raw/angthong_2562_computer_systems.txt")).pages[0].text[:13]  -> "\\n\\n\\n\\n\\nบันทึกข้อความ"
+
+Only ``ReadError`` leaves ``read_file``: library exceptions are wrapped into one with a code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+from pipeline.models import Document, SourceFile
+from pipeline.readers import docx, image, pdf, text
+from pipeline.readers.errors import ReadError
+
+__all__ = ["ReadError", "read_file", "sniff"]
+
+CHUNK = 1 << 20
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")
+READERS = {"txt": text.read, "docx": docx.read, "pdf": pdf.read, "image": image.read}
+
+
+def _hash(path: Path) -> tuple[str, int, bytes]:
+    """(sha256 hex, size, first 1 KiB), streaming the file once."""
+    digest = hashlib.sha256()
+    size, head = 0, b""
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            if not head:
+                head = chunk[:1024]
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size, head
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReadError("not_docx", "The file is a damaged zip archive, not a readable Word document.") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith(("xl/", "ppt/")) for n in names) or "content.xml" in names:
+        raise ReadError("not_docx", "The file is an office document but not Word (spreadsheet, slides or OpenDocument); save it as .docx or PDF.")
+    raise ReadError("not_docx", "The file is a zip archive, not a Word document; unpack it and add the letters inside.")
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """Input kind from the first bytes: "pdf", "docx", "image" or "txt" (ReadError for known misfits).
+
+    >>> sniff(Path("x"), b"%PDF-1.7\\n")
+    'pdf'
+    """
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _zip_kind(path)
+    if head.startswith(IMAGE_MAGICS) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return "image"
+    if head.startswith(OLE_MAGIC):
+        raise ReadError("unsupported", "Legacy Word .doc (or other old Office) file: convert it to .docx and add it again.")
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise ReadError("unsupported", "Rich Text Format (.rtf) file: save it as .docx and add it again.")
+    return "txt"
+
+
+def read_file(path: Path) -> Document:
+    """Read one file of any supported kind; the only exception it raises is ReadError.
+
+    >>> # read_file(Path("หนังสือเวียน.pdf")).source_format  -> "pdf"
+    """
+    path = Path(path)
+    try:
+        sha, size, head = _hash(path)
+    except OSError as exc:
+        raise ReadError("io_error", f"The file could not be opened: {exc.strerror or exc}.") from None
+    if size == 0:
+        raise ReadError("empty", "The file is empty (0 bytes).")
+    source = SourceFile(path=str(path), sha256=sha, size=size)
+    kind = sniff(path, head)
+    try:
+        return READERS[kind](path, source)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError("unsupported", "The file is too large to read in memory.") from None
+    except Exception as exc:  # last line of defence: no traceback reaches an archivist
+        code = {"pdf": "pdf_unreadable", "docx": "not_docx", "image": "image_unreadable"}.get(kind, "binary")
+        raise ReadError(code, f"The {kind} file could not be read ({type(exc).__name__}: {exc}).") from None

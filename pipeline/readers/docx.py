@@ -1,0 +1,147 @@
+"""Word (.docx) letters read with python-docx, walking the XML in reading order.
+
+Order of the text: headers of the document, then the body (paragraphs, tables cell by cell, text
+boxes right after the paragraph that anchors them), then the footers. An explicit page break
+(``<w:br w:type="page"/>``) starts a new Page, a cheap and strong hint that a new letter begins.
+
+>>> # a body "บันทึกข้อความ" + table [["ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕", "วันที่ ๒๖ พฤษภาคม ๒๕๖๒"]]
+>>> # -> "บันทึกข้อความ\\nที่ อท ๐๐๑๗.๒/ว ๒๐๕๕\\nวันที่ ๒๖ พฤษภาคม ๒๕๖๒"
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.models import Document, Page, SourceFile
+from pipeline.readers.errors import ReadError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+PAGE_BREAK = "\f"  # sentinel line between pages
+
+# Containers whose children are read in order as if they were in the parent.
+TRANSPARENT = {W + n for n in ("hyperlink", "smartTag", "ins", "fldSimple", "sdtContent", "customXml", "moveTo")}
+SKIPPED = {W + n for n in ("del", "moveFrom", "pPr", "rPr", "instrText", "delText")}
+
+
+def _choose(alt) -> list:
+    """One branch of ``mc:AlternateContent``: the first Choice, else the Fallback (never both)."""
+    for tag in (MC + "Choice", MC + "Fallback"):
+        branch = alt.find(tag)
+        if branch is not None:
+            return [branch]
+    return []
+
+
+def _text_boxes(el) -> Iterator:
+    """Top-level ``w:txbxContent`` elements under ``el``, taking one branch of AlternateContent."""
+    if el.tag == W + "txbxContent":
+        yield el
+        return
+    children = _choose(el) if el.tag == MC + "AlternateContent" else list(el)
+    for child in children:
+        yield from _text_boxes(child)
+
+
+def _runs(el, out: list[str], boxes: list) -> None:
+    """Append the text of a paragraph's inline content to ``out``; collect its text boxes."""
+    for child in el:
+        tag = child.tag
+        if tag == W + "t":
+            out.append(child.text or "")
+        elif tag == W + "tab":
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append(PAGE_BREAK if child.get(W + "type") == "page" else "\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        elif tag in (W + "drawing", W + "pict", MC + "AlternateContent", W + "object"):
+            boxes.extend(_text_boxes(child))
+        elif tag not in SKIPPED and tag != W + "txbxContent":
+            _runs(child, out, boxes)
+
+
+def _blocks(container) -> Iterator[str]:
+    """Lines of a body, cell, text box, header or footer, in document order."""
+    for el in container:
+        tag = el.tag
+        if tag == W + "p":
+            out: list[str] = []
+            boxes: list = []
+            _runs(el, out, boxes)
+            yield from "".join(out).split("\n")
+            for box in boxes:
+                yield from _blocks(box)
+        elif tag == W + "tbl":
+            for row in el.findall(W + "tr"):
+                for cell in row.findall(W + "tc"):
+                    yield from _blocks(cell)
+        elif tag == W + "sdt":
+            content = el.find(W + "sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif tag in TRANSPARENT:
+            yield from _blocks(el)
+        elif tag == MC + "AlternateContent":
+            for branch in _choose(el):
+                yield from _blocks(branch)
+
+
+def _story_parts(doc, kind: str) -> list:
+    """Header or footer parts referenced by the sections, first use first, each once."""
+    parts, seen = [], set()
+    for ref in doc.element.body.iter(W + kind + "Reference"):
+        part = doc.part.related_parts.get(ref.get(R_ID))
+        if part is not None and part.partname not in seen:
+            seen.add(part.partname)
+            parts.append(part)
+    return parts
+
+
+def _open(path: Path):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ReadError("not_docx", f"The file is a zip archive but not a readable Word document ({exc}).") from None
+    except Exception as exc:  # lxml XMLSyntaxError and friends from a damaged package
+        raise ReadError("not_docx", f"The Word document is damaged and cannot be parsed ({type(exc).__name__}).") from None
+
+
+def lines(path: Path) -> list[str]:
+    """All lines of a .docx in reading order; ``"\\f"`` marks an explicit page break.
+
+    >>> # lines(Path("memo.docx")) -> ["ส่วนราชการ สำนักงานจังหวัดอ่างทอง", "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕", ...]
+    """
+    doc = _open(path)
+    try:
+        result: list[str] = []
+        for part in _story_parts(doc, "header"):
+            result.extend(_blocks(part.element))
+        result.extend(_blocks(doc.element.body))
+        for part in _story_parts(doc, "footer"):
+            result.extend(_blocks(part.element))
+    except ReadError:
+        raise
+    except Exception as exc:  # a malformed part: say so rather than crash the batch
+        raise ReadError("not_docx", f"The Word document is damaged and cannot be read ({type(exc).__name__}).") from None
+    return result
+
+
+def read(path: Path, source: SourceFile) -> Document:
+    """Read a .docx into a Document, one Page per explicit page break (else one page).
+
+    >>> # read(Path("คำสั่ง.docx"), src).pages[0].text.startswith("คำสั่งจังหวัดอ่างทอง")
+    """
+    text = "\n".join(lines(path))
+    chunks = [c.strip("\n") for c in text.split(PAGE_BREAK)]
+    chunks = [c for c in chunks if c.strip()] or [""]
+    if not any(c.strip() for c in chunks):
+        raise ReadError("empty", "The Word document contains no text.")
+    pages = tuple(Page(number=i, text=c) for i, c in enumerate(chunks, 1))
+    return Document(source=source, source_format="docx", pages=pages, reader="python-docx")

@@ -1,0 +1,33 @@
+"""The one exception a reader lets out: ``ReadError(code, message)``.
+
+Codes (each becomes an issues.csv row with severity ``error``):
+``empty``, ``binary``, ``not_docx``, ``pdf_encrypted``, ``pdf_unreadable``, ``image_unreadable``,
+``ocr_unavailable``, ``unsupported``, ``io_error`` (the operating system refused to read it).
+"""
+
+from __future__ import annotations
+
+CODES = frozenset(
+    {
+        "empty", "binary", "not_docx", "pdf_encrypted", "pdf_unreadable", "image_unreadable",
+        "ocr_unavailable", "unsupported", "io_error",
+    }
+)
+
+
+class ReadError(Exception):
+    """A file that cannot be read at all, with a code for machines and a sentence for archivists.
+
+    >>> ReadError("empty", "The file is empty (0 bytes).").code
+    'empty'
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        if code not in CODES:
+            raise ValueError(f"unknown ReadError code {code!r}")
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+    def __reduce__(self):  # picklable across process pools
+        return (type(self), (self.code, self.message))

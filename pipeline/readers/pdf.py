@@ -1,0 +1,95 @@
+"""PDF letters: the text layer via pypdfium2, OCR for pages that have none or a broken one.
+
+pypdfium2 was chosen by measurement (docs/bench_pdf_readers.md): on LibreOffice PDFs in Laksaman it
+reads Thai as typed, while pdfplumber returns ``สำานัก``, ``กล่่ม``, ``เร่อื ง``.
+
+>>> # read(Path("หนังสือ.pdf"), src).pages[0].text.startswith("ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import ocr
+from pipeline.models import Document, Page, Problem, SourceFile
+from pipeline.normalize import looks_broken
+from pipeline.readers.errors import ReadError
+
+RENDER_DPI = 300
+MIN_TEXT_CHARS = 1  # a page with fewer visible characters has no text layer
+
+
+def _open(path: Path):
+    import pypdfium2 as pdfium
+
+    last = None
+    for password in (None, ""):
+        try:
+            return pdfium.PdfDocument(str(path), password=password)
+        except pdfium.PdfiumError as exc:
+            last = exc
+        except (OSError, ValueError) as exc:
+            raise ReadError("pdf_unreadable", f"The PDF could not be opened ({exc}).") from None
+    if "password" in str(last).lower():
+        raise ReadError("pdf_encrypted", "The PDF is protected by a password; save an unprotected copy to read it.")
+    raise ReadError("pdf_unreadable", f"The PDF is damaged or truncated and cannot be opened ({last}).")
+
+
+def _page_text(page) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_bounded()
+    finally:
+        textpage.close()
+
+
+def _ocr_page(page) -> tuple[str, float]:
+    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+    try:
+        image = bitmap.to_pil()
+    finally:
+        bitmap.close()
+    return ocr.ocr_image(image)
+
+
+def _read_page(page, number: int, problems: list[Problem]) -> Page:
+    """One Page: the text layer if it is sound, else OCR (or the damaged text plus a Problem)."""
+    text = _page_text(page)
+    empty = len(text.split()) == 0
+    reason = None if empty else looks_broken(text)
+    if not empty and reason is None:
+        return Page(number=number, text=text)
+    if reason:
+        problems.append(Problem("text_layer_broken", f"Page {number}: text layer unusable ({reason}); read by OCR instead.", "warning", page=number))
+    if ocr.tesseract_version() is None:
+        what = "has no text layer" if empty else "has a broken text layer"
+        problems.append(Problem("ocr_unavailable", f"Page {number} {what} and needs OCR, but tesseract is not installed.", "warning", page=number))
+        return Page(number=number, text=text, broken=bool(reason))
+    ocr_text, conf = _ocr_page(page)
+    return Page(number=number, text=ocr_text, method="ocr", confidence=round(conf, 3), broken=bool(reason))
+
+
+def read(path: Path, source: SourceFile) -> Document:
+    """Read every page of a PDF; raises ReadError ``pdf_encrypted`` / ``pdf_unreadable``."""
+    import pypdfium2 as pdfium
+
+    pdf = _open(path)
+    problems: list[Problem] = []
+    pages: list[Page] = []
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise ReadError("pdf_unreadable", "The PDF has no pages (it may be truncated).")
+        for i in range(n):
+            page = pdf[i]
+            try:
+                pages.append(_read_page(page, i + 1, problems))
+            finally:
+                page.close()
+    except pdfium.PdfiumError as exc:
+        raise ReadError("pdf_unreadable", f"The PDF is damaged and a page could not be read ({exc}).") from None
+    finally:
+        pdf.close()
+    reader = "pypdfium2" + (f" + {ocr.reader_name()}" if any(p.method == "ocr" for p in pages) else "")
+    problems = [Problem(p.code, p.message, p.severity, str(source.path), page=p.page) for p in problems]
+    return Document(source=source, source_format="pdf", pages=tuple(pages), reader=reader, problems=tuple(problems))

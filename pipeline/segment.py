@@ -1,0 +1,108 @@
+"""Split a document's normalised text into letters.
+
+Archives often keep several letters in one file (a memo and the external letter it covers,
+a circular and its attachments). A new letter starts at a header anchor — ``บันทึกข้อความ``,
+a ``ที่ <เลขที่หนังสือ>`` line, or a title such as ``คำสั่งจังหวัดอ่างทอง`` — once the current letter
+has ended (a signature name line, a closing, or an order's ``สั่ง ณ วันที่``). Urgency and secrecy
+stamps just above an anchor belong to the letter that follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lines import Line, split_lines
+from extractors.patterns import CLOSING, LINE_REF, NAME_LINE, SALUTATION, SUBJECT
+from extractors.ref_numbers import parse_ref
+from pipeline.models import Letter, Span
+
+MEMO_TITLE = re.compile(r"^[ \t]*(?:บันทึกข้อความ|บันทึก[ \t]*ข้อความ)[ \t]*$")  # "บันทึกข้อความ"
+TITLE = re.compile(r"^[ \t]*(?:คำสั่ง|ประกาศ|ระเบียบ|ข้อบังคับ|แถลงการณ์)(?![ \t]*ณ)[ \t]*[ก-๙]")  # "คำสั่งจังหวัด…"
+SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่")  # "สั่ง ณ วันที่ ๑ …"
+STAMP_LINE = re.compile(r"^[ \t]*(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\)|[ \t])*[ \t]*$")
+
+
+def _is_ref_line(line: Line) -> bool:
+    match = LINE_REF.match(line.text)
+    if not match:
+        return False
+    return parse_ref(line.text[match.end():]) is not None
+
+
+def _anchor(line: Line) -> str:
+    """Which kind of letter start ``line`` is: 'memo', 'ref', 'title' or ''."""
+    if MEMO_TITLE.match(line.text):
+        return "memo"
+    if _is_ref_line(line):
+        return "ref"
+    if TITLE.match(line.text) and len(line.stripped) <= 160:
+        return "title"
+    return ""
+
+
+class _State:
+    """What the current letter has shown since it began."""
+
+    def __init__(self) -> None:
+        self.ended = False  # signature, closing, or "สั่ง ณ วันที่" seen
+        self.has_ref = False
+        self.has_subject = False
+        self.has_salutation = False
+
+    def update(self, line: Line) -> None:
+        text = line.text
+        if NAME_LINE.match(text) or CLOSING.match(text) or SIGNED_ON.match(text):
+            self.ended = True
+        if SUBJECT.match(text):
+            self.has_subject = True
+        if SALUTATION.match(text):
+            self.has_salutation = True
+        if _is_ref_line(line):
+            self.has_ref = True
+
+    def starts_new(self, kind: str) -> bool:
+        if self.ended:
+            return True
+        # two complete headers without a signature between them: still two letters
+        return kind in ("memo", "title", "ref") and self.has_ref and self.has_subject and self.has_salutation
+
+
+def _back_over_stamps(lines: list[Line], index: int, floor: int) -> int:
+    """Move a split point up over blank lines and urgency/secrecy stamps that head the next letter."""
+    while index - 1 > floor and STAMP_LINE.match(lines[index - 1].text):
+        index -= 1
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index
+
+
+def split_points(lines: list[Line]) -> list[int]:
+    """Indexes of the lines where letters begin (the first is always 0)."""
+    starts = [0]
+    state = _State()
+    for i, line in enumerate(lines):
+        kind = _anchor(line)
+        if kind and i > starts[-1] and state.starts_new(kind):
+            starts.append(_back_over_stamps(lines, i, starts[-1]))
+            state = _State()
+        state.update(line)
+    return starts
+
+
+def segment(text: str) -> list[Letter]:
+    """Letters in a normalised document text, in order, each with its span.
+
+    >>> [l.index for l in segment("บันทึกข้อความ\\nที่ อท ๐๐๑๗.๒/ว ๑\\nเรื่อง ก\\n(นายก ข)\\nที่ อท ๐๐๑๗.๒/ว ๒\\nเรื่อง ข")]
+    [0, 1]
+    """
+    lines = split_lines(text)
+    starts = split_points(lines)
+    letters = []
+    for n, first in enumerate(starts):
+        last = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        start = lines[first].start if first < len(lines) else len(text)
+        end = lines[last - 1].end if last > first else start
+        body = text[start:end].rstrip()
+        letters.append(Letter(n, Span(start, start + len(body)), body))
+    kept = [letter for letter in letters if letter.text.strip()] or letters[:1]
+    return [Letter(i, letter.span, letter.text) for i, letter in enumerate(kept)]

@@ -1,0 +1,123 @@
+"""The output schema (CONTRACT.md): records -> rows of each table, in a fixed column order.
+
+Values are JSON-ready: ``None`` where absent (an empty cell in CSV), Arabic digits in identifiers,
+ISO dates. Columns after the contract's own are additions (allowed by the contract).
+"""
+
+from __future__ import annotations
+
+from pipeline.graph import cited_by, cited_groups
+from pipeline.models import Problem, Record, ThaiDate
+
+DOCUMENT_COLUMNS = (
+    "doc_id", "source_path", "source_sha256", "source_format", "method", "segment_index", "doc_type",
+    "ref_no", "ref_no_text", "agency_code", "agency_name", "unit_code", "serial", "is_circular", "issuer",
+    "doc_date", "doc_date_text", "subject", "recipient", "urgency", "secrecy", "signer_title", "signer_name",
+    "signer_position", "signer_acting", "signer_acting_for", "effective_date", "effective_date_text",
+    "n_references", "n_attachments", "confidence", "problems",
+    # additions
+    "cited_by_count", "cited_by", "span_start", "span_end",
+)
+REFERENCE_COLUMNS = (
+    "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
+    "target_doc_id", "status", "score",
+    # additions
+    "candidates", "cited_group", "text", "span_start", "span_end",
+)
+ATTACHMENT_COLUMNS = ("doc_id", "seq", "description", "quantity", "unit")
+DATE_COLUMNS = ("doc_id", "role", "date", "date_text", "span_start", "span_end")
+ISSUE_COLUMNS = ("source_path", "doc_id", "severity", "code", "message")
+TABLES = {
+    "documents": DOCUMENT_COLUMNS,
+    "references": REFERENCE_COLUMNS,
+    "attachments": ATTACHMENT_COLUMNS,
+    "dates": DATE_COLUMNS,
+    "issues": ISSUE_COLUMNS,
+}
+
+
+def _iso(date: ThaiDate | None) -> str | None:
+    return date.date.isoformat() if date else None
+
+
+def _text(date: ThaiDate | None) -> str | None:
+    return date.text if date else None
+
+
+def document_row(record: Record, incoming: list[str]) -> dict:
+    """One documents.csv row (``incoming``: ids of letters citing this one)."""
+    from extractors.ref_numbers import agency_name
+
+    ref, signer = record.ref_no, record.signer
+    return {
+        "doc_id": record.doc_id, "source_path": record.source.path, "source_sha256": record.source.sha256,
+        "source_format": record.source_format, "method": record.method, "segment_index": record.segment_index,
+        "doc_type": record.doc_type,
+        "ref_no": ref.canonical if ref else None, "ref_no_text": ref.text if ref else None,
+        "agency_code": (ref.agency or None) if ref else None,
+        "agency_name": (agency_name(ref.agency) or None) if ref and ref.agency else None,
+        "unit_code": (ref.unit or None) if ref else None, "serial": ref.serial if ref else None,
+        "is_circular": ref.circular if ref else None,
+        "issuer": record.issuer.value or None, "doc_date": _iso(record.doc_date), "doc_date_text": _text(record.doc_date),
+        "subject": record.subject.value or None, "recipient": record.recipient.value or None,
+        "urgency": record.urgency or None, "secrecy": record.secrecy or None,
+        "signer_title": signer.title or None, "signer_name": signer.name or None,
+        "signer_position": signer.position or None, "signer_acting": signer.acting or None,
+        "signer_acting_for": signer.acting_for or None,
+        "effective_date": _iso(record.effective_date),
+        "effective_date_text": _text(record.effective_date) or record.effective_text or None,
+        "n_references": len(record.citations), "n_attachments": len(record.attachments),
+        "confidence": record.confidence, "problems": len(record.problems),
+        "cited_by_count": len(incoming), "cited_by": ";".join(incoming) or None,
+        "span_start": record.span.start, "span_end": record.span.end,
+    }
+
+
+def reference_rows(record: Record, groups: dict[tuple[str, int], str]) -> list[dict]:
+    rows = []
+    links = record.links or ()
+    for i, c in enumerate(record.citations):
+        link = links[i] if i < len(links) else None
+        rows.append({
+            "doc_id": record.doc_id, "seq": c.seq, "where": c.where, "cited_issuer": c.issuer or None,
+            "ref_no": c.ref_no.canonical if c.ref_no else None, "ref_no_text": c.ref_no.text if c.ref_no else None,
+            "cited_date": _iso(c.date), "cited_date_text": _text(c.date),
+            "target_doc_id": (link.target_doc_id or None) if link else None,
+            "status": link.status if link else "not_in_corpus", "score": link.score if link else 0.0,
+            "candidates": ";".join(link.candidates) or None if link else None,
+            "cited_group": groups.get((record.doc_id, c.seq)), "text": c.text,
+            "span_start": c.span.start, "span_end": c.span.end,
+        })
+    return rows
+
+
+def attachment_rows(record: Record) -> list[dict]:
+    return [{"doc_id": record.doc_id, **a.to_dict(), "unit": a.unit or None} for a in record.attachments]
+
+
+def date_rows(record: Record) -> list[dict]:
+    return [{"doc_id": record.doc_id, **d.to_dict()} for d in record.dates]
+
+
+def issue_rows(problems: list[Problem]) -> list[dict]:
+    return [p.to_dict() for p in problems]
+
+
+def build_tables(records: list[Record], problems: list[Problem]) -> tuple[dict[str, list[dict]], list[dict]]:
+    """All tables, plus the nested JSON objects of records.jsonl (keys as in the CSVs)."""
+    groups = cited_groups(records)
+    incoming = cited_by(records)
+    tables: dict[str, list[dict]] = {name: [] for name in TABLES}
+    nested = []
+    for record in records:
+        doc = document_row(record, incoming.get(record.doc_id, []))
+        refs, atts, dates = reference_rows(record, groups), attachment_rows(record), date_rows(record)
+        tables["documents"].append(doc)
+        tables["references"].extend(refs)
+        tables["attachments"].extend(atts)
+        tables["dates"].extend(dates)
+        signer = {k: doc[f"signer_{k}"] for k in ("title", "name", "position", "acting", "acting_for")}
+        nested.append({**doc, "signer": signer, "references": refs, "attachments": atts, "dates": dates,
+                       "issues": issue_rows(list(record.problems))})
+    tables["issues"] = issue_rows(problems)
+    return tables, nested

@@ -1,0 +1,93 @@
+"""One schema, many sinks: CSV (UTF-8 with BOM, for Excel), JSON Lines, SQLite, Parquet, GraphML.
+
+Each writer first writes to ``name.tmp`` and renames, so a crashed run never leaves half a table
+that looks whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from pipeline.tables import TABLES
+
+
+def _atomic(path: Path) -> Path:
+    return path.with_name(path.name + ".tmp")
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def write_csv(rows: list[dict], columns: tuple[str, ...], path: Path) -> None:
+    """``path`` in utf-8-sig with exactly ``columns``; ``None`` becomes an empty cell."""
+    tmp = _atomic(path)
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+    os.replace(tmp, path)
+
+
+def write_jsonl(objects: list[dict], path: Path) -> None:
+    tmp = _atomic(path)
+    with tmp.open("w", encoding="utf-8") as fh:
+        for obj in objects:
+            fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+
+
+def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
+    """Every table in one SQLite file (``references`` is quoted: it is an SQL keyword)."""
+    tmp = _atomic(path)
+    tmp.unlink(missing_ok=True)
+    with sqlite3.connect(tmp) as db:
+        for name, columns in TABLES.items():
+            cols = ", ".join(f'"{c}"' for c in columns)
+            db.execute(f'CREATE TABLE "{name}" ({cols})')
+            marks = ", ".join("?" for _ in columns)
+            db.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
+                           [tuple(row.get(c) for c in columns) for row in tables[name]])
+    os.replace(tmp, path)
+
+
+def write_parquet(tables: dict[str, list[dict]], folder: Path) -> None:
+    """One Parquet file per table under ``folder`` (pyarrow infers types; nulls stay null)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, columns in TABLES.items():
+        rows = tables[name]
+        data = {c: [row.get(c) for row in rows] for c in columns}
+        table = pa.table(data) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
+        tmp = _atomic(folder / f"{name}.parquet")
+        pq.write_table(table, tmp)
+        os.replace(tmp, folder / f"{name}.parquet")
+
+
+def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...] = ()) -> list[Path]:
+    """CSV for every table and records.jsonl always; ``extra`` may name "sqlite" and "parquet"."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, columns in TABLES.items():
+        write_csv(tables[name], columns, out / f"{name}.csv")
+        written.append(out / f"{name}.csv")
+    write_jsonl(nested, out / "records.jsonl")
+    written.append(out / "records.jsonl")
+    if "sqlite" in extra:
+        write_sqlite(tables, out / "saraban.sqlite")
+        written.append(out / "saraban.sqlite")
+    if "parquet" in extra:
+        write_parquet(tables, out / "parquet")
+        written.append(out / "parquet")
+    return written
