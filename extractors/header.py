@@ -110,11 +110,33 @@ def urgency_secrecy(lines: list[Line], kind: str) -> tuple[str, str]:
     return urgency, secrecy
 
 
+def _until_keyword(lines: list[Line], first: int, max_lines: int) -> int | None:
+    """Index of the keyword line (เรียน, อ้างถึง, …) that closes a field, if no gap comes first."""
+    for i in range(first + 1, min(len(lines), first + max_lines + 1)):
+        line = lines[i]
+        if HEADER_KEYWORD.match(line.text):
+            return i
+        if line.blank or BODY_OPENER.match(line.text) or NAME_LINE.match(line.text):
+            return None
+    return None
+
+
 def _field_block(lines: list[Line], first: int, column: int, width: int, max_lines: int = 4) -> Field:
-    """A field that starts at ``column`` of ``lines[first]`` and may wrap over the next lines."""
+    """A field that starts at ``column`` of ``lines[first]`` and may wrap over the next lines.
+
+    Every line up to a closing keyword line belongs to the field (a subject before ``เรียน``);
+    otherwise a line continues the field when the previous one reached the margin or the block ends.
+    """
     value, span = lines[first].after(column)
     parts = [value]
     end = span.end
+    closing = _until_keyword(lines, first, max_lines)
+    if closing is not None:
+        for line in lines[first + 1 : closing]:
+            parts.append(line.stripped)
+            end = line.span.end
+        text = join_wrapped(parts)
+        return Field(text, Span(span.start, end) if text else None)
     i = first + 1
     while i < len(lines) and i - first < max_lines:
         line = lines[i]
@@ -139,7 +161,7 @@ def subject(lines: list[Line]) -> Field:
     if i is None:
         return Field("")
     column = SUBJECT.match(lines[i].text).end()
-    return _field_block(lines, i, column, typical_width(lines))
+    return _field_block(lines, i, column, typical_width(lines), max_lines=6)
 
 
 def recipient(lines: list[Line]) -> Field:

@@ -24,6 +24,7 @@ THI = re.compile(r"(?:^|(?<=[\s(]))ที่[ \t\n]*$")  # the word "ที่" 
 LOOKBACK = 120  # characters searched back for "หนังสือ<issuer>"
 DATE_WINDOW = 24  # characters allowed between a number and its "ลงวันที่"
 _WS = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t]+")
 
 
 def _date_after(text: str, pos: int, offset: int) -> tuple[ThaiDate | None, int]:
@@ -51,7 +52,7 @@ def _issuer_before(text: str, pos: int) -> tuple[str, int] | None:
         return None
     between = THI.sub("", between.rstrip())
     between = URGENCY_WORDS.sub(" ", between)
-    issuer = join_wrapped(_WS.split(between.strip()))
+    issuer = join_wrapped([_SPACES.sub(" ", part) for part in between.strip().split("\n")])
     issuer = issuer.rstrip(" ,")
     if issuer.startswith("ที่") or len(issuer) > 90:
         issuer = ""

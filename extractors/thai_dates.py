@@ -18,6 +18,7 @@ from pipeline.models import Span, ThaiDate
 # B.E. years outside this range are not letters of the modern saraban era: refuse, don't guess.
 MIN_BE_YEAR = 2400
 MAX_BE_YEAR = 2600
+_SPACES = re.compile(r"\s+")  # a date wrapped over two lines is printed text "๑๕ สิงหาคม ๒๕๖๐"
 _NEW_YEAR_CHANGE_BE = 2484  # before B.E. 2484 the year began on 1 April
 
 
@@ -52,7 +53,7 @@ def parse_match(match: re.Match[str], offset: int = 0) -> ThaiDate | None:
     date = to_gregorian(int(arabic(match["day"])), month, int(arabic(match["year"])), match["era"] or "")
     if date is None:
         return None
-    return ThaiDate(date, match.group(0), Span(match.start() + offset, match.end() + offset))
+    return ThaiDate(date, _SPACES.sub(" ", match.group(0)), Span(match.start() + offset, match.end() + offset))
 
 
 def find_dates(text: str, offset: int = 0) -> list[ThaiDate]:

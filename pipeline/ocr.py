@@ -22,7 +22,7 @@ from pathlib import Path
 from pipeline.readers.errors import ReadError
 
 LANGS = "tha+eng"
-PSM = 6  # one uniform block: measured best on letter pages (see docs/bench_pdf_readers.md)
+PSM = 11  # sparse text: keeps the upper marks that --psm 6 drops (ที่ -> ที); docs/bench_pdf_readers.md
 TIMEOUT_S = 180
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
@@ -118,7 +118,8 @@ def ocr_words(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
             raise ReadError("ocr_unavailable", f"Tesseract failed on the page: {detail[0]}")
         text = base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")
         words = _parse_tsv(base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace"))
-    return OcrResult(text.replace("\f", "").rstrip("\n"), words)
+    lines = [line for line in text.replace("\f", "").split("\n") if line.strip()]
+    return OcrResult("\n".join(lines), words)  # psm 11 puts a blank line after every line
 
 
 def ocr_image(image, *, langs: str = LANGS, psm: int = PSM) -> tuple[str, float]:

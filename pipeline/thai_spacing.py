@@ -20,7 +20,7 @@ from functools import lru_cache
 
 MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 RE_CANDIDATE = re.compile(f"(?<=[{MARKS}\u0e30\u0e32\u0e33]) (?=[\u0e01-\u0e2e\u0e40-\u0e44])")
-RE_THAI_RUN_CHAR = re.compile(f"[\u0e01-\u0e3a\u0e40-\u0e4e]")
+RE_THAI_RUN_CHAR = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")
 RE_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 RE_MARK = re.compile(f"[{MARKS}]")
 MAX_WORD = 20  # longest dictionary word we try (most are far shorter)

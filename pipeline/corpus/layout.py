@@ -139,8 +139,8 @@ def stamped(rng, plan: LetterPlan, header_cites: list[Cite], body_cites: list[Ci
     issuer = plan.office.org
     blocks += body + [Block("sig", (issuer, "", date_text)), Block("contact", contact_lines(rng, plan.office, plan.thai))]
     signer = {"signer_title": "", "signer_name": "", "signer_position": "", "signer_acting": "", "signer_acting_for": ""}
-    return blocks + bottom_blocks(plan), _truth(plan, issuer, ref_text, date_text, recipient, signer, effective,
-                                                acc, attachments)
+    fields = _truth(plan, issuer, ref_text, date_text, recipient, signer, effective, acc, attachments)
+    return blocks + bottom_blocks(plan), {**fields, "subject": ""}  # a stamped letter has no เรื่อง line
 
 
 def _truth(plan: LetterPlan, issuer: str, ref_text: str, date_text: str, recipient: str, signer: dict,

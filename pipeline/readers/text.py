@@ -21,7 +21,7 @@ RE_PRINTABLE = re.compile(r"[\u0e01-\u0e5b\u0020-\u007e\s\u00a0-\u00ff\u2010-\u2
 
 
 def _binary(reason: str) -> ReadError:
-    return ReadError("binary", f"The file is not text in any known encoding ({reason}); is it a damaged or non-letter file?")
+    return ReadError("binary", f"The file is not text in any known encoding ({reason}); it may be damaged or not a letter.")
 
 
 def _check_not_binary(data: bytes) -> None:

@@ -1,0 +1,22 @@
+"""Shared fixture: PDFs built once per test session (python-docx -> LibreOffice), cached by content."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline.bench.pdf_readers import sample_pdf
+
+
+@pytest.fixture(scope="session")
+def build_pdf(tmp_path_factory):
+    """``build_pdf(text, password=None) -> Path``; skips the test when LibreOffice is not installed."""
+    cache = tmp_path_factory.mktemp("pdfs")
+
+    def build(text: str, password: str | None = None):
+        if shutil.which("soffice") is None:
+            pytest.skip("LibreOffice (soffice) is not installed")
+        return sample_pdf(text, cache=cache, password=password)
+
+    return build

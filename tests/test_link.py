@@ -1,0 +1,83 @@
+"""Resolution, in the style of eyecite's tests: the citing text and the expected target (None = must stay unresolved)."""
+
+import datetime as dt
+
+import pytest
+
+from extractors.ref_numbers import parse_ref
+from extractors.references import find_citations
+from pipeline.graph import cited_by, cited_groups
+from pipeline.link import link
+from pipeline.models import Field, Record, SourceFile, Span, ThaiDate
+
+
+def letter(doc_id: str, ref: str, day: dt.date, issuer: str = "", citing: str = "") -> Record:
+    """A record as extraction would make it: own number and date, citations parsed from ``citing``."""
+    own = parse_ref(ref) if ref else None
+    return Record(doc_id=doc_id, source=SourceFile(f"{doc_id}.txt", "0" * 64, 1), source_format="txt",
+                  method="text", segment_index=0, span=Span(0, 1), ref_no=own, issuer=Field(issuer),
+                  doc_date=ThaiDate(day, day.isoformat(), Span(0, 1), "document"),
+                  citations=tuple(find_citations(citing, 0, None)))
+
+
+CORPUS = [
+    letter("A", "อท 0017.2/ว 2530", dt.date(2017, 8, 15), "จังหวัดอ่างทอง"),
+    letter("B", "มท 0810.5/ว 1234", dt.date(2019, 3, 1), "กระทรวงมหาดไทย"),
+    letter("C", "มท 0810.5/ว 1239", dt.date(2019, 3, 1), "กระทรวงมหาดไทย"),
+    letter("D", "นร 1008/ว 10", dt.date(2005, 9, 15), "สำนักงาน ก.พ."),
+    letter("E", "123/2562", dt.date(2019, 3, 1), "จังหวัดอ่างทอง"),
+    letter("F", "ศธ 04009/ว 77", dt.date(2020, 1, 2), "สำนักงานเขตพื้นที่การศึกษา"),
+    letter("G", "ศธ 04009/ว 77", dt.date(2020, 1, 2), "สำนักงานเขตพื้นที่การศึกษา"),
+]
+
+CASES = [
+    # (citing text, expected status, expected target)
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "resolved", "A"),
+    # ๙ read for ๕: one candidate, same day -> probable
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๙๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
+    # same number, another day: a date that disagrees never links
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๖ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
+    # serial one digit off from two letters of the same day (1234 and 1239 from 1238): ambiguous
+    ("ตามหนังสือกระทรวงมหาดไทย ที่ มท 0810.5/ว 1238 ลงวันที่ 1 มีนาคม 2562", "ambiguous", None),
+    ("หนังสือสำนักงาน ก.พ. ว 10 ลว. 15 ก.ย. 48", "probable", "D"),
+    ("ตามคำสั่งจังหวัดอ่างทอง ที่ ๑๒๓/๒๕๖๒ ลงวันที่ ๑ มีนาคม ๒๕๖๒", "resolved", "E"),
+    ("ตามหนังสือจังหวัดอ่างทอง ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
+    ("ตามหนังสือกระทรวงการคลัง ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
+    ("ตามหนังสือ ที่ ศธ 04009/ว 77 ลงวันที่ 2 ม.ค. 2563", "ambiguous", None),
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๕๓๐ นั้น", "probable", "A"),  # no date: exact number only
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๓/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
+]
+
+
+@pytest.mark.parametrize(("citing", "status", "target"), CASES)
+def test_resolution(citing, status, target):
+    records = link([*CORPUS, letter("Z", "", dt.date(2024, 1, 1), "", citing)])
+    (resolved,) = records[-1].links
+    assert resolved.status == status
+    assert (resolved.target_doc_id or None) == target
+    if status == "ambiguous":
+        assert len(resolved.candidates) == 2
+
+
+def test_a_letter_never_resolves_to_itself():
+    own = letter("S", "อท 0017.2/ว 1", dt.date(2019, 1, 1), "", "ตามหนังสือ ที่ อท 0017.2/ว 1 ลงวันที่ 1 มกราคม 2562")
+    (only,) = link([own])[0].links
+    assert only.status == "not_in_corpus"
+
+
+def test_missing_letters_with_confusable_numbers_share_a_group():
+    memo = letter("M", "อท 0017.2/ว 2055", dt.date(2019, 5, 26), "",
+                  "ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๙๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐ และหนังสือจังหวัดอ่างทอง "
+                  "ที่ อท ๐๐๑๗.๒/ว ๓๖๐๒ ลงวันที่ ๑๙ ตุลาคม ๒๕๕๙")
+    ext = letter("X", "อท 0017.2/ว 2056", dt.date(2019, 5, 21), "",
+                 "อ้างถึง หนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐")
+    groups = cited_groups(link([memo, ext]))
+    assert groups[("M", 1)] == groups[("X", 1)] == "อท 0017.2/ว 2530@2017-08-15"
+    assert groups[("M", 2)] == "อท 0017.2/ว 3602@2016-10-19"
+
+
+def test_cited_by_lists_citing_letters():
+    a = letter("A", "อท 0017.2/ว 1", dt.date(2019, 1, 1))
+    b = letter("B", "อท 0017.2/ว 2", dt.date(2019, 2, 1), "", "ตามหนังสือ ที่ อท 0017.2/ว 1 ลงวันที่ 1 ม.ค. 2562")
+    c = letter("C", "อท 0017.2/ว 3", dt.date(2019, 3, 1), "", "ตามหนังสือ ที่ อท 0017.2/ว 1 ลงวันที่ 1 ม.ค. 62")
+    assert cited_by(link([a, b, c])) == {"A": ["B", "C"]}

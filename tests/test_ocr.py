@@ -1,0 +1,59 @@
+"""OCR of a rendered Thai line with tesseract (required in CI, skipped locally only if absent)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline import ocr
+from pipeline.normalize import normalize
+from pipeline.readers import read_file
+
+if shutil.which("tesseract") is None and not os.environ.get("CI"):
+    pytest.skip("tesseract is not installed (CI must have it)", allow_module_level=True)
+
+LINE = "เรื่อง ขอเชิญประชุมคณะกรรมการ"
+
+
+def _font(size: int = 64):
+    path = subprocess.run(["fc-match", "-f", "%{file}", "Laksaman"], capture_output=True, text=True, check=True).stdout
+    return ImageFont.truetype(path, size)
+
+
+def _render(text: str) -> Image.Image:
+    font = _font()
+    image = Image.new("L", (1800, 160), 255)
+    ImageDraw.Draw(image).text((40, 30), text, font=font, fill=0)
+    return image
+
+
+@pytest.fixture(scope="module")
+def line_image():
+    return _render(LINE)
+
+
+def test_ocr_image_reads_thai_words(line_image):
+    text, confidence = ocr.ocr_image(line_image)
+    text = normalize(text).text
+    assert "เรื่อง" in text and "ประชุม" in text
+    assert 0.5 <= confidence <= 1.0
+
+
+def test_postprocessor_is_applied(line_image, monkeypatch):
+    monkeypatch.setattr(ocr, "_POSTPROCESSORS", [])
+    ocr.register_postprocessor(lambda image, result: ocr.OcrResult(result.text.upper() + " [checked]", result.words))
+    text, _ = ocr.ocr_image(line_image)
+    assert text.endswith(" [checked]")
+
+
+def test_image_file_is_read_by_ocr(tmp_path, line_image):
+    path = tmp_path / "scan.tif"
+    line_image.save(path)
+    doc = read_file(path)
+    assert (doc.source_format, doc.method, len(doc.pages)) == ("image", "ocr", 1)
+    assert doc.reader.startswith("tesseract ") and doc.pages[0].confidence > 0.5
+    assert "ประชุม" in normalize(doc.raw_text).text
