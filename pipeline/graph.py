@@ -33,11 +33,28 @@ def _same_letter(a: Citation, b: Citation) -> bool:
     return ra.serial == rb.serial or serial_distance(ra.serial or 0, rb.serial or 0) is not None
 
 
+def _bucket(citation: Citation) -> tuple:
+    """Citations that may name one letter share a bucket: same day and, for numbers, same office and kind."""
+    day = citation.date.date if citation.date else None
+    ref = citation.ref_no
+    if ref is None:
+        return (day, "issuer", citation.issuer.replace(" ", ""))
+    return (day, ref.agency, ref.unit, ref.circular, ref.year, len(str(ref.serial)))
+
+
 def cited_groups(records: list[Record]) -> dict[tuple[str, int], str]:
-    """``(doc_id, seq) -> group id`` for every not-in-corpus citation (union of same-letter pairs)."""
+    """``(doc_id, seq) -> group id`` for every not-in-corpus citation (union of same-letter pairs).
+
+    Identical citations are merged first, so the pairwise check runs only over the distinct numbers
+    of one office on one day (a few), not over every citation of a large archive.
+    """
     missing = [(r.doc_id, c) for r in records for c, link in zip(r.citations, r.links, strict=False)
                if link.status == "not_in_corpus"]
-    parent = list(range(len(missing)))
+    distinct: dict[tuple, list[int]] = defaultdict(list)  # (bucket, name) -> citation indexes
+    for i, (_, c) in enumerate(missing):
+        distinct[(_bucket(c), _group_key(c))].append(i)
+    keys = list(distinct)
+    parent = list(range(len(keys)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -45,22 +62,23 @@ def cited_groups(records: list[Record]) -> dict[tuple[str, int], str]:
             i = parent[i]
         return i
 
-    by_day: dict[object, list[int]] = defaultdict(list)
-    for i, (_, c) in enumerate(missing):
-        by_day[c.date.date if c.date else None].append(i)
-    for members in by_day.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if _same_letter(missing[i][1], missing[j][1]):
-                    parent[find(i)] = find(j)
+    by_bucket: dict[tuple, list[int]] = defaultdict(list)
+    for k, (bucket, _) in enumerate(keys):
+        by_bucket[bucket].append(k)
+    for members in by_bucket.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if _same_letter(missing[distinct[keys[a]][0]][1], missing[distinct[keys[b]][0]][1]):
+                    parent[find(a)] = find(b)
     roots: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(missing)):
-        roots[find(i)].append(i)
+    for k in range(len(keys)):
+        roots[find(k)].append(k)
     groups = {}
     for members in roots.values():
-        name = min(_group_key(missing[i][1]) for i in members)
-        for i in members:
-            groups[(missing[i][0], missing[i][1].seq)] = name
+        name = min(keys[k][1] for k in members)
+        for k in members:
+            for i in distinct[keys[k]]:
+                groups[(missing[i][0], missing[i][1].seq)] = name
     return groups
 
 

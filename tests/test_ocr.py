@@ -57,3 +57,11 @@ def test_image_file_is_read_by_ocr(tmp_path, line_image):
     assert (doc.source_format, doc.method, len(doc.pages)) == ("image", "ocr", 1)
     assert doc.reader.startswith("tesseract ") and doc.pages[0].confidence > 0.5
     assert "ประชุม" in normalize(doc.raw_text).text
+
+
+def test_image_only_pdf_page_is_ocred(tmp_path, line_image):
+    path = tmp_path / "scan.pdf"
+    line_image.convert("RGB").save(path, resolution=300)
+    doc = read_file(path)
+    assert (doc.source_format, doc.method, doc.pages[0].method) == ("pdf", "ocr", "ocr")
+    assert doc.reader.startswith("pypdfium2 + tesseract ") and "ประชุม" in normalize(doc.raw_text).text

@@ -69,6 +69,14 @@ def memo_issuer(rng, plan: LetterPlan) -> tuple[str, str]:
     return issuer, f"{issuer} {tel}"
 
 
+def memo_recipient(rng, plan: LetterPlan) -> str:
+    """A memo goes up the line: ``ผู้ว่าราชการจังหวัดอ่างทอง``, ``รองอธิบดี``, ``ผู้อำนวยการกองคลัง``."""
+    o = plan.office
+    if o.kind == "province" and o.org.startswith("จังหวัด"):
+        return rng.choice(vocab.RECIPIENTS_MEMO).format(prov=o.province)
+    return rng.choice((o.head, o.head, o.deputies[0]))
+
+
 def memo(rng, plan: LetterPlan, header_cites: list[Cite], body_cites: list[Cite]) -> tuple[list[Block], dict]:
     """บันทึกข้อความ: ส่วนราชการ (phone), ที่ … วันที่ …, เรื่อง, เรียน, body, signature, no closing."""
     acc = Acc(plan.thai)
@@ -76,7 +84,7 @@ def memo(rng, plan: LetterPlan, header_cites: list[Cite], body_cites: list[Cite]
     issuer, issuer_line = memo_issuer(rng, plan)
     ref_text = random_ref_text(rng, plan.ref, plan.thai)
     date_text = strip_atoms(acc.date("document", plan.date, abbr=rng.random() < 0.2, be=rng.random() < 0.1))
-    recipient = rng.choice(vocab.RECIPIENTS_MEMO).format(prov=plan.office.province, agency=plan.office.org)
+    recipient = memo_recipient(rng, plan)
     blocks = top_blocks(plan) + [Block("title", ("บันทึกข้อความ",)),
                                  Block("field", (issuer_line,), label="ส่วนราชการ", extra="dots" if dots else ""),
                                  Block("refdate", (ref_text,), extra=date_text),
