@@ -15,8 +15,22 @@ CORPUS ?= build/corpus
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
+# System packages, each only when missing: tesseract-ocr + tesseract-ocr-tha (scans), fonts-thai-tlwg
+# (Laksaman etc.), poppler-utils (pdftoppm), libreoffice-writer-nogui (the tests build PDFs from .docx).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 system-deps: ## install Tesseract + Thai data, Thai fonts, poppler, LibreOffice when absent (Debian/Ubuntu)
-	@bash scripts/system-deps.sh
+	@need=""; \
+	command -v tesseract >/dev/null 2>&1 || need="$$need tesseract-ocr"; \
+	tesseract --list-langs 2>/dev/null | grep -qx tha || need="$$need tesseract-ocr-tha"; \
+	fc-list 2>/dev/null | grep -qi laksaman || need="$$need fonts-thai-tlwg"; \
+	command -v pdftoppm >/dev/null 2>&1 || need="$$need poppler-utils"; \
+	command -v soffice >/dev/null 2>&1 || need="$$need libreoffice-writer-nogui"; \
+	if [ -n "$$need" ]; then \
+	  command -v apt-get >/dev/null 2>&1 || { echo "install by hand:$$need" >&2; exit 1; }; \
+	  echo "system-deps: installing$$need"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$need >/dev/null; \
+	fi
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,4 +59,4 @@ lint: setup ## ruff
 	$(VENV)/bin/ruff check pipeline extractors tests
 
 clean: ## remove outputs and caches (keeps .venv)
-	rm -rf $(OUT)/*.csv $(OUT)/*.jsonl $(OUT)/*.sqlite $(OUT)/*.parquet build .pytest_cache .ruff_cache
+	rm -rf $(OUT)/*.csv $(OUT)/*.jsonl $(OUT)/*.sqlite $(OUT)/parquet $(OUT)/.cache build .pytest_cache .ruff_cache

@@ -116,7 +116,10 @@ def _until_keyword(lines: list[Line], first: int, max_lines: int) -> int | None:
         line = lines[i]
         if HEADER_KEYWORD.match(line.text):
             return i
-        if line.blank or BODY_OPENER.match(line.text) or NAME_LINE.match(line.text):
+        if line.blank:
+            after = next((j for j in range(i + 1, min(len(lines), i + 3)) if not lines[j].blank), None)
+            return after if after is not None and HEADER_KEYWORD.match(lines[after].text) else None
+        if BODY_OPENER.match(line.text) or NAME_LINE.match(line.text):
             return None
     return None
 
@@ -133,8 +136,9 @@ def _field_block(lines: list[Line], first: int, column: int, width: int, max_lin
     closing = _until_keyword(lines, first, max_lines)
     if closing is not None:
         for line in lines[first + 1 : closing]:
-            parts.append(line.stripped)
-            end = line.span.end
+            if not line.blank:
+                parts.append(line.stripped)
+                end = line.span.end
         text = join_wrapped(parts)
         return Field(text, Span(span.start, end) if text else None)
     i = first + 1
@@ -155,11 +159,32 @@ def _field_block(lines: list[Line], first: int, column: int, width: int, max_lin
     return Field(text, Span(span.start, end) if text else None)
 
 
+ABOUT_LINE = re.compile(r"^[ \t]*(?:ระเบียบ|ข้อบังคับ)?[^\n]*?ว่าด้วย[ \t]*")  # "ว่าด้วยการลาของพนักงานราชการ"
+BE_YEAR_TAIL = re.compile(r"[ \t]*(?:พ\.[ \t]?ศ\.?|พศ\.?)[ \t]*[0-9๐-๙]{4}[ \t]*$")  # " พ.ศ. ๒๕๔๖"
+
+
+def _regulation_subject(lines: list[Line]) -> Field:
+    """A regulation has no เรื่อง: its subject is what it is ``ว่าด้วย`` (about), without the year."""
+    title = _title(lines)
+    if not title:
+        return Field("")
+    for line in lines[title[0] : title[0] + 4]:
+        match = ABOUT_LINE.match(line.text)
+        if match and "ว่าด้วย" in line.text:
+            value, span = line.after(match.end())
+            year = BE_YEAR_TAIL.search(value)
+            if year:
+                value = value[: year.start()].rstrip()
+            return Field(value, Span(span.start, span.start + len(value)))
+    return Field("")
+
+
 def subject(lines: list[Line]) -> Field:
-    """``เรื่อง …`` joined across wrapped lines (memo continuation lines included)."""
+    """``เรื่อง …`` joined across wrapped lines (memo continuation lines included);
+    for a regulation, the matter it is ``ว่าด้วย``."""
     i = _first(lines, SUBJECT)
     if i is None:
-        return Field("")
+        return _regulation_subject(lines)
     column = SUBJECT.match(lines[i].text).end()
     return _field_block(lines, i, column, typical_width(lines), max_lines=6)
 

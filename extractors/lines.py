@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from pipeline.models import Span
 
 _COMBINING_OR_SPACE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
+# a rule printed under a title: "------------", "________________", "==========", "─────"
+_RULE = re.compile(r"^[ \t]*[-_=─━~*•.]{4,}[ \t]*$")
+PAGE_NUMBER = re.compile(r"^[ \t]*[-–][ \t]*[0-9๐-๙]{1,3}[ \t]*[-–][ \t]*$")  # "- ๒ -" atop page 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,9 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip() or self.text.strip() == "\f"
+        """Empty, a page break, or a printed rule: nothing a field continues into."""
+        text = self.text
+        return not text.strip() or text.strip() == "\f" or bool(_RULE.match(text) or PAGE_NUMBER.match(text))
 
     @property
     def span(self) -> Span:

@@ -84,8 +84,8 @@ SERIAL = rf"(?P<serial>{DIGIT}{{1,7}})(?P<suffix>[ก-ฮ](?![ก-๙]))?"
 
 # "อท ๐๐๑๗.๒ / ว ๒๐๕๕", "ศธ 04349/ว3694", "อว 0603.09/ว.2122", "ตช 0018.21/1420"
 REF_AGENCY = re.compile(
-    rf"(?<![ก-๙]){AGENCY}{WS}{UNIT}{WS}/{WS}(?:{CIRCULAR}{WS})?{SERIAL}(?![0-9๐-๙/])"
-)
+    rf"(?<![ก-๙]){AGENCY}{GAP}{UNIT}{GAP}/{GAP}(?:{CIRCULAR}{GAP})?{SERIAL}(?![0-9๐-๙/])"
+)  # a number wrapped at the end of a printed line keeps going on the next ({GAP})
 # orders and announcements: "๑๒๓/๒๕๖๙" (running number / B.E. year)
 REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}(?P<year>{DIGIT}{{4}})(?![0-9๐-๙])")
 # the short citation form: "ว 10", "ว.๓๔๗"
@@ -106,7 +106,8 @@ NUMBERED_ITEM = re.compile(rf"^[ \t]*(?P<num>{DIGIT}{{1,2}})[ \t]*[.)][ \t]*", r
 URGENCY = re.compile(r"(?<![ก-๙])(ด่วนที่สุด|ด่วนมาก|ด่วน)(?!ภายใน)")  # "ด่วนที่สุด"
 URGENCY_WITHIN = re.compile(r"(?<![ก-๙])ด่วนภายใน")
 SECRECY = re.compile(r"(?<![ก-๙])(ลับที่สุด|ลับมาก|ลับ)(?![ก-๙])")  # "ลับมาก"
-PHONE = re.compile(r"[ \t]*(?:โทร(?:ศัพท์|สาร)?\.?|Tel\.?)[ \t:]*[0-9๐-๙(].*$", re.M)  # " โทร.๐-๓๕๖๑-๔๙๑๒"
+# " โทร.๐-๓๕๖๑-๔๙๑๒", " (โทร. 0 3522 1923)", " โทร. ภายใน 4906"
+PHONE = re.compile(r"[ \t]*\(?[ \t]*(?:โทร(?:ศัพท์|สาร)?\.?|Tel\.?)[ \t:]*(?:ภายใน|[0-9๐-๙(]).*$", re.M)
 
 # words that open a body paragraph: a salutation or subject never continues with them
 BODY_OPENERS = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lines import Line, join_wrapped, split_lines
+from extractors.lines import PAGE_NUMBER, Line, join_wrapped, split_lines
 from extractors.patterns import CLOSING, DATE, NAME_LINE
 from pipeline.models import Signer, Span
 
@@ -51,6 +51,8 @@ CONTACT = re.compile(
     re.I,
 )
 MAX_POSITION_LINES = 4
+STAMP = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา(?:คู่ฉบับ)?)[ \t]*)+$")
+PLACE = re.compile(r"^[ \t]*(?:จังหวัด|อำเภอ|ประจำ|เขต|สาขา|ภาค)")  # a principal wrapped before its place
 
 
 def split_title(name: str) -> tuple[str, str]:
@@ -74,15 +76,45 @@ def _name_line(lines: list[Line]) -> int | None:
     return names[-1] if names else None
 
 
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip(" "))
+
+
 def _position_lines(lines: list[Line], first: int) -> list[Line]:
+    """Lines after the name that belong to the position, up to a blank line, stamp or contact block.
+
+    When the signature block is indented (it stands right of centre in print), a line back at the
+    left margin is the contact block; without indentation, known contact words end the block.
+    """
+    indented = first > 0 and _indent(lines[first - 1]) >= 10
     block: list[Line] = []
-    for line in lines[first : first + MAX_POSITION_LINES]:
-        if line.blank or NAME_LINE.match(line.text) or DATE.match(line.stripped):
+    for line in lines[first : first + MAX_POSITION_LINES + 2]:
+        if ("\f" in line.text and not line.stripped) or PAGE_NUMBER.match(line.text):
+            continue  # the block goes on over a page break
+        if len(block) == MAX_POSITION_LINES or line.blank or NAME_LINE.match(line.text) or DATE.match(line.stripped) or STAMP.match(line.text):
             break
-        dangling_acting = bool(block) and ACTING.search(block[-1].text) and not ACTING.split(block[-1].text)[-1].strip()
-        if CONTACT.match(line.text) and not dangling_acting:
-            break
+        if indented:
+            if _indent(line) < 4:
+                break
+        else:
+            dangling = bool(block) and ACTING.search(block[-1].text) and not ACTING.split(block[-1].text)[-1].strip()
+            if CONTACT.match(line.text) and not dangling:
+                break
         block.append(line)
+    return block if indented else _trim_after_principal(block)
+
+
+def _trim_after_principal(block: list[Line]) -> list[Line]:
+    """After ``ปฏิบัติราชการแทน<principal>`` only a place may follow (``จังหวัดขอนแก่น``): drop the rest."""
+    for i, line in enumerate(block):
+        act = ACTING.search(line.text)
+        if not act:
+            continue
+        principal_line = i if line.text[act.end():].strip() else i + 1
+        keep = principal_line + 1
+        if keep < len(block) and PLACE.match(block[keep].text):
+            keep += 1
+        return block[:keep]
     return block
 
 

@@ -26,7 +26,10 @@ def _is_ref_line(line: Line) -> bool:
     match = LINE_REF.match(line.text)
     if not match:
         return False
-    return parse_ref(line.text[match.end():]) is not None
+    ref = parse_ref(line.text[match.end():])
+    # an order number "ที่ ๓/๒๕๖๓" at a line start is as often a wrapped "ครั้งที่ ๓/๒๕๖๓";
+    # orders are found by their title line (คำสั่ง…) instead
+    return ref is not None and bool(ref.agency)
 
 
 def _anchor(line: Line) -> str:

@@ -155,7 +155,7 @@ def _truth(plan: LetterPlan, issuer: str, ref_text: str, date_text: str, recipie
            effective: dict, acc: Acc, attachments: list[dict]) -> dict:
     ref = plan.ref
     return {"ref_no": ref.canonical if ref else "", "ref_no_text": ref_text, "unit_code": ref.unit if ref else "",
-            "serial": ref.serial if ref else None, "is_circular": bool(ref and ref.circular), "issuer": issuer,
+            "serial": ref.serial if ref else None, "is_circular": ref.circular if ref else None, "issuer": issuer,
             "doc_date": plan.date.isoformat(), "doc_date_text": date_text, "subject": plan.subject,
             "recipient": recipient, **signer, **effective, "references": acc.refs, "attachments": attachments,
             "dates": [{"role": r, "date": d.isoformat()} for r, d, _ in acc.dates]}

@@ -14,6 +14,7 @@ from pipeline import ocr
 from pipeline.models import Document, Page, Problem, SourceFile
 from pipeline.normalize import looks_broken
 from pipeline.readers.errors import ReadError
+from pipeline.readers.pdf_layout import left_margin, page_lines, render
 
 RENDER_DPI = 300
 MIN_TEXT_CHARS = 1  # a page with fewer visible characters has no text layer
@@ -35,10 +36,10 @@ def _open(path: Path):
     raise ReadError("pdf_unreadable", f"The PDF is damaged or truncated and cannot be opened ({last}).")
 
 
-def _page_text(page) -> str:
+def _page_lines(page) -> list:
     textpage = page.get_textpage()
     try:
-        return textpage.get_text_bounded()
+        return page_lines(textpage)
     finally:
         textpage.close()
 
@@ -52,9 +53,8 @@ def _ocr_page(page) -> tuple[str, float]:
     return ocr.ocr_image(image)
 
 
-def _read_page(page, number: int, problems: list[Problem]) -> Page:
+def _read_page(page, number: int, text: str, problems: list[Problem]) -> Page:
     """One Page: the text layer if it is sound, else OCR (or the damaged text plus a Problem)."""
-    text = _page_text(page)
     empty = len(text.split()) == 0
     reason = None if empty else looks_broken(text)
     if not empty and reason is None:
@@ -80,10 +80,19 @@ def read(path: Path, source: SourceFile) -> Document:
         n = len(pdf)
         if n == 0:
             raise ReadError("pdf_unreadable", "The PDF has no pages (it may be truncated).")
+        glyph_lines = []
         for i in range(n):
             page = pdf[i]
             try:
-                pages.append(_read_page(page, i + 1, problems))
+                glyph_lines.append(_page_lines(page))
+            finally:
+                page.close()
+        margins = [m for m in (left_margin(lines) for lines in glyph_lines) if m is not None]
+        margin = min(margins) if margins else None
+        for i in range(n):
+            page = pdf[i]
+            try:
+                pages.append(_read_page(page, i + 1, render(glyph_lines[i], margin), problems))
             finally:
                 page.close()
     except pdfium.PdfiumError as exc:

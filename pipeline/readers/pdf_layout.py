@@ -1,0 +1,233 @@
+"""A PDF page's text rebuilt from pdfium's character boxes: marks put back, layout kept.
+
+Three things plain ``get_text_bounded`` loses on Thai letters:
+
+* **Displaced marks.** LibreOffice draws a stacked mark (the ์ over ิ in ``โพธิ์``) as a separate text
+  object, so pdfium emits it after the word: ``โพธิทอง์ )`` for ``โพธิ์ทอง)``. Each mark is moved back
+  after the base character its box sits over; the zero-width spaces pdfium generated around it go.
+* **Reading order.** pdfium follows the content stream: a page header (a secrecy stamp) can come
+  last, a separately drawn mark splits a line (``ผู้|ว่า``), and the ``ที่`` number and the address
+  beside it are two runs. Lines are re-sorted top to bottom and pieces on one baseline joined.
+* **Layout.** Indentation (a signature block stands right of the contact block below it) and
+  paragraph gaps (an empty line in the source) separate the blocks of a letter; they come back as
+  leading spaces and blank lines.
+
+Written by hand: neither pypdfium2 nor pdfplumber reorders combining marks by position, and
+pdfplumber's own text garbles Thai marks (docs/BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
+PARAGRAPH_GAP = 1.6  # a line pitch this many times the usual one hides an empty line
+SAME_BASELINE = 0.35  # pieces whose baselines differ by less than this share of a glyph height
+MAX_INDENT = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character with its box in PDF points (origin bottom left)."""
+
+    char: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    @property
+    def generated(self) -> bool:
+        """A space pdfium inserted itself (it has no width)."""
+        return self.char.isspace() and self.right - self.left < 0.01
+
+    @property
+    def center(self) -> float:
+        return (self.left + self.right) / 2
+
+
+def _glyphs(textpage) -> list[Glyph]:
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    glyphs = []
+    for i, char in enumerate(text[:count]):
+        try:
+            left, bottom, right, top = textpage.get_charbox(i)
+        except Exception:  # noqa: BLE001 - pdfium has no box for some generated characters
+            left = bottom = right = top = 0.0
+        glyphs.append(Glyph(char, left, bottom, right, top))
+    return glyphs
+
+
+def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Split at the line breaks pdfium generates (``\\r\\n``)."""
+    lines: list[list[Glyph]] = []
+    current: list[Glyph] = []
+    for glyph in glyphs:
+        if glyph.char in "\r\n":
+            if current:
+                lines.append(current)
+            current = []
+        else:
+            current.append(glyph)
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _solid(line: list[Glyph]) -> list[Glyph]:
+    """The printed base characters of a line (no spaces, no marks)."""
+    return [g for g in line if not g.char.isspace() and g.char not in MARKS]
+
+
+def _baseline(line: list[Glyph]) -> float | None:
+    bases = [g.bottom for g in _solid(line)]
+    return statistics.median(bases) if bases else None
+
+
+def _height(line: list[Glyph]) -> float:
+    heights = [g.top - g.bottom for g in _solid(line)]
+    return (statistics.median(heights) if heights else 0.0) or 1.0
+
+
+def _first_left(line: list[Glyph]) -> float:
+    return min((g.left for g in line if not g.char.isspace()), default=0.0)
+
+
+def _attach_lone_marks(lines: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A mark pdfium put on a line of its own (``ข้อม|ู|ล``) goes back to the line before it."""
+    out: list[list[Glyph]] = []
+    for line in lines:
+        if out and not _solid(line):
+            out[-1] = out[-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+def _printed_order(lines: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Lines top to bottom; pieces on one baseline joined left to right."""
+    keyed = [(b, line) for line in _attach_lone_marks(lines) if (b := _baseline(line)) is not None]
+    keyed.sort(key=lambda item: -item[0])
+    groups: list[tuple[float, list[list[Glyph]]]] = []
+    for baseline, line in keyed:
+        if groups and abs(groups[-1][0] - baseline) < SAME_BASELINE * _height(groups[-1][1][0]):
+            groups[-1][1].append(line)
+        else:
+            groups.append((baseline, [line]))
+    return [[g for piece in sorted(pieces, key=_first_left) for g in piece] for _, pieces in groups]
+
+
+def _owner(line: list[Glyph], mark: Glyph, before: int) -> int | None:
+    """Index of the base character (left of ``before``) that ``mark`` sits over."""
+    for k in range(before - 1, -1, -1):
+        glyph = line[k]
+        if glyph.char in MARKS or glyph.char.isspace():
+            continue
+        if glyph.left - 1.0 <= mark.center <= glyph.right + 1.0:
+            return k
+    return None
+
+
+def _displaced(line: list[Glyph], j: int) -> bool:
+    """True if the mark at ``j`` does not sit over the character before it."""
+    mark = line[j]
+    k = j - 1
+    while k >= 0 and line[k].char in MARKS:
+        k -= 1
+    if k < 0:
+        return True
+    base = line[k]
+    return base.char.isspace() or not (base.left - 1.0 <= mark.center <= base.right + 1.0)
+
+
+def _move_mark(glyphs: list[Glyph], j: int, owner: int) -> None:
+    """Move the mark at ``j`` after ``owner`` (and its marks); drop pdfium's spaces around its old place."""
+    mark = glyphs.pop(j)
+    while j < len(glyphs) and glyphs[j].generated:
+        del glyphs[j]
+    if j > 0 and glyphs[j - 1].generated and (j == len(glyphs) or glyphs[j].char in ")]”\"' ,"):
+        del glyphs[j - 1]
+    insert = owner + 1
+    while insert < len(glyphs) and glyphs[insert].char in MARKS:
+        insert += 1
+    glyphs.insert(insert, mark)
+
+
+def repair_marks(line: list[Glyph]) -> list[Glyph]:
+    """Put every displaced mark back after its base character.
+
+    ``โ พ ธ ิ ท อ ง ␣ ์ ␣ )`` (the ์ boxed over ธ) -> ``โ พ ธ ิ ์ ท อ ง )``
+    """
+    glyphs = list(line)
+    for j in range(len(glyphs)):
+        if j < len(glyphs) and glyphs[j].char in MARKS and _displaced(glyphs, j):
+            owner = _owner(glyphs, glyphs[j], j)
+            if owner is not None:
+                _move_mark(glyphs, j, owner)
+    return glyphs
+
+
+def left_margin(lines: list[list[Glyph]]) -> float | None:
+    """The leftmost printed x of a page (None for a page without text)."""
+    lefts = [g.left for line in lines for g in _solid(line) if g.right > g.left]
+    return min(lefts) if lefts else None
+
+
+def _metrics(lines: list[list[Glyph]]) -> tuple[float, float]:
+    """(width of one character, usual line pitch) of a page."""
+    widths = [g.right - g.left for line in lines for g in _solid(line) if g.right > g.left]
+    unit = (statistics.median(widths) if widths else 1.0) or 1.0
+    baselines = [b for b in (_baseline(line) for line in lines) if b is not None]
+    pitches = [a - b for a, b in zip(baselines, baselines[1:], strict=False) if a - b > 0]
+    return unit, (statistics.median(pitches) if pitches else 0.0)
+
+
+def _render_line(line: list[Glyph], margin: float, unit: float) -> str:
+    indent = max(0, min(MAX_INDENT, round((_first_left(line) - margin) / unit)))
+    out = [" " * indent]
+    previous = None
+    for glyph in line:
+        wide_gap = (previous is not None and glyph.char not in MARKS and not glyph.char.isspace()
+                    and not previous.char.isspace() and glyph.left - previous.right > 3 * unit)
+        if wide_gap:  # a tab stop: "ที่ อท ๑๒๓/๔๕ <gap> ศาลากลางจังหวัด"
+            out.append(" " * min(MAX_INDENT, round((glyph.left - previous.right) / unit)))
+        out.append(glyph.char)
+        if not glyph.char.isspace() or glyph.right > glyph.left:
+            previous = glyph
+    return "".join(out).strip("\r").rstrip()
+
+
+def page_lines(textpage) -> list[list[Glyph]]:
+    """The glyphs of a page as printed lines, top to bottom, marks repaired."""
+    return [repair_marks(line) for line in _printed_order(_lines(_glyphs(textpage)))]
+
+
+def render(lines: list[list[Glyph]], margin: float | None = None) -> str:
+    """Text of a page: indentation from ``margin`` as spaces, paragraph gaps as blank lines.
+
+    Pass one margin for all pages of a document, or a page holding only the end of a signature
+    block would look flush left.
+    """
+    page_margin = left_margin(lines)
+    if page_margin is None:
+        return ""
+    margin = page_margin if margin is None else min(margin, page_margin)
+    unit, pitch = _metrics(lines)
+    out: list[str] = []
+    last = None
+    for line in lines:
+        baseline = _baseline(line)
+        if baseline is None:
+            continue
+        if last is not None and pitch and last - baseline > PARAGRAPH_GAP * pitch:
+            out.append("")
+        out.append(_render_line(line, margin, unit))
+        last = baseline
+    return "\n".join(out)
+
+
+def page_text(textpage) -> str:
+    """One page on its own (its own left margin)."""
+    return render(page_lines(textpage))
