@@ -26,7 +26,7 @@ RELATIVE = re.compile(
     r"[ \t]*เป็นต้นไป"
 )
 MEETING = re.compile(r"ประชุม(?:[^\n]|\n(?!\n)){0,55}$")  # a wrapped line may fall between
-DEADLINE = re.compile(r"(?:ภายใน(?:วันที่)?|ก่อนวันที่|ไม่เกินวันที่|ไม่เกิน|ให้แล้วเสร็จ(?:ภายใน)?|ภายในวัน)[ \t\n]*$")
+DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน|ให้แล้วเสร็จ(?:ภายใน)?)[ \t\n]*(?:วัน(?:[ \t\n]*ที่)?)?[ \t\n]*$")
 
 
 @dataclass(frozen=True, slots=True)

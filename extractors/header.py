@@ -42,6 +42,7 @@ SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไ�
 DATE_WORD = re.compile(r"วันที่[ \t]*")
 STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
 ABOUT = re.compile(r"[ \t]*ว่าด้วย")  # "ระเบียบกระทรวงมหาดไทย ว่าด้วย…"
+TITLE_STOP = re.compile(r"^[ \t]*(?:ว่าด้วย|พ\.[ \t]?ศ\.|\(ฉบับที่|ฉบับที่)")  # lines under a title that are not its agency
 
 
 def _first(lines: list[Line], pattern: re.Pattern[str], limit: int = HEADER_LINES) -> int | None:
@@ -240,12 +241,19 @@ def _title_issuer(lines: list[Line]) -> Field:
     if not title:
         return Field("")
     i, match = title
-    rest_start = match.start("rest")
-    value, span = lines[i].after(rest_start)
+    value, span = lines[i].after(match.start("rest"))
+    parts, end = [value], span.end
+    for line in lines[i + 1 : i + 3]:  # a long agency name wraps: "ประกาศสำนักงานเขตพื้นที่…" / "ฉะเชิงเทรา เขต ๑"
+        if line.blank or HEADER_KEYWORD.match(line.text) or TITLE_STOP.match(line.text) or ABOUT.search(parts[-1]):
+            break
+        parts.append(line.stripped)
+        end = line.span.end
+    value = join_wrapped(parts)
     about = ABOUT.search(value)
     if about:
         value = value[: about.start()].rstrip()
-    return Field(value, Span(span.start, span.start + len(value)))
+        end = span.start + len(value) if len(parts) == 1 else end
+    return Field(value, Span(span.start, end))
 
 
 def _date_line_index(lines: list[Line], start: int, stop: int) -> int | None:
@@ -258,16 +266,27 @@ def _date_line_index(lines: list[Line], start: int, stop: int) -> int | None:
     return None
 
 
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip(" "))
+
+
 def _stamped_issuer(lines: list[Line], date_index: int | None) -> Field:
+    """The agency above a stamped letter's date; when set apart by indentation it may wrap."""
     if date_index is None:
         return Field("")
+    block: list[Line] = []
     for line in reversed(lines[:date_index]):
-        if line.blank:
+        if line.blank and not block:
             continue
-        if NAME_LINE.match(line.text):
-            return Field("")
-        return Field(line.stripped, line.span)
-    return Field("")
+        if line.blank or NAME_LINE.match(line.text) or BODY_OPENER.match(line.text):
+            break
+        if block and (_indent(block[-1]) < 10 or _indent(line) < 10 or len(block) == 3):
+            break
+        block.append(line)
+    if not block:
+        return Field("")
+    block.reverse()
+    return Field(join_wrapped([line.stripped for line in block]), Span(block[0].span.start, block[-1].span.end))
 
 
 def _date_on(line: Line, column: int) -> ThaiDate | None:

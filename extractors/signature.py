@@ -50,7 +50,7 @@ CONTACT = re.compile(
     r"หมายเหตุ|www\.|http|ที่[ \t]|บันทึกข้อความ|เรียน)",
     re.I,
 )
-MAX_POSITION_LINES = 4
+MAX_POSITION_LINES = 6  # a long position wraps in a narrow signature column
 STAMP = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา(?:คู่ฉบับ)?)[ \t]*)+$")
 PLACE = re.compile(r"^[ \t]*(?:จังหวัด|อำเภอ|ประจำ|เขต|สาขา|ภาค)")  # a principal wrapped before its place
 

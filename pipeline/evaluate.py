@@ -24,7 +24,10 @@ SCALAR_FIELDS = ("doc_type", "ref_no", "ref_no_text", "agency_code", "agency_nam
                  "is_circular", "issuer", "doc_date", "doc_date_text", "subject", "recipient", "urgency", "secrecy",
                  "signer_title", "signer_name", "signer_position", "signer_acting", "signer_acting_for",
                  "effective_date", "effective_date_text")
-SQUASHED = frozenset({"subject", "recipient", "issuer", "signer_position", "signer_acting_for"})
+# compared with all whitespace removed: wrapped text, and text "as printed" whose spacing a renderer
+# may change (LibreOffice can open a visible gap in "ว3292", which a PDF reader rightly keeps)
+SQUASHED = frozenset({"subject", "recipient", "issuer", "signer_position", "signer_acting_for",
+                      "ref_no_text", "doc_date_text", "effective_date_text"})
 FORMATS = ("txt", "docx", "pdf", "scan")
 LINKED = frozenset({"resolved", "probable"})
 _WS = re.compile(r"\s+")

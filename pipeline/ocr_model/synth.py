@@ -56,30 +56,28 @@ def pick_font(rng: random.Random) -> ImageFont.FreeTypeFont:
 
 
 def draw_lines(rng: random.Random, text: str, font: ImageFont.FreeTypeFont) -> tuple[Image.Image, tuple[int, int, int, int]]:
-    """White page strip with ``text`` on it and maybe neighbour lines; returns it and the ink box of ``text``."""
+    """White strip with ``text`` and maybe parts of the lines above and below; returns it and the ink box of ``text``."""
     size = font.size
     left, top, right, bottom = font.getbbox(text)
-    pitch = round(size * rng.uniform(1.15, 1.7))
-    width = right + 2 * size
-    image = Image.new("L", (width, 3 * pitch + 2 * size), 255)
+    pitch = round(size * rng.uniform(1.2, 1.7))
+    x0, y0 = size, pitch
+    image = Image.new("L", (right + 2 * size, 2 * pitch + bottom), 255)
     draw = ImageDraw.Draw(image)
-    x0, y0 = size, pitch + size // 2
     draw.text((x0, y0), text, font=font, fill=0)
+    ink = np.asarray(image) < 128
+    rows, cols = np.where(ink.any(1))[0], np.where(ink.any(0))[0]
+    box = (int(cols.min()), int(rows.min()), int(cols.max()) + 1, int(rows.max()) + 1)
     for dy in (-pitch, pitch):
         if rng.random() < 0.5:
-            neighbour = random_line(rng, max_chars=rng.randint(20, 120))
+            neighbour = random_line(rng, max_chars=max(8, len(text)))
             draw.text((x0 + rng.randint(-size, size), y0 + dy), neighbour, font=font, fill=0)
-    ink = np.asarray(image.crop((x0 + left, y0 + top - size // 3, x0 + right, y0 + bottom + size // 3))) < 128
-    rows, cols = np.where(ink.any(1))[0], np.where(ink.any(0))[0]
-    box = (x0 + left + int(cols.min()), y0 + top - size // 3 + int(rows.min()),
-           x0 + left + int(cols.max()) + 1, y0 + top - size // 3 + int(rows.max()) + 1)
     return image, box
 
 
 def _rotate(image: Image.Image, box: tuple[int, int, int, int], degrees: float):
     """Rotate about the box centre (no expand) and return the rotated image and the box around the ink."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    rotated = image.rotate(degrees, resample=Image.BICUBIC, center=(cx, cy), fillcolor=255)
+    rotated = image.rotate(degrees, resample=Image.BILINEAR, center=(cx, cy), fillcolor=255)
     t = np.deg2rad(degrees)
     half_w = (box[2] - box[0]) / 2
     drift = abs(np.sin(t)) * half_w  # the ends of a long line move up and down
@@ -101,7 +99,7 @@ def degrade(image: Image.Image, rng: random.Random) -> Image.Image:
     ink, paper = rng.uniform(0, 90), rng.uniform(185, 255)
     a = paper + (ink - paper) * (1 - a)
     gen = np.random.default_rng(rng.getrandbits(32))
-    a += gen.normal(0, rng.uniform(0, 14), a.shape)
+    a += gen.standard_normal(a.shape, dtype=np.float32) * rng.uniform(0, 14)
     if rng.random() < 0.12:
         a = np.where(a < rng.uniform(100, 180), ink, paper)
     out = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
@@ -124,8 +122,10 @@ def sample(rng: random.Random, max_chars: int = 70) -> tuple[np.ndarray, str]:
     text = random_line(rng, max_chars)
     font = pick_font(rng)
     image, box = draw_lines(rng, text, font)
+    pad = font.size + 30  # room for the rotation, the jitter and the margin; rotating less is faster
+    region = (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
+    image, box = image.crop(region), (box[0] - region[0], box[1] - region[1], box[2] - region[0], box[3] - region[1])
     image, box = _rotate(image, box, rng.uniform(-1, 1))
-    image = degrade(image, rng)
     left, top, right, bottom = jitter(box, rng, font.size)
-    crop = image.crop(crop_box((left, top, right - left, bottom - top), image.size))
+    crop = degrade(image.crop(crop_box((left, top, right - left, bottom - top), image.size)), rng)
     return prepare(crop)[0, 0], reduce_text(text)

@@ -64,6 +64,35 @@ def _runs(el, out: list[str], boxes: list) -> None:
             _runs(child, out, boxes)
 
 
+TWIPS_PER_CHAR = 140  # one character of a 16 pt Thai font is about 7 pt wide (20 twips a point)
+CENTERED = 20  # a centred or right-aligned paragraph stands this many characters in
+
+
+def _indents(paragraph) -> tuple[int, int]:
+    """Leading spaces for the first and later lines of a paragraph, from its own indentation and
+    alignment: a signature block set right of centre must stay apart from the contact block at the
+    margin, as it does in print. (Indentation inherited from styles is not resolved.)"""
+    ppr = paragraph.find(W + "pPr")
+    if ppr is None:
+        return 0, 0
+    left = first = 0
+    ind = ppr.find(W + "ind")
+    if ind is not None:
+        left = _twips(ind.get(W + "left") or ind.get(W + "start"))
+        first = _twips(ind.get(W + "firstLine")) - _twips(ind.get(W + "hanging"))
+    jc = ppr.find(W + "jc")
+    shift = CENTERED if jc is not None and jc.get(W + "val") in ("center", "right", "end") else 0
+    rest = max(0, round(left / TWIPS_PER_CHAR)) + shift
+    return max(0, round((left + first) / TWIPS_PER_CHAR)) + shift, rest
+
+
+def _twips(value: str | None) -> int:
+    try:
+        return int(float(value)) if value else 0
+    except ValueError:
+        return 0
+
+
 def _blocks(container) -> Iterator[str]:
     """Lines of a body, cell, text box, header or footer, in document order."""
     for el in container:
@@ -72,7 +101,9 @@ def _blocks(container) -> Iterator[str]:
             out: list[str] = []
             boxes: list = []
             _runs(el, out, boxes)
-            yield from "".join(out).split("\n")
+            first, rest = _indents(el)
+            for n, line in enumerate("".join(out).split("\n")):
+                yield (" " * (first if n == 0 else rest) + line) if line.strip() else line
             for box in boxes:
                 yield from _blocks(box)
         elif tag == W + "tbl":
