@@ -39,7 +39,7 @@ _KIND_OF_TITLE = {
 }
 MEMO_MARK = re.compile(r"บันทึก[ \t]*ข้อความ|หนังสือภายใน")
 SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")  # "สั่ง ณ วันที่ …"
-DATE_WORD = re.compile(r"วันที่[ \t]*")
+DATE_WORD = re.compile(r"วันที่[ \t.:]*")
 STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
 ABOUT = re.compile(r"[ \t]*ว่าด้วย")  # "ระเบียบกระทรวงมหาดไทย ว่าด้วย…"
 TITLE_STOP = re.compile(r"^[ \t]*(?:ว่าด้วย|พ\.[ \t]?ศ\.|\(ฉบับที่|ฉบับที่)")  # lines under a title that are not its agency
@@ -83,14 +83,22 @@ def doc_type(lines: list[Line]) -> str:
 
 
 def ref_line(lines: list[Line]) -> tuple[int, RefNo] | None:
-    """The ``ที่ …`` line of the header and its reference number."""
-    for i, line in enumerate(lines[:HEADER_LINES]):
+    """The ``ที่ …`` line of the header and its reference number.
+
+    Only above the salutation (a ``ที่ …`` line below it is a wrapped citation), and an order's
+    ``ที่ ๑๒๓/๒๕๖๙`` only above the subject (below, it is as likely a wrapped ``ครั้งที่ ๕/๒๕๖๗``).
+    """
+    salutation = _first(lines, SALUTATION)
+    subject_at = _first(lines, SUBJECT)
+    stop = min(x for x in (salutation, HEADER_LINES) if x is not None)
+    for i, line in enumerate(lines[:stop]):
         match = LINE_REF.match(line.text)
         if not match:
             continue
         ref = parse_ref(line.text[match.end():], offset=line.start + match.end())
-        if ref is not None:
-            return i, ref
+        if ref is None or (not ref.agency and subject_at is not None and i > subject_at):
+            continue
+        return i, ref
     return None
 
 

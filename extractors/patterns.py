@@ -92,8 +92,9 @@ REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}
 REF_SHORT = re.compile(rf"(?<![ก-๙]){CIRCULAR}{WS}(?P<serial>{DIGIT}{{1,6}})(?![0-9๐-๙/.])")
 
 # --- header keywords (at the start of a line) ---------------------------------------------------
-LINE_REF = re.compile(r"^[ \t]*ที่(?=[ \t]|[ก-ฮ]{2}|[0-9๐-๙])", re.M)  # "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๖"
-SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t:]*", re.M)  # "เรื่อง การปรับปรุง…"
+# "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๖", "ที่..พล ๐๐๒๓/๑๙๓๖" (a short form leader the normaliser leaves)
+LINE_REF = re.compile(r"^[ \t]*ที่(?:[ \t.:]*(?=[ก-ฮ]{2}|[0-9๐-๙])|[ \t]+)", re.M)
+SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t:.]*", re.M)  # "เรื่อง การปรับปรุง…", "เรื่อง..การ…"
 SALUTATION = re.compile(r"^[ \t]*(?P<kw>กราบเรียน|เรียน|นมัสการ|ถึง)(?=[ \t]|[ก-๙])[ \t:]*", re.M)  # "เรียน ผู้ว่า…"
 REFERENCE_HEAD = re.compile(r"^[ \t]*อ้างถึง[ \t:]*", re.M)  # "อ้างถึง ๑. หนังสือ…"
 ATTACHMENT_HEAD = re.compile(r"^[ \t]*สิ่งที่ส่งมาด้วย[ \t:]*", re.M)  # "สิ่งที่ส่งมาด้วย ๑. …"

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractors.lines import PAGE_NUMBER, Line, join_wrapped, split_lines
 from extractors.patterns import CLOSING, DATE, NAME_LINE
@@ -44,15 +45,13 @@ TITLE_TOKEN = re.compile(rf"(?:ว่าที่[ \t]?)?(?:{'|'.join(_ESCAPED)}
 ACTING_WORDS = ("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการในตำแหน่ง", "รักษาการแทน", "ปฏิบัติหน้าที่แทน",
                 "ทำการแทน", "ปฏิบัติการแทน")
 ACTING = re.compile("|".join(ACTING_WORDS))
-# lines that start the contact block or a copy list, never a position
-CONTACT = re.compile(
-    r"^[ \t]*(?:สำนัก|กอง[ก-๙]|กลุ่ม|ฝ่าย|งาน|ส่วน(?!ราชการ)|ศูนย์|โทร|โทรสาร|ไปรษณีย์|E-?mail|อีเมล|สำเนาส่ง|"
-    r"หมายเหตุ|www\.|http|ที่[ \t]|บันทึกข้อความ|เรียน)",
-    re.I,
-)
 MAX_POSITION_LINES = 6  # a long position wraps in a narrow signature column
+# a position cut after a word that needs a complement: "ผู้ว่าราชการจังหวัด" | "เพชรบูรณ์"
+DANGLING = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|ส่วน|เขต|แห่ง|และ|ประจำ|การ|สำนักงาน|สำนัก|กอง|ฝ่าย|กลุ่ม|งาน|ศูนย์|พื้นที่)$")
+ACTING_AT_END = re.compile(r"(?:" + "|".join(ACTING_WORDS) + r")$")
+HEAD_AT_END = re.compile(r"(?:อธิบดี|อธิการบดี|ปลัด|เลขาธิการ|ผู้อำนวยการ|ผู้บัญชาการ|นายก|ผู้ว่าราชการ|คณบดี|ผู้บังคับการ|หัวหน้า)$")
+ORGANISATION = re.compile(r"^(?:กรม|มหาวิทยาลัย|กระทรวง|องค์การ|จังหวัด|เทศบาล|สถาบัน|โรงเรียน|คณะ|ตำรวจ|สำนักงาน)")
 STAMP = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา(?:คู่ฉบับ)?)[ \t]*)+$")
-PLACE = re.compile(r"^[ \t]*(?:จังหวัด|อำเภอ|ประจำ|เขต|สาขา|ภาค)")  # a principal wrapped before its place
 
 
 def split_title(name: str) -> tuple[str, str]:
@@ -80,42 +79,56 @@ def _indent(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip(" "))
 
 
+def _page_break(line: Line) -> bool:
+    return ("\f" in line.text and not line.stripped) or bool(PAGE_NUMBER.match(line.text))
+
+
+def _ends_block(line: Line) -> bool:
+    return line.blank or bool(NAME_LINE.match(line.text) or DATE.match(line.stripped) or STAMP.match(line.text))
+
+
+def _wraps_into(previous: str, line: str) -> bool:
+    """Does a position or principal printed on ``previous`` go on in ``line``?
+
+    Yes when ``previous`` stops on a word that needs a complement (``…ผู้ว่าราชการจังหวัด`` /
+    ``เพชรบูรณ์``), when ``line`` is a bare province (``สมุทรปราการ``, ``ยโสธร เขต ๑``), or when an
+    office head is followed by its organisation (``…แทนอธิบดี`` / ``กรมส่งเสริมการเกษตร``).
+    """
+    previous, line = previous.strip(), line.strip()
+    if DANGLING.search(previous) or ACTING_AT_END.search(previous):
+        return True
+    if line.split(" เขต")[0] in _province_names():
+        return True
+    return bool(HEAD_AT_END.search(previous) and ORGANISATION.match(line))
+
+
 def _position_lines(lines: list[Line], first: int) -> list[Line]:
-    """Lines after the name that belong to the position, up to a blank line, stamp or contact block.
+    """Lines after the name that belong to the position (and the principal signed for).
 
     When the signature block is indented (it stands right of centre in print), a line back at the
-    left margin is the contact block; without indentation, known contact words end the block.
+    left margin is the contact block. Without indentation (plain text, Word without tabs) a line
+    belongs only if the line above wraps into it (``_wraps_into``) or it holds an acting phrase.
     """
     indented = first > 0 and _indent(lines[first - 1]) >= 10
     block: list[Line] = []
     for line in lines[first : first + MAX_POSITION_LINES + 2]:
-        if ("\f" in line.text and not line.stripped) or PAGE_NUMBER.match(line.text):
+        if _page_break(line):
             continue  # the block goes on over a page break
-        if len(block) == MAX_POSITION_LINES or line.blank or NAME_LINE.match(line.text) or DATE.match(line.stripped) or STAMP.match(line.text):
+        if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
-        if indented:
-            if _indent(line) < 4:
-                break
-        else:
-            dangling = bool(block) and ACTING.search(block[-1].text) and not ACTING.split(block[-1].text)[-1].strip()
-            if CONTACT.match(line.text) and not dangling:
-                break
+        if indented and _indent(line) < 4:
+            break
+        if not indented and block and not (ACTING.search(line.text) or _wraps_into(block[-1].text, line.text)):
+            break
         block.append(line)
-    return block if indented else _trim_after_principal(block)
-
-
-def _trim_after_principal(block: list[Line]) -> list[Line]:
-    """After ``ปฏิบัติราชการแทน<principal>`` only a place may follow (``จังหวัดขอนแก่น``): drop the rest."""
-    for i, line in enumerate(block):
-        act = ACTING.search(line.text)
-        if not act:
-            continue
-        principal_line = i if line.text[act.end():].strip() else i + 1
-        keep = principal_line + 1
-        if keep < len(block) and PLACE.match(block[keep].text):
-            keep += 1
-        return block[:keep]
     return block
+
+
+@cache
+def _province_names() -> frozenset[str]:
+    from extractors.ref_numbers import agency_table
+
+    return frozenset(row["name_th"] for row in agency_table().values() if row["kind"] == "province")
 
 
 def signer(lines: list[Line]) -> Signer:

@@ -240,7 +240,7 @@ class Record:
     secrecy: str = ""
     signer: Signer = Signer()
     effective_date: ThaiDate | None = None
-    effective_text: str = ""  # a relative rule with no date, kept as text
+    effective_text: str = ""  # a relative start with no date ("วันถัดจากวันประกาศ…"), kept as printed
     citations: tuple[Citation, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     dates: tuple[ThaiDate, ...] = ()

@@ -32,14 +32,35 @@ def _is_ref_line(line: Line) -> bool:
     return ref is not None and bool(ref.agency)
 
 
-def _anchor(line: Line) -> str:
-    """Which kind of letter start ``line`` is: 'memo', 'ref', 'title' or ''."""
+CITED_ON = re.compile(r"ลงวันที่|ลว\.")  # "ที่ มท ๐๒๑๑/ว ๑ ลงวันที่ …" at a line start is a wrapped citation
+CITING_TAIL = re.compile(r"(?:หนังสือ[^\n]*|ด่วนที่สุด|ด่วนมาก|ด่วน)[ \t]*$")  # "…ตามหนังสือกระทรวงมหาดไทย"
+TITLE_FOLLOWER = re.compile(r"^[ \t]*(?:ที่[ \t]|เรื่อง|ว่าด้วย|พ\.[ \t]?ศ\.|\(ฉบับที่|ฉบับที่)")
+STANDALONE_DATE = re.compile(r"^[ \t]*(?:วันที่[ \t]*)?[0-9๐-๙]{1,2}[ \t]*[ก-ฮ][ก-๙. ]{1,12}[ \t]*(?:พ\.[ \t]?ศ\.[ \t]*)?[0-9๐-๙]{2,4}[ \t]*$")
+
+
+def _next_text(lines: list[Line], i: int) -> Line | None:
+    return next((line for line in lines[i + 1 : i + 4] if not line.blank), None)
+
+
+def _previous_text(lines: list[Line], i: int) -> Line | None:
+    return next((line for line in reversed(lines[max(0, i - 3) : i]) if not line.blank), None)
+
+
+def _anchor(lines: list[Line], i: int) -> str:
+    """Which kind of letter start ``lines[i]`` is: 'memo', 'ref', 'title' or ''."""
+    line = lines[i]
     if MEMO_TITLE.match(line.text):
         return "memo"
     if _is_ref_line(line):
+        previous = _previous_text(lines, i)
+        cites = previous is not None and CITING_TAIL.search(previous.text) and not STAMP_LINE.match(previous.text)
+        if CITED_ON.search(line.text) or cites:
+            return ""
         return "ref"
     if TITLE.match(line.text) and len(line.stripped) <= 160:
-        return "title"
+        follower = _next_text(lines, i)
+        indented = len(line.text) - len(line.text.lstrip()) >= 10
+        return "title" if indented or (follower is not None and TITLE_FOLLOWER.match(follower.text)) else "weak-title"
     return ""
 
 
@@ -47,7 +68,7 @@ class _State:
     """What the current letter has shown since it began."""
 
     def __init__(self) -> None:
-        self.ended = False  # signature, closing, or "สั่ง ณ วันที่" seen
+        self.ended = False  # signature, closing, "สั่ง ณ วันที่", or a stamped letter's closing date
         self.has_ref = False
         self.has_subject = False
         self.has_salutation = False
@@ -56,6 +77,8 @@ class _State:
         text = line.text
         if NAME_LINE.match(text) or CLOSING.match(text) or SIGNED_ON.match(text):
             self.ended = True
+        if self.has_salutation and STANDALONE_DATE.match(text):
+            self.ended = True  # a date alone after the salutation closes a หนังสือประทับตรา
         if SUBJECT.match(text):
             self.has_subject = True
         if SALUTATION.match(text):
@@ -65,9 +88,12 @@ class _State:
 
     def starts_new(self, kind: str) -> bool:
         if self.ended:
-            return True
-        # two complete headers without a signature between them: still two letters
-        return kind in ("memo", "title", "ref") and self.has_ref and self.has_subject and self.has_salutation
+            return kind != "weak-title"
+        started = self.has_ref or self.has_salutation
+        if kind in ("memo", "title"):
+            return started  # a memo form or a titled order never begins inside another letter's text
+        # a second ที่-line after a complete header and no signature: still two letters
+        return kind == "ref" and self.has_ref and self.has_salutation
 
 
 def _back_over_stamps(lines: list[Line], index: int, floor: int) -> int:
@@ -84,7 +110,7 @@ def split_points(lines: list[Line]) -> list[int]:
     starts = [0]
     state = _State()
     for i, line in enumerate(lines):
-        kind = _anchor(line)
+        kind = _anchor(lines, i)
         if kind and i > starts[-1] and state.starts_new(kind):
             starts.append(_back_over_stamps(lines, i, starts[-1]))
             state = _State()

@@ -16,7 +16,7 @@ DOCUMENT_COLUMNS = (
     "signer_position", "signer_acting", "signer_acting_for", "effective_date", "effective_date_text",
     "n_references", "n_attachments", "confidence", "problems",
     # additions
-    "cited_by_count", "cited_by", "span_start", "span_end",
+    "cited_by_count", "cited_by", "effective_rule", "span_start", "span_end",
 )
 REFERENCE_COLUMNS = (
     "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
@@ -65,7 +65,8 @@ def document_row(record: Record, incoming: list[str]) -> dict:
         "signer_position": signer.position or None, "signer_acting": signer.acting or None,
         "signer_acting_for": signer.acting_for or None,
         "effective_date": _iso(record.effective_date),
-        "effective_date_text": _text(record.effective_date) or record.effective_text or None,
+        "effective_date_text": _text(record.effective_date),
+        "effective_rule": record.effective_text or None,
         "n_references": len(record.citations), "n_attachments": len(record.attachments),
         "confidence": record.confidence, "problems": len(record.problems),
         "cited_by_count": len(incoming), "cited_by": ";".join(incoming) or None,
