@@ -102,7 +102,8 @@ OWNER = re.compile(r"^[ \t]*ส่วนราชการ[ \t:]*", re.M)  # mem
 CLOSING = re.compile(
     r"^[ \t]*(?:ขอแสดงความนับถือ(?:อย่างยิ่ง)?|ด้วยความเคารพ(?:อย่างสูง)?|ขอนมัสการด้วยความเคารพ)[ \t]*$", re.M
 )
-NAME_LINE = re.compile(r"^[ \t]*\((?P<name>[^()\n]{3,80})\)[ \t]*$", re.M)  # "(นายประมวล มุ่งมาตร)"
+# "(นายประมวล มุ่งมาตร)": a name has Thai letters and no digits, so "(โทร. ๐-๓๕๗๘-๓๔๒๘)" is not one
+NAME_LINE = re.compile(r"^[ \t]*\((?P<name>(?!โทร|Tel)[^()\n0-9๐-๙]{0,40}[ก-ฮ][^()\n0-9๐-๙]{2,60})\)[ \t]*$", re.M)
 NUMBERED_ITEM = re.compile(rf"^[ \t]*(?P<num>{DIGIT}{{1,2}})[ \t]*[.)][ \t]*", re.M)  # "๒. หลักเกณฑ์…"
 URGENCY = re.compile(r"(?<![ก-๙])(ด่วนที่สุด|ด่วนมาก|ด่วน)(?!ภายใน)")  # "ด่วนที่สุด"
 URGENCY_WITHIN = re.compile(r"(?<![ก-๙])ด่วนภายใน")

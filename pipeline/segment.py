@@ -58,9 +58,11 @@ def _anchor(lines: list[Line], i: int) -> str:
             return ""
         return "ref"
     if TITLE.match(line.text) and len(line.stripped) <= 160:
-        follower = _next_text(lines, i)
         indented = len(line.text) - len(line.text.lstrip()) >= 10
-        return "title" if indented or (follower is not None and TITLE_FOLLOWER.match(follower.text)) else "weak-title"
+        # "คำสั่งจังหวัด…" / ["พิษณุโลก" (the name wrapped)] / "ที่ ๑๔๖/๒๕๔๓" or "เรื่อง …"
+        followers = [x for x in lines[i + 1 : i + 5] if not x.blank][:2]
+        titled = any(TITLE_FOLLOWER.match(x.text) for x in followers)
+        return "title" if indented or titled else "weak-title"
     return ""
 
 
@@ -88,7 +90,7 @@ class _State:
 
     def starts_new(self, kind: str) -> bool:
         if self.ended:
-            return kind != "weak-title"
+            return True
         started = self.has_ref or self.has_salutation
         if kind in ("memo", "title"):
             return started  # a memo form or a titled order never begins inside another letter's text
