@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lines import Line, is_wrapped, join_wrapped, split_lines, typical_width
+from extractors.lines import Line, is_wrapped, join_wrapped, split_lines, typical_width, visible_length
 from extractors.patterns import ATTACHMENT_HEAD, BODY_OPENER, DIGIT, HEADER_KEYWORD, NUMBERED_ITEM, arabic
 from pipeline.models import Attachment, Span
 
@@ -50,7 +50,8 @@ def block(lines: list[Line], head: re.Pattern[str]) -> tuple[int, int] | None:
         if line.blank or HEADER_KEYWORD.match(line.text) or BODY_OPENER.match(line.text):
             break
         numbered = NUMBERED_ITEM.match(line.text)
-        if not numbered and not is_wrapped(lines[last - 1], width) and not QUANTITY.search(line.text):
+        short = visible_length(line.text) < 0.4 * width and not QUANTITY.search(lines[last - 1].text)
+        if not numbered and not is_wrapped(lines[last - 1], width) and not QUANTITY.search(line.text) and not short:
             break
         last += 1
     return first, last

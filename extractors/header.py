@@ -219,7 +219,7 @@ def _memo_issuer(lines: list[Line]) -> Field:
     i = _first(lines, OWNER)
     if i is None:
         return Field("")
-    block = _field_block(lines, i, OWNER.match(lines[i].text).end(), 0, max_lines=2)
+    block = _field_block(lines, i, OWNER.match(lines[i].text).end(), 0, max_lines=4)
     return _strip_phone(block)
 
 

@@ -16,7 +16,8 @@ from extractors.thai_dates import parse_match
 from pipeline.models import Citation, RefNo, Span, ThaiDate
 
 # "ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "ลว. 15 ก.ย. 48", "ลงวัน ๑ …"
-DATED = re.compile(rf"(?:ลงวัน(?:[ \t]*\n?[ \t]*ที่)?|ลว\.?)[ \t\n]*(?={DIGIT})")  # also "ลงวัน\nที่" wrapped
+# "ลงวันที่", "ลว.", and the word wrapped at any point: "ลง\nวันที่", "ลงวัน\nที่"
+DATED = re.compile(rf"(?:ลง[ \t]*\n?[ \t]*วัน(?:[ \t]*\n?[ \t]*ที่)?|ลว\.?)[ \t\n]*(?={DIGIT})")
 # what names the cited document, looking back from its number: "หนังสือจังหวัดอ่างทอง ด่วนที่สุด ที่"
 DOC_WORD = re.compile(r"(?:หนังสือ|คำสั่ง|ประกาศ)(?!ที่อ้างถึง)")
 URGENCY_WORDS = re.compile(r"(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ)")
