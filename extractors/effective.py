@@ -16,7 +16,7 @@ from extractors.patterns import DATE
 from extractors.thai_dates import parse_match
 from pipeline.models import Span, ThaiDate
 
-SINCE = re.compile(r"ตั้งแต่[ \t\n]*(?:วันที่[ \t\n]*)?")  # "ตั้งแต่วันที่ ", "ตั้งแต่ "
+SINCE = re.compile(r"ตั้งแต่[ \t\n]*(?:วัน[ \t]*\n?[ \t]*ที่[ \t\n]*)?")  # "ตั้งแต่วันที่ ", "ตั้งแต่ ", "ตั้งแต่วัน\nที่ "
 ONWARD = re.compile(r"^[ \t\n]*(?:เป็นต้นไป)")  # "เป็นต้นไป" right after the date
 UNTIL = re.compile(r"^[ \t\n]*(?:ถึง|จนถึง|–|-|ไปจนถึง|และ)")  # a range, not a start
 # words before ตั้งแต่ that make it a rule taking effect: "มีผลใช้บังคับ", "ทั้งนี้", "ให้ใช้…"

@@ -70,7 +70,11 @@ def _title(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
 def doc_type(lines: list[Line]) -> str:
     """One of CONTRACT.md's kinds: memo, external, stamped, order, regulation, announcement, other."""
     head = lines[:12]
-    if any(MEMO_MARK.search(line.text) for line in head) or _first(head, OWNER) is not None:
+    subject_at = _first(lines, SUBJECT)
+    owner_at = _first(head, OWNER)
+    if any(MEMO_MARK.search(line.text) for line in head) or (
+        owner_at is not None and (subject_at is None or owner_at < subject_at)
+    ):
         return "memo"
     title = _title(lines)
     if title:
@@ -297,8 +301,12 @@ def _stamped_issuer(lines: list[Line], date_index: int | None) -> Field:
     return Field(join_wrapped([line.stripped for line in block]), Span(block[0].span.start, block[-1].span.end))
 
 
-def _date_on(line: Line, column: int) -> ThaiDate | None:
-    dates = find_dates(line.text[column:], offset=line.start + column)
+def _date_on(line: Line, column: int, following: Line | None = None) -> ThaiDate | None:
+    """The first date from ``column`` of ``line``; it may wrap into ``following`` ("พ.ศ." / "๒๕๔๔")."""
+    text = line.text[column:]
+    if following is not None and following.start == line.end + 1:
+        text += "\n" + following.text
+    dates = [d for d in find_dates(text, offset=line.start + column) if d.span.start < line.end]
     return dates[0] if dates else None
 
 
@@ -309,7 +317,8 @@ def document_date(lines: list[Line], kind: str) -> tuple[ThaiDate | None, int | 
     if kind in ("order", "announcement", "regulation"):
         for i, line in enumerate(lines):
             match = SIGNED_ON.match(line.text)
-            if match and (date := _date_on(line, match.end())):
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            if match and (date := _date_on(line, match.end(), following)):
                 return date, i
     if kind == "stamped":
         salutation = _first(lines, SALUTATION) or 0
@@ -318,7 +327,8 @@ def document_date(lines: list[Line], kind: str) -> tuple[ThaiDate | None, int | 
                 return _date_on(lines[i], 0), i
     for i, line in enumerate(lines[:head_stop]):
         word = DATE_WORD.search(line.text)
-        if word and not SIGNED_ON.match(line.text) and (date := _date_on(line, word.end())):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if word and not SIGNED_ON.match(line.text) and (date := _date_on(line, word.end(), following)):
             return date, i
     i = _date_line_index(lines, 0, head_stop)
     if i is not None:

@@ -121,5 +121,5 @@ BODY_OPENER = re.compile(r"^[ \t]*(?:" + "|".join(sorted(BODY_OPENERS, key=len, 
 
 # keyword lines of the header: a wrapped field stops at any of them
 HEADER_KEYWORD = re.compile(
-    r"^[ \t]*(?:ที่[ \t]|เรื่อง|กราบเรียน|เรียน[ \t]|นมัสการ|ถึง[ \t]|อ้างถึง|สิ่งที่ส่งมาด้วย|ส่วนราชการ|วันที่|บันทึกข้อความ)"
+    r"^[ \t]*(?:ที่[ \t]|เรื่อง|กราบเรียน|เรียน[ \t]|นมัสการ|ถึง[ \t]|อ้างถึง|สิ่งที่ส่งมาด้วย|วันที่|บันทึกข้อความ)"
 )

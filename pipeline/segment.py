@@ -100,7 +100,11 @@ class _State:
 
 def _back_over_stamps(lines: list[Line], index: int, floor: int) -> int:
     """Move a split point up over blank lines and urgency/secrecy stamps that head the next letter."""
+    # a secrecy stamp printed at the head of the previous letter is also its foot: it stays there
+    head_stamps = {x.stripped for x in lines[floor : floor + 6] if x.stripped.startswith("ลับ") and STAMP_LINE.match(x.text)}
     while index - 1 > floor and STAMP_LINE.match(lines[index - 1].text):
+        if lines[index - 1].stripped in head_stamps:
+            break
         index -= 1
     while index < len(lines) and lines[index].blank:
         index += 1
