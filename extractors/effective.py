@@ -18,7 +18,7 @@ from pipeline.models import Span, ThaiDate
 
 SINCE = re.compile(r"ตั้งแต่[ \t\n]*(?:วัน[ \t]*\n?[ \t]*ที่[ \t\n]*)?")  # "ตั้งแต่วันที่ ", "ตั้งแต่ ", "ตั้งแต่วัน\nที่ "
 ONWARD = re.compile(r"^[ \t\n]*(?:เป็นต้นไป)")  # "เป็นต้นไป" right after the date
-UNTIL = re.compile(r"^[ \t\n]*(?:ถึง|จนถึง|–|-|ไปจนถึง|และ)")  # a range, not a start
+UNTIL = re.compile(r"^[ \t\n]*(?:ถึง|จนถึง|–|-|ไปจนถึง)")  # a range, not a start
 # words before ตั้งแต่ that make it a rule taking effect: "มีผลใช้บังคับ", "ทั้งนี้", "ให้ใช้…"
 IN_FORCE = re.compile(r"(?:มีผล|บังคับ|ทั้งนี้|ให้ใช้|ใช้หลักเกณฑ์|ถือปฏิบัติ|เริ่มใช้|ยกเลิก)(?:[^\n]|\n(?!\n)){0,40}$")
 RELATIVE = re.compile(

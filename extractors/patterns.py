@@ -89,7 +89,7 @@ REF_AGENCY = re.compile(
 # orders and announcements: "๑๒๓/๒๕๖๙" (running number / B.E. year)
 REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}(?P<year>{DIGIT}{{4}})(?![0-9๐-๙])")
 # the short citation form: "ว 10", "ว.๓๔๗"
-REF_SHORT = re.compile(rf"(?<![ก-๙]){CIRCULAR}{WS}(?P<serial>{DIGIT}{{1,6}})(?![0-9๐-๙/.])")
+REF_SHORT = re.compile(rf"(?<![ก-๙]){CIRCULAR}{GAP}(?P<serial>{DIGIT}{{1,6}})(?![0-9๐-๙/.])")
 
 # --- header keywords (at the start of a line) ---------------------------------------------------
 # "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๖", "ที่..พล ๐๐๒๓/๑๙๓๖" (a short form leader the normaliser leaves)
