@@ -59,7 +59,7 @@ def _title(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
         if line.blank or STAMP_WORDS.match(line.text):
             continue
         match = TITLE_KIND.match(line.text)
-        if match and match["rest"].strip() and not match["rest"].startswith(("ที่", "ๆ")):
+        if match and match["rest"].strip() and not match["rest"].startswith(("ที่", "ๆ", "ฯ")):
             return i, match
         seen += 1
         if seen >= 3:

@@ -55,7 +55,7 @@ def _problems(record: Record, text: str, path: str) -> list[Problem]:
         add("unknown_agency_code", f"agency code {record.ref_no.agency!r} is not in the agency table")
     if record.doc_date is None:
         add("missing_date", "no document date found")
-    if not record.subject.value and record.doc_type != "regulation":
+    if not record.subject.value and record.doc_type not in ("regulation", "stamped"):  # neither has เรื่อง
         add("missing_subject", "no subject (เรื่อง) found")
     for bad in invalid_dates(text):
         add("invalid_date", f"date-like text is not a real date: {bad!r}")

@@ -5,6 +5,12 @@
 Words come back with their boxes (``OcrResult``) so that a later post-processor, e.g. a model
 that re-reads Thai digits, can look at the image again: ``register_postprocessor(fn)`` where
 ``fn(image, result) -> OcrResult``. Registered post-processors run in order inside ``ocr_image``.
+
+Two are built in and go first, loaded on the first OCR call: ``thai_digits.postprocess`` (the digit
+reader, when ``pipeline/models/thai_digits.onnx`` and onnxruntime are there; set
+``SARABAN_THAI_DIGITS=0`` to switch it off) and ``ocr_repair.postprocess`` (keyword marks, ``ํา``).
+A post-processor with a ``reader_name`` attribute is named in ``reader_name()``:
+``"tesseract 5.3 + thai-digits v1"``.
 """
 
 from __future__ import annotations
@@ -57,11 +63,27 @@ PostProcessor = Callable[[object, OcrResult], OcrResult]
 _POSTPROCESSORS: list[PostProcessor] = []
 
 
+_BUILTINS_LOADED: list[bool] = []
+
+
 def register_postprocessor(fn: PostProcessor) -> PostProcessor:
     """Add ``fn(image, result) -> result`` to the chain run by ``ocr_image`` (usable as a decorator)."""
     if fn not in _POSTPROCESSORS:
         _POSTPROCESSORS.append(fn)
     return fn
+
+
+def _load_builtins() -> None:
+    """Put the built-in post-processors (digit reader if its model is there, repairs) first, once."""
+    if _BUILTINS_LOADED:
+        return
+    _BUILTINS_LOADED.append(True)
+    from pipeline import ocr_repair, thai_digits
+
+    builtins: list[PostProcessor] = [ocr_repair.postprocess]
+    if os.environ.get("SARABAN_THAI_DIGITS", "1") != "0" and thai_digits.available():
+        builtins.insert(0, thai_digits.postprocess)
+    _POSTPROCESSORS[:0] = [fn for fn in builtins if fn not in _POSTPROCESSORS]
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +101,11 @@ def tesseract_version() -> str | None:
 
 
 def reader_name() -> str:
-    """``"tesseract 5.3"`` for Document.reader."""
+    """``"tesseract 5.3 + thai-digits v1"`` for Document.reader (``"tesseract 5.3"`` without the model)."""
+    _load_builtins()
     version = tesseract_version() or "missing"
-    return "tesseract " + ".".join(version.split(".")[:2])
+    names = [getattr(fn, "reader_name", "") for fn in _POSTPROCESSORS]
+    return " + ".join(["tesseract " + ".".join(version.split(".")[:2])] + [n for n in names if n])
 
 
 def _parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
@@ -127,6 +151,7 @@ def ocr_image(image, *, langs: str = LANGS, psm: int = PSM) -> tuple[str, float]
 
     >>> # ocr_image(render("เรื่อง ขอเชิญประชุม"))  -> ("เรื่อง ขอเชิญประชุม", 0.9)
     """
+    _load_builtins()
     result = ocr_words(image, langs=langs, psm=psm)
     for fn in _POSTPROCESSORS:
         result = fn(image, result)

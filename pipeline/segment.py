@@ -34,7 +34,11 @@ def _is_ref_line(line: Line) -> bool:
 
 CITED_ON = re.compile(r"ลงวันที่|ลว\.")  # "ที่ มท ๐๒๑๑/ว ๑ ลงวันที่ …" at a line start is a wrapped citation
 CITING_TAIL = re.compile(r"(?:หนังสือ[^\n]*|ด่วนที่สุด|ด่วนมาก|ด่วน)[ \t]*$")  # "…ตามหนังสือกระทรวงมหาดไทย"
-TITLE_FOLLOWER = re.compile(r"^[ \t]*(?:ที่[ \t]|เรื่อง|ว่าด้วย|พ\.[ \t]?ศ\.|\(ฉบับที่|ฉบับที่)")
+# what stands under a title: "ที่ ๑๔๖/๒๕๔๓" alone (not a wrapped "ครั้งที่ ๗/๒๕๖๗ เมื่อ…"), เรื่อง, ว่าด้วย, พ.ศ.
+TITLE_FOLLOWER = re.compile(
+    r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t]*[0-9๐-๙]{4}[ \t]*$|เรื่อง|ว่าด้วย|พ\.[ \t]?ศ\.|\(ฉบับที่|ฉบับที่)"
+)
+DATE_LEAD = re.compile(r"(?:ลง|วัน|ที่|ลว\.?|เมื่อ|ตั้งแต่|ภายใน)[ \t]*$")  # a date wrapped from the line above
 STANDALONE_DATE = re.compile(r"^[ \t]*(?:วันที่[ \t]*)?[0-9๐-๙]{1,2}[ \t]*[ก-ฮ][ก-๙. ]{1,12}[ \t]*(?:พ\.[ \t]?ศ\.[ \t]*)?[0-9๐-๙]{2,4}[ \t]*$")
 
 
@@ -74,17 +78,22 @@ class _State:
         self.has_ref = False
         self.has_subject = False
         self.has_salutation = False
+        self.stamped = False  # addressed with ถึง: a หนังสือประทับตรา, which ends on its date
+        self.previous = ""
 
     def update(self, line: Line) -> None:
         text = line.text
         if NAME_LINE.match(text) or CLOSING.match(text) or SIGNED_ON.match(text):
             self.ended = True
-        if self.has_salutation and STANDALONE_DATE.match(text):
-            self.ended = True  # a date alone after the salutation closes a หนังสือประทับตรา
+        if self.stamped and STANDALONE_DATE.match(text) and not DATE_LEAD.search(self.previous):
+            self.ended = True  # the date alone after the body closes a หนังสือประทับตรา
         if SUBJECT.match(text):
             self.has_subject = True
-        if SALUTATION.match(text):
+        if salutation := SALUTATION.match(text):
             self.has_salutation = True
+            self.stamped = salutation["kw"] == "ถึง"
+        if not line.blank:
+            self.previous = text
         if _is_ref_line(line):
             self.has_ref = True
 

@@ -92,7 +92,7 @@ def test_docx_reading_order(tmp_path):
         "เรียน ผู้ว่าราชการจังหวัดอ่างทอง",
         "กลุ่มงานยุทธศาสตร์ โทร. ๐-๓๕๖๑-๔๙๑๒",
     ]
-    assert (doc.source_format, doc.reader, len(doc.pages)) == ("docx", "python-docx", 1)
+    assert (doc.source_format, doc.reader, len(doc.pages)) == ("docx", "docx (zipfile + lxml)", 1)
 
 
 def test_docx_page_break_makes_pages(tmp_path):

@@ -14,18 +14,28 @@ import tempfile
 from pathlib import Path
 
 
+BATCH = 80  # files per soffice call: one long call has been seen to stop converting part-way
+
+
+def _convert(soffice: str, files: list[Path], out_dir: Path, timeout: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="saraban-lo-") as profile:
+        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, files)]
+        subprocess.run(cmd, check=False, capture_output=True, timeout=timeout)
+
+
 def docx_to_pdf(docx_files: list[Path], out_dir: Path, timeout: int = 1800) -> None:
-    """Convert every .docx in one ``soffice`` call with a private profile (parallel runs don't clash)."""
+    """Convert .docx files with ``soffice`` in batches, private profile each; retry the missing once."""
     if not docx_files:
         return
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise RuntimeError("LibreOffice (soffice) not found: install it or leave 'pdf' out of formats")
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="saraban-lo-") as profile:
-        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=timeout)
+    for _ in range(2):
+        todo = [p for p in docx_files if not (out_dir / f"{p.stem}.pdf").exists()]
+        for i in range(0, len(todo), BATCH):
+            _convert(soffice, todo[i : i + BATCH], out_dir, timeout)
     missing = [p.name for p in docx_files if not (out_dir / f"{p.stem}.pdf").exists()]
     if missing:
         raise RuntimeError(f"LibreOffice did not convert: {', '.join(missing[:5])}")

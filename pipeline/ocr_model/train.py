@@ -26,22 +26,30 @@ from pipeline.thai_digits import ALPHABET, RE_MODEL_RUN, decode
 CLASS = {c: i + 1 for i, c in enumerate(ALPHABET)}
 
 
-class Lines(IterableDataset):
-    """Endless synthetic lines, reproducible from ``seed`` (each worker gets its own stream)."""
+class Batches(IterableDataset):
+    """Endless batches of synthetic lines of similar width, reproducible from ``seed``.
 
-    def __init__(self, seed: int) -> None:
-        self.seed = seed
+    Lines are drawn ``POOL`` batches at a time and sorted by width, so little of a batch is padding.
+    """
+
+    POOL = 4
+
+    def __init__(self, seed: int, batch: int) -> None:
+        self.seed, self.batch = seed, batch
 
     def __iter__(self):
         info = get_worker_info()
         rng = random.Random(self.seed * 1000 + (info.id if info else 0))
         while True:
-            yield sample(rng)
+            pool = sorted((sample(rng) for _ in range(self.POOL * self.batch)), key=lambda s: s[0].shape[1])
+            chunks = [pool[i:i + self.batch] for i in range(0, len(pool), self.batch)]
+            rng.shuffle(chunks)
+            yield from (collate(c) for c in chunks)
 
 
 def collate(batch: list[tuple[np.ndarray, str]]):
-    """Pad to the widest line; frames = width // 4 per line; CTC targets concatenated."""
-    width = max(a.shape[1] for a, _ in batch)
+    """Pad to the widest line (a multiple of 32, so few shapes); frames = width // 4; targets concatenated."""
+    width = -(-max(a.shape[1] for a, _ in batch) // 32) * 32
     images = np.zeros((len(batch), 1, 32, width), np.float32)
     for i, (a, _) in enumerate(batch):
         images[i, 0, :, : a.shape[1]] = a
@@ -92,7 +100,7 @@ def train(out: Path, steps: int, seed: int, batch: int = 32, lr: float = 2e-3, t
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=0.15)
     ctc = torch.nn.CTCLoss(zero_infinity=True)
     held = [sample(random.Random(seed + 7_000_000 + i)) for i in range(300)]
-    loader = DataLoader(Lines(seed), batch_size=batch, collate_fn=collate, num_workers=1, prefetch_factor=4)
+    loader = DataLoader(Batches(seed, batch), batch_size=None, num_workers=1, prefetch_factor=6)
     start, total = time.time(), 0.0
     for step, (images, targets, frames, lengths, _) in enumerate(loader, 1):
         loss = ctc(net(images).permute(1, 0, 2), targets, frames, lengths)
@@ -101,7 +109,7 @@ def train(out: Path, steps: int, seed: int, batch: int = 32, lr: float = 2e-3, t
         torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
         opt.step()
         sched.step()
-        total += float(loss)
+        total += loss.item()
         if step % 250 == 0 or step == steps:
             exact, digits = check(net, held)
             print(f"step {step}  loss {total / 250:.3f}  lines exact {exact:.3f}  digit runs exact {digits:.3f}  "

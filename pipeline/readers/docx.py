@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.models import Document, Page, SourceFile
@@ -121,24 +122,57 @@ def _blocks(container) -> Iterator[str]:
                 yield from _blocks(branch)
 
 
-def _story_parts(doc, kind: str) -> list:
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+@dataclass(frozen=True, slots=True)
+class _Package:
+    """The parts of a .docx that hold text: the body and the headers and footers it references."""
+
+    body: object
+    headers: tuple
+    footers: tuple
+
+
+def _xml(data: bytes):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    return etree.fromstring(data, parser)
+
+
+def _story_parts(zf: zipfile.ZipFile, document, rels: dict[str, str], kind: str) -> tuple:
     """Header or footer parts referenced by the sections, first use first, each once."""
     parts, seen = [], set()
-    for ref in doc.element.body.iter(W + kind + "Reference"):
-        part = doc.part.related_parts.get(ref.get(R_ID))
-        if part is not None and part.partname not in seen:
-            seen.add(part.partname)
-            parts.append(part)
-    return parts
+    for ref in document.iter(W + kind + "Reference"):
+        target = rels.get(ref.get(R_ID) or "")
+        if target and target not in seen:
+            seen.add(target)
+            name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+            if name in zf.namelist():
+                parts.append(_xml(zf.read(name)))
+    return tuple(parts)
 
 
-def _open(path: Path):
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+def _open(path: Path) -> _Package:
+    """Read the text parts straight from the zip with lxml.
 
+    Not ``docx.Document``: python-docx parses every part of the package (styles, numbering, theme,
+    settings) before returning, 13 ms a file here; the text parts alone take a sixth of that.
+    """
     try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        with zipfile.ZipFile(path) as zf:
+            document = _xml(zf.read("word/document.xml"))
+            rels = {}
+            if "word/_rels/document.xml.rels" in zf.namelist():
+                rels = {r.get("Id"): r.get("Target") for r in _xml(zf.read("word/_rels/document.xml.rels")).iter(REL)}
+            body = document.find(W + "body")
+            if body is None:
+                raise ReadError("not_docx", "The Word document has no body.")
+            return _Package(body, _story_parts(zf, document, rels, "header"), _story_parts(zf, document, rels, "footer"))
+    except ReadError:
+        raise
+    except (KeyError, zipfile.BadZipFile, OSError) as exc:
         raise ReadError("not_docx", f"The file is a zip archive but not a readable Word document ({exc}).") from None
     except Exception as exc:  # lxml XMLSyntaxError and friends from a damaged package
         raise ReadError("not_docx", f"The Word document is damaged and cannot be parsed ({type(exc).__name__}).") from None
@@ -149,16 +183,14 @@ def lines(path: Path) -> list[str]:
 
     >>> # lines(Path("memo.docx")) -> ["ส่วนราชการ สำนักงานจังหวัดอ่างทอง", "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕", ...]
     """
-    doc = _open(path)
+    package = _open(path)
     try:
         result: list[str] = []
-        for part in _story_parts(doc, "header"):
-            result.extend(_blocks(part.element))
-        result.extend(_blocks(doc.element.body))
-        for part in _story_parts(doc, "footer"):
-            result.extend(_blocks(part.element))
-    except ReadError:
-        raise
+        for part in package.headers:
+            result.extend(_blocks(part))
+        result.extend(_blocks(package.body))
+        for part in package.footers:
+            result.extend(_blocks(part))
     except Exception as exc:  # a malformed part: say so rather than crash the batch
         raise ReadError("not_docx", f"The Word document is damaged and cannot be read ({type(exc).__name__}).") from None
     return result
@@ -175,4 +207,4 @@ def read(path: Path, source: SourceFile) -> Document:
     if not any(c.strip() for c in chunks):
         raise ReadError("empty", "The Word document contains no text.")
     pages = tuple(Page(number=i, text=c) for i, c in enumerate(chunks, 1))
-    return Document(source=source, source_format="docx", pages=pages, reader="python-docx")
+    return Document(source=source, source_format="docx", pages=pages, reader="docx (zipfile + lxml)")

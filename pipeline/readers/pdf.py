@@ -53,12 +53,33 @@ def _ocr_page(page) -> tuple[str, float]:
     return ocr.ocr_image(image)
 
 
-def _read_page(page, number: int, text: str, problems: list[Problem]) -> Page:
-    """One Page: the text layer if it is sound, else OCR (or the damaged text plus a Problem)."""
+def _has_images(page) -> bool:
+    """True if the page draws any image (a scan); a page with neither text nor images is blank."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _read_page(pdf, number: int, text: str, problems: list[Problem]) -> Page:
+    """One Page: the text layer if it is sound, else OCR (or the damaged text plus a Problem).
+
+    ``pdf[number - 1]`` is opened again only when OCR is needed.
+    """
     empty = len(text.split()) == 0
     reason = None if empty else looks_broken(text)
     if not empty and reason is None:
         return Page(number=number, text=text)
+    page = pdf[number - 1]
+    try:
+        if empty and not _has_images(page):
+            return Page(number=number, text="")  # a blank page: nothing to read, nothing to OCR
+        return _ocr_or_report(page, number, text, reason, problems)
+    finally:
+        page.close()
+
+
+def _ocr_or_report(page, number: int, text: str, reason: str | None, problems: list[Problem]) -> Page:
+    empty = not reason
     if reason:
         problems.append(Problem("text_layer_broken", f"Page {number}: text layer unusable ({reason}); read by OCR instead.", "warning", page=number))
     if ocr.tesseract_version() is None:
@@ -90,11 +111,7 @@ def read(path: Path, source: SourceFile) -> Document:
         margins = [m for m in (left_margin(lines) for lines in glyph_lines) if m is not None]
         margin = min(margins) if margins else None
         for i in range(n):
-            page = pdf[i]
-            try:
-                pages.append(_read_page(page, i + 1, render(glyph_lines[i], margin), problems))
-            finally:
-                page.close()
+            pages.append(_read_page(pdf, i + 1, render(glyph_lines[i], margin), problems))
     except pdfium.PdfiumError as exc:
         raise ReadError("pdf_unreadable", f"The PDF is damaged and a page could not be read ({exc}).") from None
     finally:

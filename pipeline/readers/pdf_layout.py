@@ -110,13 +110,13 @@ def _printed_order(lines: list[list[Glyph]]) -> list[list[Glyph]]:
     """Lines top to bottom; pieces on one baseline joined left to right."""
     keyed = [(b, line) for line in _attach_lone_marks(lines) if (b := _baseline(line)) is not None]
     keyed.sort(key=lambda item: -item[0])
-    groups: list[tuple[float, list[list[Glyph]]]] = []
+    groups: list[tuple[float, float, list[list[Glyph]]]] = []  # (baseline, height, pieces)
     for baseline, line in keyed:
-        if groups and abs(groups[-1][0] - baseline) < SAME_BASELINE * _height(groups[-1][1][0]):
-            groups[-1][1].append(line)
+        if groups and abs(groups[-1][0] - baseline) < SAME_BASELINE * groups[-1][1]:
+            groups[-1][2].append(line)
         else:
-            groups.append((baseline, [line]))
-    return [[g for piece in sorted(pieces, key=_first_left) for g in piece] for _, pieces in groups]
+            groups.append((baseline, _height(line), [line]))
+    return [[g for piece in sorted(pieces, key=_first_left) for g in piece] for _, _, pieces in groups]
 
 
 def _owner(line: list[Glyph], mark: Glyph, before: int) -> int | None:
@@ -175,12 +175,12 @@ def left_margin(lines: list[list[Glyph]]) -> float | None:
     return min(lefts) if lefts else None
 
 
-def _metrics(lines: list[list[Glyph]]) -> tuple[float, float]:
+def _metrics(lines: list[list[Glyph]], baselines: list[float | None]) -> tuple[float, float]:
     """(width of one character, usual line pitch) of a page."""
     widths = [g.right - g.left for line in lines for g in _solid(line) if g.right > g.left]
     unit = (statistics.median(widths) if widths else 1.0) or 1.0
-    baselines = [b for b in (_baseline(line) for line in lines) if b is not None]
-    pitches = [a - b for a, b in zip(baselines, baselines[1:], strict=False) if a - b > 0]
+    known = [b for b in baselines if b is not None]
+    pitches = [a - b for a, b in zip(known, known[1:], strict=False) if a - b > 0]
     return unit, (statistics.median(pitches) if pitches else 0.0)
 
 
@@ -214,11 +214,11 @@ def render(lines: list[list[Glyph]], margin: float | None = None) -> str:
     if page_margin is None:
         return ""
     margin = page_margin if margin is None else min(margin, page_margin)
-    unit, pitch = _metrics(lines)
+    baselines = [_baseline(line) for line in lines]
+    unit, pitch = _metrics(lines, baselines)
     out: list[str] = []
     last = None
-    for line in lines:
-        baseline = _baseline(line)
+    for line, baseline in zip(lines, baselines, strict=True):
         if baseline is None:
             continue
         if last is not None and pitch and last - baseline > PARAGRAPH_GAP * pitch:
