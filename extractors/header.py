@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.lines import Line, is_wrapped, join_wrapped, typical_width
+from extractors.lines import Line, is_wrapped, join_wrapped, right_edge, typical_width, visible_length
 from extractors.patterns import (
     BODY_OPENER,
+    DATE,
     HEADER_KEYWORD,
     LINE_REF,
     NAME_LINE,
@@ -23,7 +24,6 @@ from extractors.patterns import (
 )
 from extractors.ref_numbers import parse_ref
 from extractors.thai_dates import find_dates, parse_match
-from extractors.patterns import DATE
 from pipeline.models import Field, RefNo, Span, ThaiDate
 
 HEADER_LINES = 40  # a header never runs longer than this many lines
@@ -154,22 +154,45 @@ def _field_block(lines: list[Line], first: int, column: int, width: int, max_lin
                 end = line.span.end
         text = join_wrapped(parts)
         return Field(text, Span(span.start, end) if text else None)
-    i = first + 1
-    while i < len(lines) and i - first < max_lines:
-        line = lines[i]
-        if line.blank or HEADER_KEYWORD.match(line.text) or BODY_OPENER.match(line.text):
-            break
-        if NAME_LINE.match(line.text) or SIGNED_ON.match(line.text):
-            break
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        ends_block = nxt is None or nxt.blank or HEADER_KEYWORD.match(nxt.text) or BODY_OPENER.match(nxt.text)
-        if not (is_wrapped(lines[i - 1], width) or ends_block):
-            break
-        parts.append(line.stripped)
-        end = line.span.end
-        i += 1
+    stop = _block_end(lines, first, max_lines, right_edge(lines))
+    for i in range(first + 1, stop if stop is not None else len(lines)):
+        if stop is None and not is_wrapped(lines[i - 1], width):
+            break  # no clear end in sight: follow only lines that run to the margin
+        parts.append(lines[i].stripped)
+        end = lines[i].span.end
     text = join_wrapped(parts)
     return Field(text, Span(span.start, end) if text else None)
+
+
+def _starts_paragraph(line: Line, first: Line, column: int, width: int) -> bool:
+    """An indented line running to the right margin after a flush block begins the body (the readers
+    keep indentation). Not one that hangs under the field's own text (``เรียน  นายอำเภอ ทุก`` /
+    ``       อำเภอ``), nor a short centred line (a title's second line)."""
+    indent = _indent(line)
+    full = width > 0 and indent + visible_length(line.text) >= 0.9 * width
+    return indent >= 4 and _indent(first) < 4 and abs(indent - column) > 1 and full
+
+
+def _field_column(line: Line) -> int:
+    """Column where a field's text starts after its keyword: 7 in ``เรียน  นายอำเภอ``."""
+    for pattern in (SALUTATION, SUBJECT, OWNER):
+        match = pattern.match(line.text)
+        if match:
+            return match.end()
+    return _indent(line)
+
+
+def _block_end(lines: list[Line], first: int, max_lines: int, width: int) -> int | None:
+    """Index of the line that ends a wrapped field: a blank line, a keyword, a body opener, an
+    indented paragraph, a signature; ``None`` if none comes within ``max_lines``."""
+    for i in range(first + 1, min(len(lines), first + max_lines + 1)):
+        line = lines[i]
+        if line.blank or HEADER_KEYWORD.match(line.text) or BODY_OPENER.match(line.text):
+            return i
+        hang = _field_column(lines[first])
+        if NAME_LINE.match(line.text) or SIGNED_ON.match(line.text) or _starts_paragraph(line, lines[first], hang, width):
+            return i
+    return None
 
 
 ABOUT_LINE = re.compile(r"^[ \t]*(?:ระเบียบ|ข้อบังคับ)?[^\n]*?ว่าด้วย[ \t]*")  # "ว่าด้วยการลาของพนักงานราชการ"
@@ -194,8 +217,10 @@ def _regulation_subject(lines: list[Line]) -> Field:
 
 def subject(lines: list[Line]) -> Field:
     """``เรื่อง …`` joined across wrapped lines (memo continuation lines included);
-    for a regulation, the matter it is ``ว่าด้วย``."""
-    i = _first(lines, SUBJECT)
+    for a regulation, the matter it is ``ว่าด้วย``. Only above the salutation: a ``เรื่อง`` line
+    below it is the subject of a letter cited in the body."""
+    salutation = _first(lines, SALUTATION)
+    i = _first(lines, SUBJECT, limit=salutation if salutation is not None else HEADER_LINES)
     if i is None:
         return _regulation_subject(lines)
     column = SUBJECT.match(lines[i].text).end()
@@ -208,7 +233,7 @@ def recipient(lines: list[Line]) -> Field:
     if i is None:
         return Field("")
     column = SALUTATION.match(lines[i].text).end()
-    return _field_block(lines, i, column, typical_width(lines), max_lines=4)
+    return _field_block(lines, i, column, typical_width(lines), max_lines=6)
 
 
 def _strip_phone(field: Field) -> Field:

@@ -95,3 +95,10 @@ def typical_width(lines: list[Line]) -> int:
     if not widths:
         return 0
     return widths[int(0.9 * (len(widths) - 1))]
+
+
+def right_edge(lines: list[Line]) -> int:
+    """Where full lines end, counting indentation: a high percentile of indent + printed width."""
+    edges = sorted(len(line.text) - len(line.text.lstrip(" ")) + visible_length(line.text)
+                   for line in lines if not line.blank)
+    return edges[int(0.9 * (len(edges) - 1))] if edges else 0

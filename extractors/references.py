@@ -10,18 +10,19 @@ from __future__ import annotations
 import re
 
 from extractors.lines import join_wrapped
-from extractors.patterns import DATE, DIGIT, REF_AGENCY, REF_ORDER, REF_SHORT, arabic
+from extractors.patterns import DATE, DIGIT, REF_AGENCY, REF_ORDER, arabic
 from extractors.ref_numbers import parse_ref
 from extractors.thai_dates import parse_match
 from pipeline.models import Citation, RefNo, Span, ThaiDate
 
 # "ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "ลว. 15 ก.ย. 48", "ลงวัน ๑ …"
 # "ลงวันที่", "ลว.", and the word wrapped at any point: "ลง\nวันที่", "ลงวัน\nที่"
-DATED = re.compile(rf"(?:ลง[ \t]*\n?[ \t]*วัน(?:[ \t]*\n?[ \t]*ที่)?|ลว\.?)[ \t\n]*(?={DIGIT})")
+DATED = re.compile(rf"(?:ลง[ \t]*\n?[ \t]*วัน(?:[ \t]*\n?[ \t]*ที่)?|ลว(?:[ \t]*\n?[ \t]*\.)?)[ \t\n]*(?={DIGIT})")
 # what names the cited document, looking back from its number: "หนังสือจังหวัดอ่างทอง ด่วนที่สุด ที่"
 DOC_WORD = re.compile(r"(?:หนังสือ|คำสั่ง|ประกาศ)(?!ที่อ้างถึง)")
 URGENCY_WORDS = re.compile(r"(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ)")
 THI = re.compile(r"(?:^|(?<=[\s(]))ที่[ \t\n]*$")  # the word "ที่" right before a number
+SHORT_BEFORE_DATED = re.compile(rf"ว\.?[ \t]*\n?[ \t]*(?P<serial>{DIGIT}{{1,6}})[ \t\n]*$")
 LOOKBACK = 120  # characters searched back for "หนังสือ<issuer>"
 DATE_WINDOW = 24  # characters allowed between a number and its "ลงวันที่"
 _WS = re.compile(r"\s+")
@@ -72,10 +73,9 @@ def _candidate_refs(text: str, offset: int) -> list[RefNo]:
 def _short_ref_before(text: str, pos: int, offset: int) -> RefNo | None:
     """The short form ``ว 10`` just before ``ลว.``: "หนังสือสำนักงาน ก.พ. ว 10 ลว. 15 ก.ย. 48"."""
     window = text[max(0, pos - 16) : pos]
-    matches = list(REF_SHORT.finditer(window))
-    if not matches or window[matches[-1].end():].strip():
+    m = SHORT_BEFORE_DATED.search(window)  # ว may touch the issuer: "…ผู้สูงอายุว ๓๓ ลว."
+    if m is None:
         return None
-    m = matches[-1]
     start = offset + max(0, pos - 16) + m.start()
     return RefNo("", "", int(arabic(m["serial"])), True, m.group(0), Span(start, start + len(m.group(0))))
 

@@ -95,7 +95,7 @@ def _wraps_into(previous: str, line: str) -> bool:
     office head is followed by its organisation (``…แทนอธิบดี`` / ``กรมส่งเสริมการเกษตร``).
     """
     previous, line = previous.strip(), line.strip()
-    if DANGLING.search(previous) or ACTING_AT_END.search(previous):
+    if DANGLING.search(previous) or ACTING_AT_END.search(previous) or line.startswith("และ"):
         return True
     if line.split(" เขต")[0] in _province_names():
         return True

@@ -36,7 +36,8 @@ CITED_ON = re.compile(r"ลงวันที่|ลว\.")  # "ที่ มท
 CITING_TAIL = re.compile(r"(?:หนังสือ[^\n]*|ด่วนที่สุด|ด่วนมาก|ด่วน)[ \t]*$")  # "…ตามหนังสือกระทรวงมหาดไทย"
 # what stands under a title: "ที่ ๑๔๖/๒๕๔๓" alone (not a wrapped "ครั้งที่ ๗/๒๕๖๗ เมื่อ…"), เรื่อง, ว่าด้วย, พ.ศ.
 TITLE_FOLLOWER = re.compile(
-    r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t]*[0-9๐-๙]{4}[ \t]*$|เรื่อง|ว่าด้วย|พ\.[ \t]?ศ\.|\(ฉบับที่|ฉบับที่)"
+    r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t]*[0-9๐-๙]{4}[ \t]*$|เรื่อง|ว่าด้วย"
+    r"|พ\.[ \t]?ศ\.[ \t]*[0-9๐-๙]{4}[ \t]*$|\(ฉบับที่|ฉบับที่)"
 )
 DATE_LEAD = re.compile(r"(?:ลง|วัน|ที่|ลว\.?|เมื่อ|ตั้งแต่|ภายใน)[ \t]*$")  # a date wrapped from the line above
 STANDALONE_DATE = re.compile(r"^[ \t]*(?:วันที่[ \t]*)?[0-9๐-๙]{1,2}[ \t]*[ก-ฮ][ก-๙. ]{1,12}[ \t]*(?:พ\.[ \t]?ศ\.[ \t]*)?[0-9๐-๙]{2,4}[ \t]*$")
@@ -65,7 +66,8 @@ def _anchor(lines: list[Line], i: int) -> str:
         indented = len(line.text) - len(line.text.lstrip()) >= 10
         # "คำสั่งจังหวัด…" / ["พิษณุโลก" (the name wrapped)] / "ที่ ๑๔๖/๒๕๔๓" or "เรื่อง …"
         followers = [x for x in lines[i + 1 : i + 5] if not x.blank][:2]
-        titled = any(TITLE_FOLLOWER.match(x.text) for x in followers)
+        titled = bool(followers) and (TITLE_FOLLOWER.match(followers[0].text) or (
+            len(followers) == 2 and len(followers[0].stripped) <= 40 and TITLE_FOLLOWER.match(followers[1].text)))
         return "title" if indented or titled else "weak-title"
     return ""
 

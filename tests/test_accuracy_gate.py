@@ -7,8 +7,8 @@ segmentation 100%, link precision 1.00 and recall ≥ 0.99, per format (txt, doc
 from __future__ import annotations
 
 import pytest
-
 from builders import soffice
+
 from pipeline.corpus.render import write_corpus
 from pipeline.evaluate import Targets, evaluate, targets_failed
 

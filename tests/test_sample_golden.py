@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from builders import docx_from_text, pdf_from_docx, soffice
+
 from pipeline.ingest import run_ingest
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -13,7 +13,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-
 BATCH = 80  # files per soffice call: one long call has been seen to stop converting part-way
 
 
