@@ -8,9 +8,10 @@ OUT    ?= data/processed
 SEED   ?= 1
 N      ?= 200
 CORPUS ?= build/corpus
+OCR_STEPS ?= 3000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps ingest test bench lint clean corpus eval
+.PHONY: help setup system-deps ingest test bench lint clean corpus eval ocr-model
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -54,6 +55,12 @@ corpus: setup ## generate the conformance corpus: make corpus SEED=1 N=200 CORPU
 
 eval: setup ## field accuracy on the corpus (docs/ACCURACY.md)
 	$(VENV)/bin/saraban eval $(CORPUS)
+
+# Training needs torch (CPU build) and onnx for the export; the runtime needs only onnxruntime.
+ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/models/thai_digits.onnx
+	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install -q torch==2.13.0
+	@$(PY) -c "import onnx" 2>/dev/null || $(PY) -m pip install -q onnx
+	$(PY) -m pipeline.ocr_model.train --out pipeline/models/thai_digits.onnx --steps $(OCR_STEPS) --seed $(SEED)
 
 lint: setup ## ruff
 	$(VENV)/bin/ruff check pipeline extractors tests

@@ -49,7 +49,7 @@ def _from_agency_match(match: re.Match[str], offset: int) -> RefNo:
         unit=unit,
         serial=int(serial_digits),
         circular=bool(match["circ"]),
-        text=match.group(0).strip(),
+        text=_SPACES.sub(" ", match.group(0).strip()),  # a number wrapped over two lines prints as one
         span=Span(match.start() + offset, match.end() + offset),
         serial_text=f"{int(serial_digits)}{suffix}" if suffix else "",
     )

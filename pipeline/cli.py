@@ -42,7 +42,8 @@ def _show(args: argparse.Namespace) -> int:
         if not Path(path).is_file():
             print(f"saraban: not a file: {path}", file=sys.stderr)
             return 2
-        code = max(code, show_file(Path(path), spans=args.spans, out=sys.stdout))
+        html = Path(args.html) if args.html and len(args.paths) == 1 else None
+        code = max(code, show_file(Path(path), spans=args.spans, out=sys.stdout, html=html))
     return code
 
 
@@ -83,6 +84,7 @@ def parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print one file's letters readably")
     show.add_argument("paths", nargs="+")
     show.add_argument("--spans", action="store_true", help="also print the text with extracted spans marked")
+    show.add_argument("--html", default="", help="write a review page (values highlighted in the text) here")
     show.set_defaults(run=_show)
     corpus = sub.add_parser("corpus", help="generate the conformance corpus")
     corpus.add_argument("out")

@@ -61,8 +61,8 @@ def _marked(text: str, record: Record) -> str:
     return "".join(pieces)
 
 
-def show_file(path: Path, spans: bool = False, out: TextIO | None = None) -> int:
-    """Print every letter of ``path``; 1 if the file could not be read."""
+def show_file(path: Path, spans: bool = False, out: TextIO | None = None, html: Path | None = None) -> int:
+    """Print every letter of ``path``; 1 if the file could not be read. ``html``: also write a review page."""
     result = process_file(path)
     print(f"{path}", file=out)
     if not result.readable:
@@ -76,12 +76,17 @@ def show_file(path: Path, spans: bool = False, out: TextIO | None = None) -> int
     file_level = [p for p in result.problems if not p.doc_id]
     for problem in file_level:
         print(f"  ! {problem.code}: {problem.message}", file=out)
-    if spans and records:
+    if (spans or html) and records:
         try:
             text = normalize(read_file(path).raw_text).text
         except ReadError:
             return 1
-        for record in records:
+        if html:
+            from pipeline.review import review_html
+
+            html.write_text(review_html(text, records, path.name), encoding="utf-8")
+            print(f"review page: {html}", file=out)
+        for record in records if spans else ():
             print(f"── text of letter {record.segment_index}", file=out)
             print(_marked(text, record), file=out)
     return 0

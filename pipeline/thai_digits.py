@@ -123,11 +123,21 @@ def _gaps(text: str, spans: list[tuple[int, int]]) -> tuple[bool, ...]:
     return tuple(bool(RE_LETTER.search(text[cuts[i]:cuts[i + 1]])) for i in range(0, len(cuts), 2))
 
 
+def _leaders(tess_line: str, spans: list[tuple[int, int]], model: list) -> list[tuple[int, int]]:
+    """Runs of ``๑`` that Tesseract read from a dotted leader the model saw as dots: ``"๑๑๑๑๑"``."""
+    if len(spans) <= len(model):
+        return []
+    ones = [(a, b) for a, b in spans if b - a >= 3 and set(tess_line[a:b]) == {"๑"}]
+    return ones if len(spans) - len(ones) == len(model) else []
+
+
 def align(tess_line: str, model_text: str) -> Aligned:
     """Replace Tesseract's digit runs by the model's, in order, when both agree on the runs' layout.
 
     >>> align("ที อท ๐๐๑ฒ๕.๒/ว ๒๐๕๕", "x ๐๐๑๗.๒/x ๒๐๕๕").text   # a letter Tesseract put in a run
     'ที อท ๐๐๑๗.๒/ว ๒๐๕๕'
+    >>> align("๑๑๑๑๑ ที่มีลักษณะ", ".x").text                    # a dotted leader read as ๑๑๑๑๑
+    '..... ที่มีลักษณะ'
     >>> align("วันที ๒๐ พฤษภาคม ๒๕๒๒", "x ๒๖ ๒๕๖๒")                # letters missing between: keep
     Aligned(text='วันที ๒๐ พฤษภาคม ๒๕๒๒', ok=False, changed=0)
     """
@@ -135,16 +145,20 @@ def align(tess_line: str, model_text: str) -> Aligned:
     model = [(m.start(), m.end()) for m in RE_MODEL_RUN.finditer(model_text)]
     if not tess and not model:
         return Aligned(tess_line, True)
+    leaders = _leaders(tess_line, tess, model)
+    edits = [(a, b, "." * (b - a)) for a, b in leaders]
+    tess = [s for s in tess if s not in leaders]
     if len(tess) != len(model) or _gaps(tess_line, tess) != _gaps(model_text, model):
         return Aligned(tess_line, False)
-    out, pos, changed = [], 0, 0
     for (ts, te), (ms, me) in zip(tess, model):
-        new = model_text[ms:me]
-        if abs(len(new) - (te - ts)) > max(2, (te - ts) // 2):
+        if abs((me - ms) - (te - ts)) > max(2, (te - ts) // 2):
             return Aligned(tess_line, False)  # too different to be the same number
-        out.append(tess_line[pos:ts] + new)
-        changed += new != tess_line[ts:te]
-        pos = te
+        edits.append((ts, te, model_text[ms:me]))
+    out, pos, changed = [], 0, 0
+    for start, end, new in sorted(edits):
+        out.append(tess_line[pos:start] + new)
+        changed += new != tess_line[start:end]
+        pos = end
     return Aligned("".join(out) + tess_line[pos:], True, changed)
 
 

@@ -101,7 +101,7 @@ def train(out: Path, steps: int, seed: int, batch: int = 32, lr: float = 2e-3, t
     ctc = torch.nn.CTCLoss(zero_infinity=True)
     held = [sample(random.Random(seed + 7_000_000 + i)) for i in range(300)]
     loader = DataLoader(Batches(seed, batch), batch_size=None, num_workers=1, prefetch_factor=6)
-    start, total = time.time(), 0.0
+    start, total, last = time.time(), 0.0, 0
     for step, (images, targets, frames, lengths, _) in enumerate(loader, 1):
         loss = ctc(net(images).permute(1, 0, 2), targets, frames, lengths)
         opt.zero_grad()
@@ -110,11 +110,11 @@ def train(out: Path, steps: int, seed: int, batch: int = 32, lr: float = 2e-3, t
         opt.step()
         sched.step()
         total += loss.item()
-        if step % 250 == 0 or step == steps:
+        if step % 500 == 0 or step == steps:
             exact, digits = check(net, held)
-            print(f"step {step}  loss {total / 250:.3f}  lines exact {exact:.3f}  digit runs exact {digits:.3f}  "
+            print(f"step {step}  loss {total / (step - last):.3f}  lines exact {exact:.3f}  digit runs exact {digits:.3f}  "
                   f"{time.time() - start:.0f}s", flush=True)
-            total = 0.0
+            total, last = 0.0, step
         if step == steps:
             break
     export(net, out)
