@@ -23,7 +23,7 @@ from pipeline.normalize import normalize
 from pipeline.readers import ReadError, read_file
 from pipeline.segment import segment
 from pipeline.tables import build_tables
-from pipeline.writers import write_all
+from pipeline.writers import write_all, write_graph
 
 INLINE_BELOW = 16  # fewer files than this are processed in this process (no pool start-up)
 
@@ -178,6 +178,7 @@ def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use
     problems = [p for res in ordered for p in res.problems]
     tables, nested = build_tables(records, problems)
     written = write_all(tables, nested, Path(out_dir), extra)
+    written += write_graph(records, Path(out_dir))
     unreadable = sum(1 for res in ordered if not res.readable)
     return IngestResult(len(files), records, problems, unreadable, len(files) - len(todo), written)
 

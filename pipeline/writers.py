@@ -75,6 +75,19 @@ def write_parquet(tables: dict[str, list[dict]], folder: Path) -> None:
         os.replace(tmp, folder / f"{name}.parquet")
 
 
+def write_graph(records: list, out: Path) -> list[Path]:
+    """``edges.csv`` and ``citations.graphml``: the citation graph, missing letters as their own nodes."""
+    from pipeline.graph import cited_groups, edges, write_graphml
+
+    rows = edges(records, cited_groups(records))
+    columns = ("source", "target", "seq", "status", "score", "ref_no", "cited_date")
+    write_csv(rows, columns, out / "edges.csv")
+    tmp = _atomic(out / "citations.graphml")
+    write_graphml(records, rows, tmp)
+    os.replace(tmp, out / "citations.graphml")
+    return [out / "edges.csv", out / "citations.graphml"]
+
+
 def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...] = ()) -> list[Path]:
     """CSV for every table and records.jsonl always; ``extra`` may name "sqlite" and "parquet"."""
     out.mkdir(parents=True, exist_ok=True)
