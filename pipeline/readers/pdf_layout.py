@@ -25,6 +25,7 @@ MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47
 PARAGRAPH_GAP = 1.6  # a line pitch this many times the usual one hides an empty line
 SAME_BASELINE = 0.35  # pieces whose baselines differ by less than this share of a glyph height
 MAX_INDENT = 80
+TOUCHING = 2.0  # points: letters closer than this have no space between them
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +148,19 @@ def _move_mark(glyphs: list[Glyph], j: int, owner: int) -> None:
     mark = glyphs.pop(j)
     while j < len(glyphs) and glyphs[j].generated:
         del glyphs[j]
-    if j > 0 and glyphs[j - 1].generated and (j == len(glyphs) or glyphs[j].char in ")]”\"' ,"):
-        del glyphs[j - 1]
+    if j > 0 and glyphs[j - 1].generated and _touching(glyphs, j):
+        del glyphs[j - 1]  # pdfium's space before the stray mark, between two letters that touch
     insert = owner + 1
     while insert < len(glyphs) and glyphs[insert].char in MARKS:
         insert += 1
     glyphs.insert(insert, mark)
+
+
+def _touching(glyphs: list[Glyph], j: int) -> bool:
+    """Do the glyphs either side of the generated space at ``j - 1`` touch (no printed gap)?"""
+    if j == len(glyphs) or j < 2:
+        return True
+    return glyphs[j].left - glyphs[j - 2].right < TOUCHING
 
 
 def repair_marks(line: list[Glyph]) -> list[Glyph]:
