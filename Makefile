@@ -54,7 +54,7 @@ corpus: setup ## generate the conformance corpus: make corpus SEED=1 N=200 CORPU
 	$(VENV)/bin/saraban corpus --seed $(SEED) --n $(N) $(CORPUS)
 
 eval: setup ## field accuracy on the corpus (docs/ACCURACY.md)
-	$(VENV)/bin/saraban eval $(CORPUS)
+	$(VENV)/bin/saraban eval $(CORPUS) --write build/ACCURACY.md
 
 # Training needs torch (CPU build) and onnx for the export; the runtime needs only onnxruntime.
 ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/models/thai_digits.onnx
