@@ -25,6 +25,7 @@ RELATIVE = re.compile(
     r"ตั้งแต่[ \t]*(?P<rule>(?:วันถัดจากวัน|วันที่ลงนาม|วันที่ประกาศ|วันประกาศ|บัดนี้|วันที่ออกคำสั่ง)[^\n]{0,60}?)"
     r"[ \t]*เป็นต้นไป"
 )
+CITED_BEFORE = re.compile(r"(?:ลง[ \t]*\n?[ \t]*วัน(?:[ \t]*\n?[ \t]*ที่)?|ลว\.?)[ \t\n]*$")
 MEETING = re.compile(r"ประชุม(?:[^\n]|\n(?!\n)){0,55}$")  # a wrapped line may fall between
 DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน|ให้แล้วเสร็จ(?:ภายใน)?)[ \t\n]*(?:วัน(?:[ \t\n]*ที่)?)?[ \t\n]*$")
 
@@ -75,8 +76,11 @@ def effective(text: str, offset: int) -> Effective | None:
 
 
 def date_role(text: str, start: int) -> str:
-    """Role of a date found at ``start`` of ``text`` from the words before it: meeting, deadline or other."""
+    """Role of a date found at ``start`` of ``text`` from the words before it: cited, meeting,
+    deadline or other (the document and effective dates are known from their own rules)."""
     before = text[max(0, start - 60) : start]
+    if CITED_BEFORE.search(before):
+        return "cited"  # "ลงวันที่ …" dates a letter, even one cited twice and counted once
     if DEADLINE.search(before):
         return "deadline"
     if MEETING.search(before):

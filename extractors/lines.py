@@ -11,6 +11,7 @@ from pipeline.models import Span
 _COMBINING_OR_SPACE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
 # a rule printed under a title: "------------", "________________", "==========", "─────"
 _RULE = re.compile(r"^[ \t]*[-_=─━~*•.]{4,}[ \t]*$")
+_RUN_OF_SPACES = re.compile(r"[ \t]{2,}|\t")  # tab-aligned forms: "ขอนแก่น  กลุ่มงาน" -> one space
 PAGE_NUMBER = re.compile(r"^[ \t]*[-–][ \t]*[0-9๐-๙]{1,3}[ \t]*[-–][ \t]*$")  # "- ๒ -" atop page 2
 
 
@@ -75,7 +76,7 @@ def join_wrapped(parts: list[str]) -> str:
     ``join_wrapped(["การจัดการระบบคอมพิวเตอร์", "ของกระทรวงมหาดไทย"]) == "การจัดการระบบคอมพิวเตอร์ของกระทรวงมหาดไทย"``.
     """
     out = ""
-    for part in (p.strip() for p in parts):
+    for part in (_RUN_OF_SPACES.sub(" ", p.strip()) for p in parts):
         if not part:
             continue
         if out and not (_is_thai(out[-1]) and _is_thai(part[0])):

@@ -17,7 +17,8 @@ _FIELDS = (
     ("issuer", "issuer"), ("subject", "เรื่อง"), ("recipient", "เรียน"), ("urgency", "urgency"),
     ("secrecy", "secrecy"), ("signer_title", "signer title"), ("signer_name", "signer"),
     ("signer_position", "position"), ("signer_acting", "acting"), ("signer_acting_for", "  for"),
-    ("effective_date", "effective"), ("effective_date_text", "  as printed"), ("confidence", "confidence"),
+    ("effective_date", "effective"), ("effective_date_text", "  as printed"), ("effective_rule", "effective"),
+    ("confidence", "confidence"),
 )
 
 
