@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors import attachments as attach
 from extractors import header, signature
 from extractors.effective import date_role, effective
 from extractors.lines import Line, split_lines
-from extractors.patterns import ATTACHMENT_HEAD, REFERENCE_HEAD
+from extractors.patterns import REFERENCE_HEAD
 from extractors.ref_numbers import is_known_agency
 from extractors.references import find_citations
 from extractors.thai_dates import find_dates, invalid_dates
@@ -116,8 +118,6 @@ def extract(document: Document, letter: Letter) -> Record:
 
 
 def _replace(record: Record, **changes) -> Record:
-    from dataclasses import replace
-
     return replace(record, **changes)
 
 
@@ -127,5 +127,3 @@ def looks_like_letter(record: Record) -> bool:
              bool(record.recipient.value), bool(record.signer.name)]
     return sum(signs) >= 2
 
-
-__all__ = ["extract", "doc_id", "looks_like_letter", "ATTACHMENT_HEAD"]
