@@ -125,7 +125,32 @@ def pdfplumber_pages(path: Path) -> list[str]:
         return [page.extract_text() or "" for page in pdf.pages]
 
 
-EXTRACTORS: dict[str, Callable[[Path], list[str]]] = {"pypdfium2": pypdfium2_pages, "pdfplumber": pdfplumber_pages}
+def saraban_pages(path: Path) -> list[str]:
+    """What ingest uses: pypdfium2's characters, lines rebuilt by ``pipeline.readers.pdf_layout``."""
+    import pypdfium2 as pdfium
+
+    from pipeline.readers.pdf_layout import page_text
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [page_text(pdf[i].get_textpage()) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+EXTRACTORS: dict[str, Callable[[Path], list[str]]] = {
+    "pypdfium2": pypdfium2_pages,
+    "pypdfium2 + saraban layout": saraban_pages,
+    "pdfplumber": pdfplumber_pages,
+}
+
+
+def corpus_pdfs(corpus: Path, limit: int) -> tuple[list[Path], list[str]]:
+    """PDFs of a generated corpus and, as their source text, the .docx each was converted from."""
+    from pipeline.readers.docx import lines
+
+    pdfs = sorted((corpus / "pdf").glob("*.pdf"))[:limit]
+    return pdfs, ["\n".join(lines(corpus / "docx" / f"{p.stem}.docx")) for p in pdfs]
 
 
 def compare_pdf_readers(pdf_paths: Sequence[Path], truth_texts: Sequence[str], repeat: int = 3) -> list[dict]:
@@ -153,11 +178,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Build the sample PDF if needed, compare the readers, print a Markdown table."""
     text = SAMPLE.read_text(encoding="utf-8")
     pdf = sample_pdf(text)
-    rows = compare_pdf_readers([pdf], [text])
-    print(f"PDF: {pdf.relative_to(ROOT)} ({rows[0]['pages']} pages), CPUs: {os.cpu_count()}, Python {sys.version.split()[0]}")
-    print("| reader | normalised | pages/s | CER |\n|---|---|---|---|")
-    for r in rows:
-        print(f"| {r['reader']} | {'yes' if r['normalised'] else 'no'} | {r['pages_per_s']} | {r['cer']:.2%} |")
+    sets = [("the real sample", [pdf], [text])]
+    corpus = CACHE / "corpus-5-1000"
+    if (corpus / "pdf").is_dir():
+        sets.append(("100 generated letters' PDFs (`make bench` corpus)", *corpus_pdfs(corpus, 100)))
+    print(f"CPUs: {os.cpu_count()}, Python {sys.version.split()[0]}")
+    for title, pdfs, truths in sets:
+        rows = compare_pdf_readers(pdfs, truths, repeat=1 if len(pdfs) > 1 else 3)
+        print(f"\n{title}: {len(pdfs)} PDFs, {rows[0]['pages']} pages\n")
+        print("| reader | normalised | pages/s | CER |\n|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['reader']} | {'yes' if r['normalised'] else 'no'} | {r['pages_per_s']} | {r['cer']:.2%} |")
     return 0
 
 
