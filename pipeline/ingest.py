@@ -97,6 +97,11 @@ def process_file(path: Path) -> FileResult:
     if not letters:
         problems.append(Problem("no_letter", "the file was read, but no letter (reference number, date, subject, "
                                 "salutation or signature) was found in it", "warning", str(path)))
+    elif len(letters) < len(records):
+        for r in records:
+            if not looks_like_letter(r):
+                problems.append(Problem("not_a_letter_part", f"characters {r.span.start}-{r.span.end} of the file "
+                                        "hold no letter and are not in documents.csv", "warning", str(path)))
     for record in letters:
         problems.extend(record.problems)
     return FileResult(str(path), document.source.sha256, letters, tuple(problems), True)
