@@ -93,9 +93,15 @@ def test_a_20_mb_text_file_is_read_in_full(batch):
     assert big.stat().st_size > 20_000_000
     docs = [r for r in _rows(out / "documents.csv") if r["source_path"] == str(big)]
     assert len(docs) == 2 * 2800
-    # the prose before the first letter is no letter: said, not dropped silently
-    notes = [r["code"] for r in _rows(out / "issues.csv") if r["source_path"] == str(big)]
-    assert notes == ["not_a_letter_part"]
+
+
+def test_a_part_that_is_no_letter_is_reported(tmp_path):
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text(SAMPLE.read_text(encoding="utf-8") + "\n\nบันทึกข้อความ\n" + PROSE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["ingest", str(mixed), "--out", str(out)]) == 0
+    assert len(_rows(out / "documents.csv")) == 2
+    assert [r["code"] for r in _rows(out / "issues.csv")] == ["not_a_letter_part"]
 
 
 def test_exit_status_0_when_all_files_read(tmp_path):
