@@ -2,20 +2,20 @@
 
 Tesseract (tha) reads ``"ที่ อท ๐๐๑๗.๒ / ว ๒๐๕๕ วันที่ ๒๖ พฤษภาคม ๒๕๖๒"`` as
 ``"ที อท ๐๐๑๓.๒ / ว ๒๐๕๕ วันที ๒๐ พฤษภาคม ๒๕๒๒"``. The model reads the same line image in a reduced
-alphabet, letters folded into ``x``: ``"x ๐๐๑๗.๒ / x ๒๐๕๕ x ๒๖ x ๒๕๖๒"``; ``align`` then puts its digit
-runs in place of Tesseract's, run by run, when both saw the same runs between the same letters:
+alphabet, letters folded into ``x``: ``"x ๐๐๑๗.๒ / x ๒๐๕๕ x ๒๖ x ๒๕๖๒"``, and ``pipeline.digit_align``
+puts its digit runs in place of Tesseract's, in order when both saw the same runs between the same
+letters, else by position on the page:
 
 >>> align("ที อท ๐๐๑๓.๒ / ว ๒๐๕๕ วันที ๒๐ พฤษภาคม ๒๕๒๒", "x ๐๐๑๗.๒ / x ๒๐๕๕ x ๒๖ x ๒๕๖๒").text
 'ที อท ๐๐๑๗.๒ / ว ๒๐๕๕ วันที ๒๖ พฤษภาคม ๒๕๖๒'
 
-When they disagree the line keeps Tesseract's text and is marked unsure (its words' confidence is
-lowered, so the page confidence drops). Runtime needs numpy + onnxruntime only; the model file is
-built by ``make ocr-model`` (``pipeline.ocr_model``) and loaded once per process, lazily.
+A line whose runs cannot all be matched keeps Tesseract's text where unmatched and is marked unsure
+(its words' confidence is lowered, so the page confidence drops). Runtime needs numpy + onnxruntime
+only; the model is built by ``make ocr-model`` (``pipeline.ocr_model``) and loaded once per process.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -23,35 +23,24 @@ from pathlib import Path
 import numpy as np
 
 from pipeline import ocr
+from pipeline.digit_align import (  # noqa: F401  (align, reduce_text: the public API lives here too)
+    DIGITS,
+    PUNCT,
+    RE_ANY_DIGIT,
+    RE_MODEL_RUN,
+    Run,
+    align,
+    align_by_position,
+    char_positions,
+    reduce_text,
+)
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "thai_digits.onnx"
 NAME = "thai-digits v1"
 HEIGHT = 32
-DIGITS = "๐๑๒๓๔๕๖๗๘๙0123456789"
-PUNCT = "./,-:"
+FRAME_PX = 4  # model input pixels per output frame
 ALPHABET = DIGITS + PUNCT + " x"  # CTC blank is class 0, ALPHABET[i] is class i + 1
 UNSURE_FACTOR = 0.5  # confidence multiplier for the words of a line whose digits could not be checked
-
-_D = f"[{DIGITS}]"
-RE_MODEL_RUN = re.compile(f"{_D}(?:[{re.escape(PUNCT)}]?{_D})*")
-# In Tesseract's text a run may hold a letter it put in place of a digit: "๐๐๑ฒ๕.๒" is one run.
-RE_TESS_RUN = re.compile(f"{_D}(?:[{re.escape(PUNCT)}]?{_D}|[\u0e01-\u0e2e][\u0e31-\u0e4e]?(?={_D}))*")
-RE_LETTER = re.compile("[^\\s" + DIGITS + re.escape(PUNCT) + "]")
-
-
-def reduce_text(text: str) -> str:
-    """The model's view of a line: letters -> one ``x`` per run, dot leaders -> ``.``, spaces only near digits.
-
-    >>> reduce_text("ที่ อท ๐๐๑๗.๒ / ว ๒๐๕๕ วันที่ ๒๖ พฤษภาคม ๒๕๖๒")
-    'x ๐๐๑๗.๒ / x ๒๐๕๕ x ๒๖ x ๒๕๖๒'
-    >>> reduce_text("ส่วนราชการ......โทร.๐-๓๕๖๑-๔๙๑๒")
-    'x.x.๐-๓๕๖๑-๔๙๑๒'
-    """
-    out = RE_LETTER.sub("x", " ".join(text.split()))
-    out = re.sub(r"x+", "x", out)
-    out = re.sub(r"\.{2,}", ".", out)
-    out = re.sub(r"x(?: x)+", "x", out)
-    return out.strip()
 
 
 def crop_box(box: tuple[int, int, int, int], size: tuple[int, int]) -> tuple[int, int, int, int]:
@@ -73,17 +62,30 @@ def prepare(crop) -> np.ndarray:
     return a[None, None].astype(np.float32)
 
 
-def decode(logits: np.ndarray) -> tuple[str, float]:
-    """Greedy CTC on (T, C) log-probabilities -> (reduced text, lowest per-character probability)."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the model read on a line: ``"x ๒๖ x ๒๕๖๒"``, the output frame of each character, the least sure one."""
+
+    text: str
+    frames: tuple[int, ...]
+    low: float = 1.0
+
+
+def decode(logits: np.ndarray) -> Reading:
+    """Greedy CTC on (T, C) log-probabilities; leading and trailing spaces dropped."""
     best = logits.argmax(1)
     probs = np.exp(logits.max(1))
-    chars, low, prev = [], 1.0, 0
+    chars, frames, low, prev = [], [], 1.0, 0
     for t, k in enumerate(best):
         if k != 0 and k != prev:
             chars.append(ALPHABET[k - 1])
+            frames.append(t)
             low = min(low, float(probs[t]))
         prev = k
-    return "".join(chars).strip(), low
+    while chars and chars[-1] == " ":
+        chars.pop(), frames.pop()
+    skip = next((i for i, c in enumerate(chars) if c != " "), len(chars))
+    return Reading("".join(chars[skip:]), tuple(frames[skip:]), low)
 
 
 @lru_cache(maxsize=1)
@@ -96,73 +98,25 @@ def _session():
     return ort.InferenceSession(str(MODEL_PATH), sess_options=opts, providers=["CPUExecutionProvider"])
 
 
-def read_digits(line_image) -> str:
-    """The reduced text of one cropped line image: ``"x ๐๐๑๗.๒ / x ๒๐๕๕ x ๒๖ x ๒๕๖๒"``."""
-    return read_line(line_image)[0]
-
-
-def read_line(line_image) -> tuple[str, float]:
-    """``read_digits`` plus the lowest per-character probability of the greedy path (0..1)."""
+def read_line(line_image) -> Reading:
+    """Run the model on one cropped line image."""
     session = _session()
     logits = session.run(None, {session.get_inputs()[0].name: prepare(line_image)})[0]
     return decode(logits[0])
 
 
-@dataclass(frozen=True, slots=True)
-class Aligned:
-    """A line after alignment: its text, whether every digit run was checked, how many were changed."""
-
-    text: str
-    ok: bool
-    changed: int = 0
+def read_digits(line_image) -> str:
+    """The reduced text of one cropped line image: ``"x ๐๐๑๗.๒ / x ๒๐๕๕ x ๒๖ x ๒๕๖๒"``."""
+    return read_line(line_image).text
 
 
-def _gaps(text: str, spans: list[tuple[int, int]]) -> tuple[bool, ...]:
-    """For each gap before, between and after the runs: does it hold letters?"""
-    cuts = [0] + [p for s in spans for p in s] + [len(text)]
-    return tuple(bool(RE_LETTER.search(text[cuts[i]:cuts[i + 1]])) for i in range(0, len(cuts), 2))
-
-
-def _leaders(tess_line: str, spans: list[tuple[int, int]], model: list) -> list[tuple[int, int]]:
-    """Runs of ``๑`` that Tesseract read from a dotted leader the model saw as dots: ``"๑๑๑๑๑"``."""
-    if len(spans) <= len(model):
-        return []
-    ones = [(a, b) for a, b in spans if b - a >= 3 and set(tess_line[a:b]) == {"๑"}]
-    return ones if len(spans) - len(ones) == len(model) else []
-
-
-def align(tess_line: str, model_text: str) -> Aligned:
-    """Replace Tesseract's digit runs by the model's, in order, when both agree on the runs' layout.
-
-    >>> align("ที อท ๐๐๑ฒ๕.๒/ว ๒๐๕๕", "x ๐๐๑๗.๒/x ๒๐๕๕").text   # a letter Tesseract put in a run
-    'ที อท ๐๐๑๗.๒/ว ๒๐๕๕'
-    >>> align("๑๑๑๑๑ ที่มีลักษณะ", ".x").text                    # a dotted leader read as ๑๑๑๑๑
-    '..... ที่มีลักษณะ'
-    >>> align("วันที ๒๐ พฤษภาคม ๒๕๒๒", "x ๒๖ ๒๕๖๒")                # letters missing between: keep
-    Aligned(text='วันที ๒๐ พฤษภาคม ๒๕๒๒', ok=False, changed=0)
-    """
-    tess = [(m.start(), m.end()) for m in RE_TESS_RUN.finditer(tess_line)]
-    model = [(m.start(), m.end()) for m in RE_MODEL_RUN.finditer(model_text)]
-    if not tess and not model:
-        return Aligned(tess_line, True)
-    leaders = _leaders(tess_line, tess, model)
-    edits = [(a, b, "." * (b - a)) for a, b in leaders]
-    tess = [s for s in tess if s not in leaders]
-    if len(tess) != len(model) or _gaps(tess_line, tess) != _gaps(model_text, model):
-        return Aligned(tess_line, False)
-    for (ts, te), (ms, me) in zip(tess, model):
-        if abs((me - ms) - (te - ts)) > max(2, (te - ts) // 2):
-            return Aligned(tess_line, False)  # too different to be the same number
-        edits.append((ts, te, model_text[ms:me]))
-    out, pos, changed = [], 0, 0
-    for start, end, new in sorted(edits):
-        out.append(tess_line[pos:start] + new)
-        changed += new != tess_line[start:end]
-        pos = end
-    return Aligned("".join(out) + tess_line[pos:], True, changed)
-
-
-RE_ANY_DIGIT = re.compile(_D)
+def model_runs(reading: Reading, left: int, scale: float) -> list[Run]:
+    """The digit runs of a reading with their page x-range (``scale``: model pixels per page pixel)."""
+    runs = []
+    for m in RE_MODEL_RUN.finditer(reading.text):
+        first, last = reading.frames[m.start()], reading.frames[m.end() - 1]
+        runs.append(Run(m.group(), left + first * FRAME_PX / scale, left + (last + 1) * FRAME_PX / scale))
+    return runs
 
 
 def _line_groups(result: ocr.OcrResult) -> list[tuple[int, tuple[ocr.OcrWord, ...]]]:
@@ -191,18 +145,29 @@ def union_box(words) -> tuple[int, int, int, int]:
     return left, top, right - left, bottom - top
 
 
+def repair_line(image, line: str, words: tuple[ocr.OcrWord, ...]):
+    """Read one Tesseract line again and align: ``Aligned(text, ok, changed)``."""
+    box = crop_box(union_box(words), image.size)
+    crop = image.crop(box)
+    reading = read_line(crop)
+    aligned = align(line, reading.text)
+    if aligned.ok:
+        return aligned
+    scale = max(8, round(crop.width * HEIGHT / max(crop.height, 1))) / max(crop.width, 1)
+    xs = char_positions(line, [(w.text, w.box[0], w.box[2]) for w in words])
+    return align_by_position(line, xs, model_runs(reading, box[0], scale), FRAME_PX / scale)
+
+
 def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
     """Re-read every line that Tesseract saw digits on; align; lower the confidence of unsure lines."""
     lines = result.text.split("\n")
     unsure: set[tuple[int, int, int]] = set()
     for index, words in _line_groups(result):
-        if not RE_ANY_DIGIT.search(lines[index]):
-            continue
-        crop = image.crop(crop_box(union_box(words), image.size))
-        aligned = align(lines[index], read_digits(crop))
-        lines[index] = aligned.text
-        if not aligned.ok:
-            unsure.add(words[0].line)
+        if RE_ANY_DIGIT.search(lines[index]):
+            aligned = repair_line(image, lines[index], words)
+            lines[index] = aligned.text
+            if not aligned.ok:
+                unsure.add(words[0].line)
     words = tuple(replace(w, confidence=w.confidence * UNSURE_FACTOR) if w.line in unsure else w for w in result.words)
     return ocr.OcrResult("\n".join(lines), words)
 

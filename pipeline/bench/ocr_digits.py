@@ -122,7 +122,7 @@ def make_pages(letters: int, seed: int, out: Path = OUT) -> list[tuple[Path, str
     truths = pypdfium2_pages(pdf)
     subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), str(out / "page")], check=True)
     pages = []
-    for i, (png, truth) in enumerate(zip(sorted(out.glob("page-*.png")), truths)):
+    for i, (png, truth) in enumerate(zip(sorted(out.glob("page-*.png")), truths, strict=True)):
         if not RE_THAI_DIGIT.search(truth):
             continue
         path = out / f"scan-{i + 1:03d}.png"
@@ -181,7 +181,7 @@ def digit_errors(truth: str, got: str, pattern: re.Pattern = RE_THAI_DIGIT) -> t
 def accuracy(truths: list[str], texts: list[str], pattern: re.Pattern = RE_THAI_DIGIT) -> tuple[float, int, int]:
     """(1 - errors / digits, errors, digits) summed over pages."""
     errors = digits = 0
-    for truth, text in zip(truths, texts):
+    for truth, text in zip(truths, texts, strict=True):
         e, n = digit_errors(truth, text, pattern)
         errors, digits = errors + e, digits + n
     return 1 - errors / max(digits, 1), errors, digits
@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     stock, wall_stock = run_variant(_run_stock, paths, args.procs)
     ours, wall_ours = run_variant(_run_ours, paths, args.procs)
     if args.show:
-        for path, truth, s, o in zip(paths, truths, stock, ours):
+        for path, truth, s, o in zip(paths, truths, stock, ours, strict=True):
             print(f"== {path}: stock {digit_errors(truth, s.text)} ours {digit_errors(truth, o.text)}")
             print("truth:", "".join(RE_THAI_DIGIT.findall(truth)))
             print("ours: ", "".join(RE_THAI_DIGIT.findall(o.text)))

@@ -40,7 +40,10 @@ FULL_MONTHS = (
 )
 SHORT_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 AGENCIES = ("อท", "มท", "ศธ", "กค", "นร", "สธ", "กษ", "คค", "พณ", "รง", "ทส", "วธ", "อก", "ยธ", "กต", "พม", "สว")
-WRAPS = (("(", ")"), ("“", "”"), ("[", "]"), ("<", ">"))
+WRAPS = (("(", ")"), ("“", "”"), ("[", "]"), ("<", ">"), ('"', '"'), ("«", "»"))
+LATIN = ("doc", "web", "www", "moi", "go", "th", "pdf", "ID", "Fax", "Tel", "No.", "mail", "gov", "saraban", "info",
+         "office", "login", "Line", "Facebook", "https", "OK", "Thailand", "Province", "m", "o", "a", "l")
+SYMBOLS = ("%", "&", "@", "#", "*", "+", "=", "«", "»", "'", "~", "_", "|", "!", "?", ";")
 
 
 def number(rng: random.Random, n: int, *, lead_zero: bool = True) -> str:
@@ -117,7 +120,22 @@ def digit_item(rng: random.Random) -> str:
     return to_script(make(rng), rng.random() < ARABIC_SHARE)
 
 
+def _latin(rng: random.Random) -> str:
+    """Latin text as letters carry it: ``"saraban37@moi.go.th"``, ``"http://www.moi.go.th/doc"``, ``"Fax"``."""
+    shapes = (
+        lambda: rng.choice(LATIN),
+        lambda: f"{rng.choice(LATIN)}{number(rng, rng.randint(1, 3))}@{rng.choice(LATIN)}.go.th",
+        lambda: f"{rng.choice(('http', 'https'))}://www.{rng.choice(LATIN)}.go.th/{rng.choice(LATIN)}",
+        lambda: f"{rng.choice(LATIN)}{rng.choice(SYMBOLS)}{rng.choice(LATIN)}",
+        lambda: rng.choice(SYMBOLS),
+        lambda: f"e-mail: {rng.choice(LATIN)}{rng.choice(LATIN)}",
+    )
+    return to_script(rng.choice(shapes)(), rng.random() < 0.5)
+
+
 def _word(rng: random.Random) -> str:
+    if rng.random() < 0.08:
+        return _latin(rng)
     word = rng.choice(WORDS)
     if rng.random() < 0.3:
         word += rng.choice(WORDS)  # Thai writes words without spaces

@@ -117,7 +117,7 @@ def jitter(box: tuple[int, int, int, int], rng: random.Random, size: int) -> tup
             box[2] + round(rng.uniform(-6, 14) * s), box[3] + round(rng.uniform(-5, 10) * s))
 
 
-def sample(rng: random.Random, max_chars: int = 56) -> tuple[np.ndarray, str]:
+def sample(rng: random.Random, max_chars: int = 40) -> tuple[np.ndarray, str]:
     """One training pair: the prepared line image (H x W float32) and its reduced label."""
     text = random_line(rng, max_chars)
     font = pick_font(rng)

@@ -69,7 +69,7 @@ def check(net: LineReader, data: list[tuple[np.ndarray, str]]) -> tuple[float, f
     exact = digits = 0
     with torch.no_grad():
         for a, label in data:
-            got, _ = decode(net(torch.from_numpy(a)[None, None])[0].numpy())
+            got = decode(net(torch.from_numpy(a)[None, None])[0].numpy()).text
             exact += got == label
             digits += runs(got) == runs(label)
     net.train()
