@@ -85,6 +85,21 @@ def _leaders(line: str, spans: list[tuple[int, int]], n_model: int) -> list[tupl
     return ones if len(spans) - len(ones) == n_model else []
 
 
+def merge_run(tess: str, model: str) -> str:
+    """The model's digits in Tesseract's punctuation when both read as many digits, else the model's run.
+
+    Tesseract reads dots, commas and slashes well and Thai digits badly; the model the other way round.
+
+    >>> merge_run("๕๕๒๕.๕", "๘๔๒๕๙"), merge_run("๐๐๑ฒ๕.๒", "๐๐๑๗.๒"), merge_run("๒๕", "๒๕๖๒")
+    ('๘๔๒๕.๙', '๐๐๑๗.๒', '๒๕๖๒')
+    """
+    digits = [c for c in model if c in DIGITS]
+    if any(c not in DIGITS and c not in PUNCT for c in tess) or sum(c in DIGITS for c in tess) != len(digits):
+        return model
+    it = iter(digits)
+    return "".join(next(it) if c in DIGITS else c for c in tess)
+
+
 def _similar(old: str, new: str) -> bool:
     return abs(len(new) - len(old)) <= max(2, len(old) // 2)
 
@@ -111,7 +126,7 @@ def align(tess_line: str, model_text: str) -> Aligned:
     for (ts, te), (ms, me) in zip(tess, model, strict=True):
         if not _similar(tess_line[ts:te], model_text[ms:me]):
             return Aligned(tess_line, False)  # too different to be the same number
-        edits.append((ts, te, model_text[ms:me]))
+        edits.append((ts, te, merge_run(tess_line[ts:te], model_text[ms:me])))
     return apply_edits(tess_line, edits, True)
 
 
@@ -135,15 +150,24 @@ def char_positions(line: str, words: list[tuple[str, float, float]]) -> list[flo
     return xs
 
 
-def _token(line: str, a: int, b: int) -> tuple[int, int] | None:
-    """Widen ``[a, b)`` to its whole space-delimited token, minus end punctuation; None if it holds Thai."""
-    while a > 0 and line[a - 1] != " ":
-        a -= 1
-    while b < len(line) and line[b] != " ":
-        b += 1
-    while a < b and line[a] in PUNCT + "([<“\"'":
+TOKEN_END = " /:<>()[]“”\"'"
+
+
+def _token(line: str, idx: list[int]) -> tuple[int, int] | None:
+    """The token (between spaces, slashes, colons, brackets) holding most of ``idx``, minus end dots and
+    commas; None if it holds Thai: ``"http://olom.loclo.aée.ané/web"`` -> the span of ``olom.loclo.aée.ané``."""
+    spans = []
+    for i in idx:
+        a, b = i, i + 1
+        while a > 0 and line[a - 1] not in TOKEN_END:
+            a -= 1
+        while b < len(line) and line[b] not in TOKEN_END:
+            b += 1
+        spans.append((a, b))
+    a, b = max(set(spans), key=spans.count)
+    while a < b and line[a] in PUNCT:
         a += 1
-    while b > a and line[b - 1] in PUNCT + ")]>”\"'":
+    while b > a and line[b - 1] in PUNCT:
         b -= 1
     return (a, b) if a < b and not RE_THAI.search(line[a:b]) else None
 
@@ -156,8 +180,8 @@ def _span(line: str, xs: list[float | None], run: Run, frame: float) -> tuple[in
         return None
     a, b = min(idx), max(idx) + 1
     if not RE_ANY_DIGIT.search(line[a:b]):  # a number Tesseract read as Latin letters or signs: "Ow", "%"
-        signs = [i for i in idx if not RE_THAI.match(line[i])]
-        return _token(line, min(signs), max(signs) + 1) if signs else None
+        signs = [i for i in idx if not RE_THAI.match(line[i]) and line[i] not in TOKEN_END]
+        return _token(line, signs) if signs else None
     while line[a] not in DIGITS:
         a += 1  # the run starts and ends with a digit: leave letters and signs around it alone
     while line[b - 1] not in DIGITS:
@@ -169,7 +193,8 @@ def _place(line: str, xs: list[float | None], run: Run, frame: float) -> tuple[i
     """The edit that puts ``run`` in ``line``: over what Tesseract read there, or into an empty stretch."""
     span = _span(line, xs, run, frame)
     if span is not None:
-        return (*span, run.text) if _similar(line[span[0]:span[1]], run.text) else None
+        old = line[span[0]:span[1]]
+        return (*span, merge_run(old, run.text)) if _similar(old, run.text) else None
     if any(x is not None and run.x0 - 3 * frame <= x <= run.x1 + 3 * frame for x in xs):
         return None  # something is there that cannot be this number
     i = 1 + max((k for k, x in enumerate(xs) if x is not None and x < run.x0), default=-1)

@@ -27,6 +27,7 @@ from pipeline.digit_align import (  # noqa: F401  (align, reduce_text: the publi
     DIGITS,
     PUNCT,
     RE_ANY_DIGIT,
+    RE_LATIN_OR_SIGN,
     RE_MODEL_RUN,
     Run,
     align,
@@ -159,11 +160,12 @@ def repair_line(image, line: str, words: tuple[ocr.OcrWord, ...]):
 
 
 def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
-    """Re-read every line that Tesseract saw digits on; align; lower the confidence of unsure lines."""
+    """Re-read every line where Tesseract saw digits, Latin letters or signs (what it makes of Thai digits);
+    align; lower the confidence of unsure lines. Lines of Thai letters only are left as they are."""
     lines = result.text.split("\n")
     unsure: set[tuple[int, int, int]] = set()
     for index, words in _line_groups(result):
-        if RE_ANY_DIGIT.search(lines[index]):
+        if RE_ANY_DIGIT.search(lines[index]) or RE_LATIN_OR_SIGN.search(lines[index]):  # "Ow" for ๑๙
             aligned = repair_line(image, lines[index], words)
             lines[index] = aligned.text
             if not aligned.ok:

@@ -187,18 +187,36 @@ def accuracy(truths: list[str], texts: list[str], pattern: re.Pattern = RE_THAI_
     return 1 - errors / max(digits, 1), errors, digits
 
 
+def numbers_exact(truths: list[str], texts: list[str]) -> tuple[int, int]:
+    """(numbers found exactly, numbers): each Thai-digit run of a truth page, punctuation included, must
+    turn up as a run of the OCR page (``"๐๐๑๗.๒"``, ``"๕๐๐,๐๐๐"``), counted as multisets."""
+    from collections import Counter
+
+    from pipeline.digit_align import RE_MODEL_RUN
+
+    found = total = 0
+    for truth, text in zip(truths, texts, strict=True):
+        want = Counter(r for r in RE_MODEL_RUN.findall(truth) if RE_THAI_DIGIT.search(r))
+        got = Counter(RE_MODEL_RUN.findall(text))
+        found += sum(min(n, got[r]) for r, n in want.items())
+        total += sum(want.values())
+    return found, total
+
+
 def report(truths: list[str], stock: list[PageResult], ours: list[PageResult], walls: tuple[float, float], procs: int) -> str:
     """Markdown table of the figures."""
     from pipeline import ocr
 
-    rows = ["| variant | Thai-digit accuracy | errors / Thai digits | Arabic-digit accuracy | pages/s | s/page (one process) |",
-            "|---|---|---|---|---|---|"]
+    rows = ["| variant | Thai-digit accuracy | errors / Thai digits | numbers exact | Arabic-digit errors / digits | pages/s | s/page (one process) |",
+            "|---|---|---|---|---|---|---|"]
     for name, res, wall in (("stock " + ocr.reader_name().split(" + ")[0], stock, walls[0]), (ocr.reader_name(), ours, walls[1])):
         texts = [r.text for r in res]
         acc, err, n = accuracy(truths, texts)
-        arabic = accuracy(truths, texts, RE_ARABIC_DIGIT)[0]
+        _, arabic_err, arabic_n = accuracy(truths, texts, RE_ARABIC_DIGIT)
         per_page = sum(r.seconds for r in res) / len(res)
-        rows.append(f"| {name} | {acc:.4f} | {err} / {n} | {arabic:.4f} | {len(res) / wall:.2f} | {per_page:.2f} |")
+        found, numbers = numbers_exact(truths, texts)
+        rows.append(f"| {name} | {acc:.4f} | {err} / {n} | {found / max(numbers, 1):.4f} ({found} / {numbers}) | {arabic_err} / {arabic_n} "
+                    f"| {len(res) / wall:.2f} | {per_page:.2f} |")
     rows.append(f"\n{len(truths)} pages, {procs} processes, OMP_THREAD_LIMIT={os.environ.get('OMP_THREAD_LIMIT', '')}; "
                 f"time ratio (ours / stock, wall) {walls[1] / walls[0]:.2f}")
     return "\n".join(rows)

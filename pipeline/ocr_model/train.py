@@ -91,7 +91,7 @@ def export(net: LineReader, out: Path) -> None:
         raise RuntimeError(f"ONNX export differs from torch by {diff}")
 
 
-def train(out: Path, steps: int, seed: int, batch: int = 32, lr: float = 2e-3, threads: int = 2) -> LineReader:
+def train(out: Path, steps: int, seed: int, batch: int = 32, lr: float = 3e-3, threads: int = 2) -> LineReader:
     """Fit the CRNN with CTC for ``steps`` batches (AdamW, one-cycle schedule) and export it."""
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--steps", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--batch", type=int, default=32)
-    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
     train(args.out, args.steps, args.seed, args.batch, args.lr, args.threads)
