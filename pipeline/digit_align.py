@@ -85,16 +85,32 @@ def _leaders(line: str, spans: list[tuple[int, int]], n_model: int) -> list[tupl
     return ones if len(spans) - len(ones) == n_model else []
 
 
+def _layout(run: str) -> dict[int, str]:
+    """Punctuation of a run by the number of digits before it: ``"๐-๓๕๖๑-๔๙๑๒"`` -> ``{1: "-", 5: "-"}``."""
+    out, n = {}, 0
+    for c in run:
+        if c in DIGITS:
+            n += 1
+        else:
+            out[n] = out.get(n, "") + c
+    return out
+
+
 def merge_run(tess: str, model: str) -> str:
-    """The model's digits in Tesseract's punctuation when both read as many digits, else the model's run.
+    """The model's digits, in Tesseract's punctuation when that only adds to or respells the model's.
 
-    Tesseract reads dots, commas and slashes well and Thai digits badly; the model the other way round.
+    Tesseract reads dots and commas well and Thai digits badly; the model may drop a dot or take a
+    comma for one. Where the punctuation stands differently, the model's run is kept whole.
 
-    >>> merge_run("๕๕๒๕.๕", "๘๔๒๕๙"), merge_run("๐๐๑ฒ๕.๒", "๐๐๑๗.๒"), merge_run("๒๕", "๒๕๖๒")
-    ('๘๔๒๕.๙', '๐๐๑๗.๒', '๒๕๖๒')
+    >>> merge_run("๕๕๒๕.๕", "๘๔๒๕๙"), merge_run("๒๑๒,๕๕๐.๐๓", "๒๑๖,๙๕๐,๐๓")
+    ('๘๔๒๕.๙', '๒๑๖,๙๕๐.๐๓')
+    >>> merge_run("๐-๐๐๒๕๕-๕๒๒", "๐-๖๖๙๔-๕๖๖๗"), merge_run("๐๐๑ฒ๕.๒", "๐๐๑๗.๒")
+    ('๐-๖๖๙๔-๕๖๖๗', '๐๐๑๗.๒')
     """
     digits = [c for c in model if c in DIGITS]
     if any(c not in DIGITS and c not in PUNCT for c in tess) or sum(c in DIGITS for c in tess) != len(digits):
+        return model
+    if not set(_layout(model)) <= set(_layout(tess)):
         return model
     it = iter(digits)
     return "".join(next(it) if c in DIGITS else c for c in tess)
