@@ -29,6 +29,7 @@ from pipeline.digit_align import (  # noqa: F401  (align, reduce_text: the publi
     RE_ANY_DIGIT,
     RE_LATIN_OR_SIGN,
     RE_MODEL_RUN,
+    Aligned,
     Run,
     align,
     align_by_position,
@@ -159,6 +160,13 @@ def repair_line(image, line: str, words: tuple[ocr.OcrWord, ...]):
     return align_by_position(line, xs, model_runs(reading, box[0], scale), FRAME_PX / scale)
 
 
+@lru_cache(maxsize=8)
+def _warn_once(message: str) -> None:
+    import warnings
+
+    warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
 def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
     """Re-read every line where Tesseract saw digits, Latin letters or signs (what it makes of Thai digits);
     align; lower the confidence of unsure lines. Lines of Thai letters only are left as they are."""
@@ -166,7 +174,11 @@ def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
     unsure: set[tuple[int, int, int]] = set()
     for index, words in _line_groups(result):
         if RE_ANY_DIGIT.search(lines[index]) or RE_LATIN_OR_SIGN.search(lines[index]):  # "Ow" for ๑๙
-            aligned = repair_line(image, lines[index], words)
+            try:
+                aligned = repair_line(image, lines[index], words)
+            except (RuntimeError, ValueError) as exc:  # a damaged model file must not stop a batch
+                aligned = Aligned(lines[index], False)
+                _warn_once(f"thai-digits: model failed ({type(exc).__name__}: {exc}); Tesseract's digits kept")
             lines[index] = aligned.text
             if not aligned.ok:
                 unsure.add(words[0].line)

@@ -15,6 +15,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from pipeline import ocr, thai_digits
+from pipeline.digit_align import Run, align_by_position, char_positions, merge_run
 from pipeline.ocr_model.synth import font_file
 from pipeline.thai_digits import RE_MODEL_RUN, align, crop_box, read_digits, reduce_text
 
@@ -114,3 +115,74 @@ def test_ocr_path_gets_the_digits_right():
     assert [r for r in RE_MODEL_RUN.findall(text)] == RUNS, text
     assert "ที่ อท" in text and confidence > 0.5
     assert ocr.reader_name().endswith(" + thai-digits v1")
+
+
+def _positions(line: str, step: float = 30.0) -> list[float | None]:
+    """A made-up page: every character of ``line`` 30 px wide, spaces included."""
+    return [None if c == " " else (i + 0.5) * step for i, c in enumerate(line)]
+
+
+POSITION = [
+    # (Tesseract's line, model runs as (text, first char, last char) indices into the line, repaired, ok)
+    ("ลงวันที่ Ow พฤษภาคม", [("๑๙", 9, 10)], "ลงวันที่ ๑๙ พฤษภาคม", True),  # Latin letters for a number
+    ("ชั้น % โดยมี", [("๗", 5, 5)], "ชั้น ๗ โดยมี", True),  # a sign for a number
+    ("โทร ๐-ด๓๕%๑-๕๕๑๒", [("๐-๓๕๖๑-๔๙๑๒", 4, 16)], "โทร ๐-๓๕๖๑-๔๙๑๒", True),  # letters and signs inside
+    ("ที่ อท ๐๐๑๓.๒/ว๒๐", [("๐๐๑๗.๒", 7, 12), ("๒๐๕๕", 15, 17)], "ที่ อท ๐๐๑๗.๒/ว๒๐๕๕", True),
+    ("ดูที่ http://www.moi.go.th/d๐6", [], "ดูที่ http://www.moi.go.th/do6", False),  # Latin o read as ๐
+    ("เรียน นายอำเภอ", [("๑๒", 2, 3)], "เรียน นายอำเภอ", False),  # digits seen over Thai letters: refused
+    ("วันที่    พฤษภาคม", [("๒๖", 7, 8)], "วันที่ ๒๖    พฤษภาคม", False),  # Tesseract saw nothing: inserted, unsure
+]
+
+
+@pytest.mark.parametrize(("tess", "runs", "want", "ok"), POSITION)
+def test_align_by_position(tess, runs, want, ok):
+    xs = _positions(tess)
+    model = [Run(text, first * 30.0, (last + 1) * 30.0) for text, first, last in runs]
+    got = align_by_position(tess, xs, model, frame=10.0)
+    assert (got.text, got.ok) == (want, ok)
+
+
+@pytest.mark.parametrize(("tess", "model", "want"), [
+    ("๕๕๒๕.๕", "๘๔๒๕๙", "๘๔๒๕.๙"),  # the model dropped a dot Tesseract saw
+    ("๒๑๒,๕๕๐.๐๓", "๒๑๖,๙๕๐,๐๓", "๒๑๖,๙๕๐.๐๓"),  # comma or dot: Tesseract's
+    ("๐-๐๐๒๕๕-๕๒๒", "๐-๖๖๙๔-๕๖๖๗", "๐-๖๖๙๔-๕๖๖๗"),  # punctuation elsewhere: the model's run whole
+    ("๐๐๑ฒ๕.๒", "๐๐๑๗.๒", "๐๐๑๗.๒"),
+    ("๒๕", "๒๕๖๒", "๒๕๖๒"),
+])
+def test_merge_run(tess, model, want):
+    assert merge_run(tess, model) == want
+
+
+def test_char_positions_follow_the_words():
+    assert char_positions("ที ๒๖", [("ที", 0, 20), ("๒๖", 50, 40)]) == [5.0, 15.0, None, 60.0, 80.0]
+
+
+def _result(text: str) -> ocr.OcrResult:
+    """One Tesseract line with a TSV word per space-separated piece, 40 px per character."""
+    words, x = [], 100
+    for piece in text.split():
+        words.append(ocr.OcrWord(piece, 0.9, (x, 50, 40 * len(piece), 60), (1, 1, 1)))
+        x += 40 * len(piece) + 20
+    return ocr.OcrResult(text, tuple(words))
+
+
+def test_postprocess_puts_the_model_digits_in(monkeypatch):
+    monkeypatch.setattr(thai_digits, "read_line", lambda crop: thai_digits.Reading("x ๒๖ x ๒๕๖๒", (0, 5, 6, 7, 9, 10, 11, 12, 13, 14)))
+    out = thai_digits.postprocess(Image.new("L", (1000, 200), 255), _result("วันที ๒๐ พฤษภาคม ๒๕๒๒"))
+    assert out.text == "วันที ๒๖ พฤษภาคม ๒๕๖๒" and out.confidence == pytest.approx(0.9)
+
+
+def test_postprocess_keeps_tesseract_and_lowers_confidence_when_the_model_fails(monkeypatch):
+    def broken(crop):
+        raise RuntimeError("bad model file")
+
+    monkeypatch.setattr(thai_digits, "read_line", broken)
+    with pytest.warns(RuntimeWarning):
+        out = thai_digits.postprocess(Image.new("L", (1000, 200), 255), _result("วันที ๒๐ พฤษภาคม ๒๕๒๒"))
+    assert out.text == "วันที ๒๐ พฤษภาคม ๒๕๒๒" and out.confidence == pytest.approx(0.45)
+
+
+def test_lines_of_thai_letters_are_not_read_again(monkeypatch):
+    monkeypatch.setattr(thai_digits, "read_line", lambda crop: pytest.fail("read a line without digits"))
+    out = thai_digits.postprocess(Image.new("L", (1000, 200), 255), _result("เรียน หัวหน้าส่วนราชการ"))
+    assert out.text == "เรียน หัวหน้าส่วนราชการ"
