@@ -24,6 +24,7 @@ RE_MODEL_RUN = re.compile(f"{_D}(?:[{re.escape(PUNCT)}]?{_D})*")
 RE_TESS_RUN = re.compile(f"{_D}(?:[{re.escape(PUNCT)}]?{_D}|[\u0e01-\u0e2e][\u0e31-\u0e4e]?(?={_D}))*")
 RE_LETTER = re.compile("[^\\s" + DIGITS + re.escape(PUNCT) + "]")
 RE_ANY_DIGIT = re.compile(_D)
+RE_THAI_DIGIT = re.compile("[๐-๙]")
 RE_THAI = re.compile("[\u0e01-\u0e4e]")
 RE_LATIN_OR_SIGN = re.compile("[A-Za-z0-9@#&%©]")
 
@@ -50,6 +51,7 @@ class Aligned:
     text: str
     ok: bool
     changed: int = 0
+    unplaced: int = 0  # model runs of Thai digits that found no place in Tesseract's line
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +63,14 @@ class Run:
     x1: float
 
 
-def apply_edits(line: str, edits: list[tuple[int, int, str]], ok: bool) -> Aligned:
+def apply_edits(line: str, edits: list[tuple[int, int, str]], ok: bool, unplaced: int = 0) -> Aligned:
     """Replace ``line[start:end]`` by ``new`` for each sorted, non-overlapping ``(start, end, new)``."""
     out, pos, changed = [], 0, 0
     for start, end, new in sorted(edits):
         out.append(line[pos:start] + new)
         changed += new != line[start:end]
         pos = end
-    return Aligned("".join(out) + line[pos:], ok, changed)
+    return Aligned("".join(out) + line[pos:], ok, changed, unplaced)
 
 
 def _gaps(text: str, spans: list[tuple[int, int]]) -> tuple[bool, ...]:
@@ -128,7 +130,7 @@ def align(tess_line: str, model_text: str) -> Aligned:
     >>> align("๑๑๑๑๑ ที่มีลักษณะ", ".x").text                    # a dotted leader read as ๑๑๑๑๑
     '..... ที่มีลักษณะ'
     >>> align("วันที ๒๐ พฤษภาคม ๒๕๒๒", "x ๒๖ ๒๕๖๒")                # letters missing between: keep
-    Aligned(text='วันที ๒๐ พฤษภาคม ๒๕๒๒', ok=False, changed=0)
+    Aligned(text='วันที ๒๐ พฤษภาคม ๒๕๒๒', ok=False, changed=0, unplaced=0)
     """
     tess = [(m.start(), m.end()) for m in RE_TESS_RUN.finditer(tess_line)]
     model = [(m.start(), m.end()) for m in RE_MODEL_RUN.finditer(model_text)]
@@ -239,22 +241,48 @@ def align_by_position(line: str, xs: list[float | None], runs: list[Run], frame:
 
     >>> xs = char_positions("ลงวันที่ Ow", [("ลงวันที่", 0, 160), ("Ow", 200, 40)])
     >>> align_by_position("ลงวันที่ Ow", xs, [Run("๑๙", 198, 236)], frame=12)
-    Aligned(text='ลงวันที่ ๑๙', ok=True, changed=1)
+    Aligned(text='ลงวันที่ ๑๙', ok=True, changed=1, unplaced=0)
     >>> xs = char_positions("ดูที่ http://www.moi.go.th/d๐6", [("ดูที่", 0, 100), ("http://www.moi.go.th/d๐6", 120, 500)])
     >>> align_by_position("ดูที่ http://www.moi.go.th/d๐6", xs, [], frame=12).text   # the model saw no digit
     'ดูที่ http://www.moi.go.th/do6'
     """
-    edits, ok = [], True
+    edits, ok, unplaced = [], True, 0
     for run in runs:
         edit = _place(line, xs, run, frame)
         ok = ok and edit is not None and edit[0] < edit[1]  # an insertion checks nothing Tesseract read
-        if edit is not None:
+        if edit is None:
+            unplaced += bool(RE_THAI_DIGIT.search(run.text))  # Tesseract reads Arabic digits well
+        else:
             edits.append(edit)
     edits.sort()
     if any(edits[i + 1][0] < edits[i][1] for i in range(len(edits) - 1)):
-        return Aligned(line, False)  # two runs claim the same characters
+        return Aligned(line, False, 0, len(runs))  # two runs claim the same characters
     covered = {i for start, end, _ in edits for i in range(start, end)}
     letters = _letter_os(line, covered)
     covered |= {e[0] for e in letters}
     ok = ok and all(c not in DIGITS or i in covered for i, c in enumerate(line))
-    return apply_edits(line, edits + letters, ok)
+    return apply_edits(line, edits + letters, ok, unplaced)
+
+
+def rebuild(line: str, xs: list[float | None], chars: list[tuple[str, float]]) -> Aligned:
+    """The line as the model read it, its letters (``x``) taken from Tesseract's characters at the same place.
+
+    The last resort for a line Tesseract garbled (``"กก 5 วันที่ ๒๐ มกราคม"`` for ``"ที่ ชน ๙๒๖๑.๗/ว ๓๑๐๕
+    วันที่ ๒๐ มกราคม"``): its digits come from the model, never ``ok``. ``chars``: the model's characters with
+    the page x where it emitted each.
+
+    >>> xs = char_positions("กก 5 วันที่", [("กก", 0, 60), ("5", 80, 300), ("วันที่", 400, 120)])
+    >>> rebuild("กก 5 วันที่", xs, [("x", 20), (" ", 70), ("๙", 120), ("๒", 150), (" ", 300), ("x", 450)]).text
+    'กก ๙๒ วันที่'
+    """
+    out: list[str] = []
+    for k, (c, _) in enumerate(chars):
+        if c != "x":
+            out.append(c)
+            continue
+        lo = chars[k - 1][1] if k > 0 else float("-inf")
+        hi = chars[k + 1][1] if k + 1 < len(chars) else float("inf")
+        inside = [i for i, p in enumerate(xs) if p is not None and lo < p < hi]
+        out.append("".join(c for c in line[min(inside):max(inside) + 1] if c not in DIGITS + PUNCT) if inside else "")
+    text = " ".join("".join(out).split())
+    return Aligned(text, False, int(text != line), 0)

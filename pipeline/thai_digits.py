@@ -34,6 +34,7 @@ from pipeline.digit_align import (  # noqa: F401  (align, reduce_text: the publi
     align,
     align_by_position,
     char_positions,
+    rebuild,
     reduce_text,
 )
 
@@ -42,6 +43,7 @@ NAME = "thai-digits v1"
 HEIGHT = 32
 FRAME_PX = 4  # model input pixels per output frame
 ALPHABET = DIGITS + PUNCT + " x"  # CTC blank is class 0, ALPHABET[i] is class i + 1
+REREAD_MARGIN = 0.4  # margin, in line heights, of the crop Tesseract reads a failed line from again
 UNSURE_FACTOR = 0.5  # confidence multiplier for the words of a line whose digits could not be checked
 
 
@@ -147,8 +149,19 @@ def union_box(words) -> tuple[int, int, int, int]:
     return left, top, right - left, bottom - top
 
 
-def repair_line(image, line: str, words: tuple[ocr.OcrWord, ...]):
-    """Read one Tesseract line again and align: ``Aligned(text, ok, changed)``."""
+def reread_line(image, words: tuple[ocr.OcrWord, ...]) -> str:
+    """Tesseract again on the line alone (``--psm 7``) with a wide margin: where ``--psm 11`` on the page
+    gave up on a line (``"กก 5 วันที่ ๒๐ มกราคม"`` for ``"ที่ ชน ๙๒๖๑.๗/ว ๓๑๐๕ วันที่ ๒๐ มกราคม"``), this often
+    reads it."""
+    left, top, width, height = union_box(words)
+    m = round(REREAD_MARGIN * height)
+    box = (max(0, left - m), max(0, top - m), min(image.size[0], left + width + m), min(image.size[1], top + height + m))
+    return " ".join(ocr.ocr_words(image.crop(box), psm=7).text.split("\n"))
+
+
+def repair_line(image, line: str, words: tuple[ocr.OcrWord, ...]) -> Aligned:
+    """Read one Tesseract line again and align: in order, by position, on a second Tesseract reading, else
+    rebuild the line around the model's digits (``digit_align.rebuild``)."""
     box = crop_box(union_box(words), image.size)
     crop = image.crop(box)
     reading = read_line(crop)
@@ -157,7 +170,14 @@ def repair_line(image, line: str, words: tuple[ocr.OcrWord, ...]):
         return aligned
     scale = max(8, round(crop.width * HEIGHT / max(crop.height, 1))) / max(crop.width, 1)
     xs = char_positions(line, [(w.text, w.box[0], w.box[2]) for w in words])
-    return align_by_position(line, xs, model_runs(reading, box[0], scale), FRAME_PX / scale)
+    aligned = align_by_position(line, xs, model_runs(reading, box[0], scale), FRAME_PX / scale)
+    if aligned.ok or not aligned.unplaced:
+        return aligned  # what is left unexplained is Tesseract's, not a number it missed
+    again = align(reread_line(image, words), reading.text)
+    if again.ok:
+        return again
+    chars = [(c, box[0] + (f + 0.5) * FRAME_PX / scale) for c, f in zip(reading.text, reading.frames, strict=True)]
+    return rebuild(line, xs, chars)
 
 
 @lru_cache(maxsize=8)
