@@ -117,7 +117,14 @@ BODY_OPENERS = (
     "เนื่องด้วย", "เนื่องจาก", "ในการนี้", "จึงเรียน", "จึงขอ", "ข้าพเจ้า", "โดยที่", "อาศัยอำนาจ", "บัดนี้",
     "ขอให้", "ขอส่ง", "ขอแจ้ง", "ขอเชิญ", "ขอความ", "ขอรายงาน", "ขออนุญาต", "ขอประชาสัมพันธ์",
 )
-BODY_OPENER = re.compile(r"^[ \t]*(?:" + "|".join(sorted(BODY_OPENERS, key=len, reverse=True)) + ")")
+
+
+def spaced(word: str) -> str:
+    """A regex for ``word`` that lets a space in between its characters (OCR splits ``จึง เรียน``)."""
+    return " ?".join(re.escape(c) for c in word)
+
+
+BODY_OPENER = re.compile(r"^[ \t]*(?:" + "|".join(spaced(w) for w in sorted(BODY_OPENERS, key=len, reverse=True)) + ")")
 
 # keyword lines of the header: a wrapped field stops at any of them
 HEADER_KEYWORD = re.compile(

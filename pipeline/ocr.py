@@ -1,4 +1,4 @@
-"""OCR with the ``tesseract`` command line (Thai + English), one thread per call.
+"""OCR with the ``tesseract`` command line (Thai model; lines with addresses also English), one thread per call.
 
 >>> # text, conf = ocr_image(Image.open("scan.png"))   # -> ("เรื่อง ขอเชิญประชุม\\n…", 0.87)
 
@@ -6,11 +6,12 @@ Words come back with their boxes (``OcrResult``) so that a later post-processor,
 that re-reads Thai digits, can look at the image again: ``register_postprocessor(fn)`` where
 ``fn(image, result) -> OcrResult``. Registered post-processors run in order inside ``ocr_image``.
 
-Two are built in and go first, loaded on the first OCR call: ``thai_digits.postprocess`` (the digit
-reader, when ``pipeline/models/thai_digits.onnx`` and onnxruntime are there; set
-``SARABAN_THAI_DIGITS=0`` to switch it off) and ``ocr_repair.postprocess`` (keyword marks, ``ํา``).
+Three are built in and go first, loaded on the first OCR call: ``ocr_latin.postprocess`` (a line
+showing ``@`` or ``://`` read again with ``tha+eng``), ``thai_digits.postprocess`` (the digit reader,
+when ``pipeline/models/thai_digits.onnx`` and onnxruntime are there; set ``SARABAN_THAI_DIGITS=0`` to
+switch it off) and ``ocr_repair.postprocess`` (keyword marks, ``ํา``, agency codes, months).
 A post-processor with a ``reader_name`` attribute is named in ``reader_name()``:
-``"tesseract 5.3 + thai-digits v1"``.
+``"tesseract 5.3 tha + thai-digits v1"``. ``ocr_layout`` then lays the text out from the word boxes.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from pathlib import Path
 
 from pipeline.readers.errors import ReadError
 
-LANGS = "tha+eng"
+LANGS = os.environ.get("SARABAN_OCR_LANGS", "tha")  # tha+eng reads agency codes as Latin (ศธ -> AB)
+LATIN_LANGS = "tha+eng"  # for the lines that show a URL or an e-mail address (ocr_latin)
 PSM = 11  # sparse text: keeps the upper marks that --psm 6 drops (ที่ -> ที); docs/bench_pdf_readers.md
 TIMEOUT_S = 180
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -51,12 +53,44 @@ class OcrResult:
 
     text: str
     words: tuple[OcrWord, ...]
+    line_words: tuple[tuple[OcrWord, ...], ...] = ()  # per text line, the TSV words of it (() unpaired)
+
+    def lines_with_words(self) -> list[tuple[int, tuple[OcrWord, ...]]]:
+        """``(index of the text line, its words)`` for every line paired with TSV words.
+
+        A post-processor must keep the text's lines one for one, so these stay valid after it.
+        """
+        pairs = self.line_words or pair_lines(self.text, self.words)
+        return [(i, words) for i, words in enumerate(pairs) if words]
 
     @property
     def confidence(self) -> float:
         """Mean word confidence weighted by word length, 0..1 (0.0 when nothing was read)."""
         total = sum(len(w.text) for w in self.words)
         return sum(w.confidence * len(w.text) for w in self.words) / total if total else 0.0
+
+
+def pair_lines(text: str, words: tuple[OcrWord, ...]) -> tuple[tuple[OcrWord, ...], ...]:
+    r"""Pair each text line with its TSV words (the same characters once spaces are removed), in order.
+
+    >>> w = lambda t, n: OcrWord(t, 0.9, (0, 0, 10, 10), (1, 1, n))
+    >>> [len(ws) for ws in pair_lines("ที่ อท\nเรื่อง", (w("ที่", 1), w("อท", 1), w("เรื่อง", 2)))]
+    [2, 1]
+    """
+    groups: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in words:
+        groups.setdefault(word.line, []).append(word)
+    keys = [line.replace(" ", "") for line in text.split("\n")]
+    paired: list[tuple[OcrWord, ...]] = [()] * len(keys)
+    start = 0
+    for group in groups.values():
+        key = "".join(w.text for w in group)
+        for i in range(start, len(keys)):
+            if keys[i] == key:
+                paired[i] = tuple(group)
+                start = i + 1
+                break
+    return tuple(paired)
 
 
 PostProcessor = Callable[[object, OcrResult], OcrResult]
@@ -78,11 +112,11 @@ def _load_builtins() -> None:
     if _BUILTINS_LOADED:
         return
     _BUILTINS_LOADED.append(True)
-    from pipeline import ocr_repair, thai_digits
+    from pipeline import ocr_latin, ocr_repair, thai_digits
 
-    builtins: list[PostProcessor] = [ocr_repair.postprocess]
+    builtins: list[PostProcessor] = [ocr_latin.postprocess, ocr_repair.postprocess]
     if os.environ.get("SARABAN_THAI_DIGITS", "1") != "0" and thai_digits.available():
-        builtins.insert(0, thai_digits.postprocess)
+        builtins.insert(1, thai_digits.postprocess)
     _POSTPROCESSORS[:0] = [fn for fn in builtins if fn not in _POSTPROCESSORS]
 
 
@@ -101,11 +135,11 @@ def tesseract_version() -> str | None:
 
 
 def reader_name() -> str:
-    """``"tesseract 5.3 + thai-digits v1"`` for Document.reader (``"tesseract 5.3"`` without the model)."""
+    """``"tesseract 5.3 tha + thai-digits v1"`` for Document.reader (``"tesseract 5.3 tha"`` without the model)."""
     _load_builtins()
     version = tesseract_version() or "missing"
     names = [getattr(fn, "reader_name", "") for fn in _POSTPROCESSORS]
-    return " + ".join(["tesseract " + ".".join(version.split(".")[:2])] + [n for n in names if n])
+    return " + ".join([f"tesseract {'.'.join(version.split('.')[:2])} {LANGS}"] + [n for n in names if n])
 
 
 def _parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
@@ -142,17 +176,25 @@ def ocr_words(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
             raise ReadError("ocr_unavailable", f"Tesseract failed on the page: {detail[0]}")
         text = base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")
         words = _parse_tsv(base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace"))
-    lines = [line for line in text.replace("\f", "").split("\n") if line.strip()]
-    return OcrResult("\n".join(lines), words)  # psm 11 puts a blank line after every line
+    text = "\n".join(line for line in text.replace("\f", "").split("\n") if line.strip())  # psm 11: blank lines
+    return OcrResult(text, words, pair_lines(text, words))
 
 
-def ocr_image(image, *, langs: str = LANGS, psm: int = PSM) -> tuple[str, float]:
-    """OCR one page image: (text, mean confidence 0..1), after the registered post-processors.
-
-    >>> # ocr_image(render("เรื่อง ขอเชิญประชุม"))  -> ("เรื่อง ขอเชิญประชุม", 0.9)
-    """
+def ocr_result(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
+    """OCR one page image and run the registered post-processors on it."""
     _load_builtins()
     result = ocr_words(image, langs=langs, psm=psm)
     for fn in _POSTPROCESSORS:
         result = fn(image, result)
-    return result.text, result.confidence
+    return result
+
+
+def ocr_image(image, *, langs: str = LANGS, psm: int = PSM) -> tuple[str, float]:
+    """OCR one page image: (text laid out as printed, mean confidence 0..1).
+
+    >>> # ocr_image(render("เรื่อง ขอเชิญประชุม"))  -> ("เรื่อง ขอเชิญประชุม", 0.9)
+    """
+    from pipeline import ocr_layout
+
+    result = ocr_result(image, langs=langs, psm=psm)
+    return ocr_layout.render(result), result.confidence

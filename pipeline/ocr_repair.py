@@ -50,9 +50,145 @@ RULES: tuple[Rule, ...] = (
     Rule("enclosures_label", re.compile("สิ(?:่)?งที(?:่)?ส(?:่)?งมาด(?:้)?วย"), "สิ่งที่ส่งมาด้วย"),
     # "จึงเรียนมาเพือ", "เพือทราบ": เพือ is not a word; เพื่อ is.
     Rule("phuea", re.compile("เพือ(?!่)"), "เพื่อ"),
+    # "สัง ณ วันที่ ๑๖ มกราคม": an order's closing with its tone mark lost.
+    Rule("sang_na", re.compile("(?<![ก-๙])สั?ง(?=[ \t]*ณ[ \t]*วันที่)"), "สั่ง"),
     # "๑๑๑๑๑ ที่มีลักษณะ": a dotted leader at the start of a line read as a run of ๑.
     Rule("leader_read_as_one", re.compile("(?m)^([ ]*)๑{4,}(?=[ ]|$)"), r"\1....."),
 )
+
+
+MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+# A vowel or tone mark stands on a consonant (or on another mark); after a dot, a space or a digit it
+# is a speck read as a mark: "ก.ุพ." -> "ก.พ.", "พ.ุย." -> "พ.ย.".
+ORPHAN_MARK = re.compile(f"(?<=[^\u0e01-\u0e4e])[{MARK}]+|^[{MARK}]+", re.M)  # after a Thai letter: normalize's job
+# "ว ๆ๗๙๔": ๆ repeats a word; before a digit it is a speck.
+REPEAT_BEFORE_DIGIT = re.compile("(?<=[ /ว])ๆ(?=[๐-๙0-9])")
+
+D = "[๐-๙0-9]"
+# the ที่ of a reference number as Tesseract misreads it: ที (mark lost), ทิ่, ฑที (a speck), 1, i
+LABEL = "(?:[ฑท]?[ทฑ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?|[17il](?![.)]))"
+CODE_TOKEN = f"[ก-ฮ][ก-ฮ{MARK}0-9]{{1,4}}"  # "ศธ5", "บริ", "ชูย": an agency code with a speck on it
+REF_TAIL = rf"[ \t]*\.?[ \t]*{D}{{2,6}}(?:[ \t]*\.[ \t]*{D}{{1,4}})*[ \t]*/"  # " ๐๔๐๔๕/", " ๐๒๐๓.๔/"
+REF_CODE = re.compile(f"(?<![^ \t\n(])(?P<code>{CODE_TOKEN})(?={REF_TAIL})")
+REF_LABEL = re.compile(rf"(?<![^ \t\n(])(?P<label>{LABEL})(?P<gap>[ \t]+)(?=(?P<code>[ก-ฮ]{{2,3}})\.?{REF_TAIL})")
+# "ที =๔๒๔/๒๕๔๑", "ฑที ๙๒๓/๒๕๔๖": an order's number at the start of its line
+ORDER_LABEL = re.compile(rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[=:\-]?[ \t]*(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}(?!{D}))")
+
+
+def _known_codes() -> frozenset[str]:
+    from extractors.ref_numbers import agency_table
+
+    return frozenset(agency_table())
+
+
+def repair_agency_codes(text: str) -> str:
+    """An agency code with a speck on it, before a unit number and a slash, back to the code when
+    what is left is a known code; then a damaged ``ที่`` before it.
+
+    >>> repair_agency_codes("ที่ ศธ5 ๐๔๐๔๕/ว ๖๕๘ และ ทิ่ กค ๐๔๐๕.๔/ว ๗๙๔")
+    'ที่ ศธ ๐๔๐๔๕/ว ๖๕๘ และ ที่ กค ๐๔๐๕.๔/ว ๗๙๔'
+    >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code: left as read
+    'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
+    """
+    known = _known_codes()
+
+    def code(m: re.Match) -> str:
+        token = m.group("code")
+        stripped = re.sub(f"[{MARK}0-9]", "", token)
+        return stripped if token not in known and stripped in known else token
+
+    def label(m: re.Match) -> str:
+        # ที with its mark lost needs no known code after it: "ที บท ๐๐๒๒ / ๓๙๕๑"
+        sure = m.group("code") in known or m.group("label") == "ที"
+        return ("ที่" if sure else m.group("label")) + m.group("gap")
+
+    return REF_LABEL.sub(label, REF_CODE.sub(code, text))
+
+
+# "๓๖๑๘ าว. ๒๑ พ.ย.", "๑๗๙๙ ลิว.\n๒๖": ลว. (ลงวันที่) after a letter's number, misread
+DATED_ABBREVIATION = re.compile(
+    f"(?<={D})(?P<sp>[ \t]+)(?P<token>[ก-ฮ\u0e30-\u0e4e]{{1,3}}\\.)(?=[ \t]*\n?[ \t]*{D}{{1,2}}[ \t]*[ก-ฮ])"
+)
+
+
+def repair_dated(text: str) -> str:
+    """``ลว.`` one edit off, between a letter's number and a date, put back.
+
+    >>> repair_dated("ที่ มส ๐๐๒๓/ว ๓๖๑๘ าว. ๒๑ พ.ย. ๒๕๔๑")
+    'ที่ มส ๐๐๒๓/ว ๓๖๑๘ ลว. ๒๑ พ.ย. ๒๕๔๑'
+    """
+    from pipeline.edit_distance import levenshtein
+
+    def fix(m: re.Match) -> str:
+        token = m.group("token")
+        return m.group("sp") + ("ลว." if levenshtein(token, "ลว.") == 1 else token)
+
+    return DATED_ABBREVIATION.sub(fix, text)
+
+
+def repair_order_label(text: str) -> str:
+    """``ที =๔๒๔/๒๕๔๑`` at the start of a line (an order's number) -> ``ที่ ๔๒๔/๒๕๔๑``."""
+    return ORDER_LABEL.sub(lambda m: m.group("indent") + "ที่ ", text)
+
+
+# a date's month slot: a day, a word, a year ("๑๓ พ.ุย. ๒๕๔๔", "๓ กั้นยายน พ.ศ. ๒๕๖๔", "๔ กก.ค. ๔๐")
+MONTH_SLOT = re.compile(
+    f"(?<![0-9๐-๙])(?P<day>{D}{{1,2}})(?P<sp>[ \t]*)(?P<token>[^\\s0-9๐-๙]{{2,12}}?)"
+    f"(?=[ \t]*\n?[ \t]*(?:พ\\.[ \t]?ศ\\.[ \t]*)?(?P<year>{D}{{4}}|{D}{{2}})(?!{D}))"
+)
+
+
+def _month_forms() -> dict[str, tuple[str, int]]:
+    """``{"มกราคม": ("มกราคม", 1), "มค": ("ม.ค.", 1), …}``: each form without dots -> (printed form, month)."""
+    from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+    forms = {full: (full, i) for i, full in enumerate(thai_full_months, 1)}
+    forms |= {abbr.replace(".", ""): (abbr, i) for i, abbr in enumerate(thai_abbr_months, 1)}
+    return forms
+
+
+def nearest_month(token: str) -> str | None:
+    """The one month form ``token`` is a misreading of, or None.
+
+    Abbreviations are compared without their dots and may be one edit off, full names two; a token
+    as near to two months as to one (``5.ค.``: ม.ค.? ก.ค.? ธ.ค.?) is left alone.
+
+    >>> nearest_month("กก.ค."), nearest_month("กั้นยายน"), nearest_month("ก.ค"), nearest_month("5.ค.")
+    ('ก.ค.', 'กันยายน', 'ก.ค.', None)
+    """
+    from pipeline.edit_distance import levenshtein
+
+    key = token.replace(".", "").replace(" ", "")
+    best: dict[int, set[tuple[str, int]]] = {}
+    for form, (printed, month) in _month_forms().items():
+        allowed = 1 if len(form) <= 3 else 2
+        d = levenshtein(key, form)
+        if d <= allowed:
+            best.setdefault(d, set()).add((printed, month))
+    if not best:
+        return None
+    found = best[min(best)]
+    return next(iter(found))[0] if len({m for _, m in found}) == 1 else None
+
+
+def repair_months(text: str) -> str:
+    """A month misread between a day and a year, put back when it is near one month only.
+
+    >>> repair_months("ลงวันที่ ๑๓ พ.ย. ๒๕๔๔ และ ลว. ๔ กก.ค. ๔๐ วันที่ ๓ กั้นยายน พ.ศ. ๒๕๖๔")
+    'ลงวันที่ ๑๓ พ.ย. ๒๕๔๔ และ ลว. ๔ ก.ค. ๔๐ วันที่ ๓ กันยายน พ.ศ. ๒๕๖๔'
+    >>> repair_months("จำนวน ๓ คน ๒๕ ราย")   # not near a month: left alone
+    'จำนวน ๓ คน ๒๕ ราย'
+    """
+    from extractors.patterns import arabic, month_number
+
+    def fix(m: re.Match) -> str:
+        token = m.group("token")
+        if month_number(token) is not None or not 1 <= int(arabic(m.group("day"))) <= 31:
+            return m.group()
+        month = nearest_month(token)
+        return m.group("day") + m.group("sp") + month if month else m.group()
+
+    return MONTH_SLOT.sub(fix, text)
 
 
 def repair(text: str) -> str:
@@ -64,13 +200,17 @@ def repair(text: str) -> str:
     'นายเรือง รุ่งเรือง'
     """
     text = STEPS["sara_am"](text)
+    text = REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text))
     for rule in RULES:
         text = rule.pattern.sub(rule.repl, text)
-    return text
+    from pipeline.ocr_lexicon import repair_words
+
+    text = repair_order_label(repair_agency_codes(repair_words(text)))
+    return repair_months(repair_dated(text))
 
 
 def postprocess(image, result):
     """OCR post-processor (``ocr.register_postprocessor``): repair the text, keep the words."""
-    from pipeline.ocr import OcrResult
+    from dataclasses import replace
 
-    return OcrResult(repair(result.text), result.words)
+    return replace(result, text=repair(result.text))

@@ -123,23 +123,6 @@ def model_runs(reading: Reading, left: int, scale: float) -> list[Run]:
     return runs
 
 
-def _line_groups(result: ocr.OcrResult) -> list[tuple[int, tuple[ocr.OcrWord, ...]]]:
-    """Pair each text line with its TSV words (same characters once spaces are removed), in order."""
-    groups: dict[tuple[int, int, int], list[ocr.OcrWord]] = {}
-    for word in result.words:
-        groups.setdefault(word.line, []).append(word)
-    keys = [line.replace(" ", "") for line in result.text.split("\n")]
-    pairs, start = [], 0
-    for words in groups.values():
-        key = "".join(w.text for w in words)
-        for i in range(start, len(keys)):
-            if keys[i] == key:
-                pairs.append((i, tuple(words)))
-                start = i + 1
-                break
-    return pairs
-
-
 def union_box(words) -> tuple[int, int, int, int]:
     """(left, top, width, height) around the boxes of ``words``."""
     left = min(w.box[0] for w in words)
@@ -149,14 +132,14 @@ def union_box(words) -> tuple[int, int, int, int]:
     return left, top, right - left, bottom - top
 
 
-def reread_line(image, words: tuple[ocr.OcrWord, ...]) -> str:
+def reread_line(image, words: tuple[ocr.OcrWord, ...], langs: str = ocr.LANGS) -> str:
     """Tesseract again on the line alone (``--psm 7``) with a wide margin: where ``--psm 11`` on the page
     gave up on a line (``"กก 5 วันที่ ๒๐ มกราคม"`` for ``"ที่ ชน ๙๒๖๑.๗/ว ๓๑๐๕ วันที่ ๒๐ มกราคม"``), this often
     reads it."""
     left, top, width, height = union_box(words)
     m = round(REREAD_MARGIN * height)
     box = (max(0, left - m), max(0, top - m), min(image.size[0], left + width + m), min(image.size[1], top + height + m))
-    return " ".join(ocr.ocr_words(image.crop(box), psm=7).text.split("\n"))
+    return " ".join(ocr.ocr_words(image.crop(box), langs=langs, psm=7).text.split("\n"))
 
 
 def repair_line(image, line: str, words: tuple[ocr.OcrWord, ...]) -> Aligned:
@@ -192,7 +175,7 @@ def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
     align; lower the confidence of unsure lines. Lines of Thai letters only are left as they are."""
     lines = result.text.split("\n")
     unsure: set[tuple[int, int, int]] = set()
-    for index, words in _line_groups(result):
+    for index, words in result.lines_with_words():
         if RE_ANY_DIGIT.search(lines[index]) or RE_LATIN_OR_SIGN.search(lines[index]):  # "Ow" for ๑๙
             try:
                 aligned = repair_line(image, lines[index], words)
@@ -203,7 +186,7 @@ def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
             if not aligned.ok:
                 unsure.add(words[0].line)
     words = tuple(replace(w, confidence=w.confidence * UNSURE_FACTOR) if w.line in unsure else w for w in result.words)
-    return ocr.OcrResult("\n".join(lines), words)
+    return replace(result, text="\n".join(lines), words=words)
 
 
 postprocess.reader_name = NAME  # type: ignore[attr-defined]  # shown in Document.reader

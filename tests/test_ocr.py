@@ -65,3 +65,22 @@ def test_image_only_pdf_page_is_ocred(tmp_path, line_image):
     doc = read_file(path)
     assert (doc.source_format, doc.method, doc.pages[0].method) == ("pdf", "ocr", "ocr")
     assert doc.reader.startswith("pypdfium2 + tesseract ") and "ประชุม" in normalize(doc.raw_text).text
+
+
+def test_address_lines_are_read_again_with_english(monkeypatch):
+    """The Thai model turns a web or e-mail address into Thai-looking noise; only those lines are re-read."""
+    from pipeline import ocr_latin, thai_digits
+
+    seen = []
+
+    def reread(image, words, langs):
+        seen.append((words[0].text, langs))
+        return "e-mail: saraban@moi.go.th"
+
+    monkeypatch.setattr(thai_digits, "reread_line", reread)
+    words = (ocr.OcrWord("เรื่อง", 0.9, (0, 0, 50, 20), (1, 1, 1)),
+             ocr.OcrWord("อีเมล", 0.5, (0, 40, 50, 20), (1, 1, 2)), ocr.OcrWord("ส@ม.๑๐.ท", 0.3, (60, 40, 90, 20), (1, 1, 2)))
+    text = "เรื่อง\nอีเมล ส@ม.๑๐.ท"
+    out = ocr_latin.postprocess(None, ocr.OcrResult(text, words, ocr.pair_lines(text, words)))
+    assert out.text == "เรื่อง\ne-mail: saraban@moi.go.th"
+    assert seen == [("อีเมล", ocr.LATIN_LANGS)]

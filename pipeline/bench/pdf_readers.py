@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pipeline.edit_distance import levenshtein  # noqa: F401  (the benches and tests import it from here)
 from pipeline.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,33 +74,6 @@ def sample_pdf(text: str, cache: Path = CACHE, password: str | None = None) -> P
         build_docx(text, cache / f"sample_{key}.docx")
         docx_to_pdf(cache / f"sample_{key}.docx", cache, password)
     return pdf
-
-
-def levenshtein(a: str, b: str) -> int:
-    """Edit distance, bit-parallel (Myers/Hyyrö) on Python ints: fast enough for whole letters.
-
-    >>> levenshtein("สำนัก", "สำานัก"), levenshtein("กลุ่ม", "กล่่ม")
-    (1, 1)
-    """
-    if not a or not b:
-        return len(a) + len(b)
-    peq: dict[str, int] = {}
-    for i, c in enumerate(a):
-        peq[c] = peq.get(c, 0) | (1 << i)
-    mask, high = (1 << len(a)) - 1, 1 << (len(a) - 1)
-    pv, mv, score = mask, 0, len(a)
-    for c in b:
-        eq = peq.get(c, 0)
-        xv = eq | mv
-        xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = (mv | ~(xh | pv)) & mask
-        mh = pv & xh
-        score += 1 if ph & high else -1 if mh & high else 0
-        ph = ((ph << 1) | 1) & mask
-        mh = (mh << 1) & mask
-        pv = (mh | ~(xv | ph)) & mask
-        mv = ph & xv
-    return score
 
 
 def cer(truth: str, got: str) -> float:

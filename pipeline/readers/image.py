@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import ocr
+from pipeline import ocr, ocr_layout
 from pipeline.models import Document, Page, SourceFile
 from pipeline.readers.errors import ReadError
 
@@ -33,10 +33,10 @@ def read(path: Path, source: SourceFile) -> Document:
     """OCR every frame of an image file into one Page each (method "ocr", with confidence)."""
     if ocr.tesseract_version() is None:
         raise ReadError("ocr_unavailable", "This is a scanned image and needs OCR, but the tesseract program is not installed.")
-    pages = []
-    for number, frame in enumerate(_frames(path), 1):
-        text, conf = ocr.ocr_image(frame)
-        pages.append(Page(number=number, text=text, method="ocr", confidence=round(conf, 3)))
+    results = [ocr.ocr_result(frame) for frame in _frames(path)]
+    texts = ocr_layout.render_pages(results)  # one left margin for the whole document
+    pages = [Page(number=n, text=text, method="ocr", confidence=round(r.confidence, 3))
+             for n, (r, text) in enumerate(zip(results, texts, strict=True), 1)]
     if not pages:
         raise ReadError("image_unreadable", "The image file has no picture in it.")
     return Document(source=source, source_format="image", pages=tuple(pages), reader=ocr.reader_name())

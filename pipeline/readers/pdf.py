@@ -8,9 +8,10 @@ reads Thai as typed, while pdfplumber returns ``สำานัก``, ``กล�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from pipeline import ocr
+from pipeline import ocr, ocr_layout
 from pipeline.models import Document, Page, Problem, SourceFile
 from pipeline.normalize import looks_broken
 from pipeline.readers.errors import ReadError
@@ -44,13 +45,14 @@ def _page_lines(page) -> list:
         textpage.close()
 
 
-def _ocr_page(page) -> tuple[str, float]:
+def _ocr_page(page):
+    """``ocr.OcrResult`` of the page rendered at RENDER_DPI (laid out later, with the document's margin)."""
     bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
     try:
         image = bitmap.to_pil()
     finally:
         bitmap.close()
-    return ocr.ocr_image(image)
+    return ocr.ocr_result(image)
 
 
 def _has_images(page) -> bool:
@@ -60,7 +62,7 @@ def _has_images(page) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
-def _read_page(pdf, number: int, text: str, problems: list[Problem]) -> Page:
+def _read_page(pdf, number: int, text: str, problems: list[Problem], ocr_results: dict) -> Page:
     """One Page: the text layer if it is sound, else OCR (or the damaged text plus a Problem).
 
     ``pdf[number - 1]`` is opened again only when OCR is needed.
@@ -73,12 +75,14 @@ def _read_page(pdf, number: int, text: str, problems: list[Problem]) -> Page:
     try:
         if empty and not _has_images(page):
             return Page(number=number, text="")  # a blank page: nothing to read, nothing to OCR
-        return _ocr_or_report(page, number, text, reason, problems)
+        return _ocr_or_report(page, number, text, reason, problems, ocr_results)
     finally:
         page.close()
 
 
-def _ocr_or_report(page, number: int, text: str, reason: str | None, problems: list[Problem]) -> Page:
+def _ocr_or_report(page, number: int, text: str, reason: str | None, problems: list[Problem],
+                   ocr_results: dict) -> Page:
+    """An OCR page (its text filled in by ``read`` once all pages are read), or the text layer and a Problem."""
     empty = not reason
     if reason:
         problems.append(Problem("text_layer_broken", f"Page {number}: text layer unusable ({reason}); read by OCR instead.", "warning", page=number))
@@ -86,8 +90,8 @@ def _ocr_or_report(page, number: int, text: str, reason: str | None, problems: l
         what = "has no text layer" if empty else "has a broken text layer"
         problems.append(Problem("ocr_unavailable", f"Page {number} {what} and needs OCR, but tesseract is not installed.", "warning", page=number))
         return Page(number=number, text=text, broken=bool(reason))
-    ocr_text, conf = _ocr_page(page)
-    return Page(number=number, text=ocr_text, method="ocr", confidence=round(conf, 3), broken=bool(reason))
+    result = ocr_results[number] = _ocr_page(page)
+    return Page(number=number, text="", method="ocr", confidence=round(result.confidence, 3), broken=bool(reason))
 
 
 def read(path: Path, source: SourceFile) -> Document:
@@ -110,8 +114,11 @@ def read(path: Path, source: SourceFile) -> Document:
                 page.close()
         margins = [m for m in (left_margin(lines) for lines in glyph_lines) if m is not None]
         margin = min(margins) if margins else None
+        ocr_results: dict = {}
         for i in range(n):
-            pages.append(_read_page(pdf, i + 1, render(glyph_lines[i], margin), problems))
+            pages.append(_read_page(pdf, i + 1, render(glyph_lines[i], margin), problems, ocr_results))
+        texts = dict(zip(ocr_results, ocr_layout.render_pages(list(ocr_results.values())), strict=True))
+        pages = [replace(p, text=texts[p.number]) if p.number in texts else p for p in pages]
     except pdfium.PdfiumError as exc:
         raise ReadError("pdf_unreadable", f"The PDF is damaged and a page could not be read ({exc}).") from None
     finally:
