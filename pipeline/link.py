@@ -1,7 +1,8 @@
 """Resolve citations against everything ingested in one run, conservatively, saying how sure.
 
 Statuses: ``resolved`` (number and date agree with exactly one letter), ``probable`` (one candidate
-through a tolerant rule: an OCR-confusable serial, a short ``ว 10 ลว. …`` form, issuer + date),
+through a tolerant rule: an OCR-confusable serial, an agency code or suffix misread where unit,
+serial, day and issuer agree, a short ``ว 10 ลว. …`` form, issuer + date),
 ``ambiguous`` (two or more candidates: all listed, none chosen), ``not_in_corpus``.
 A date that disagrees never links. Resolvers are tried in order; the first that finds any
 candidate decides (``RESOLVERS`` is the plug-in point).
@@ -29,6 +30,7 @@ SCORE_OCR_PAIR = 0.85
 SCORE_ONE_DIGIT = 0.7
 SCORE_SHORT_FORM = 0.75
 SCORE_ISSUER_DATE = 0.6
+SCORE_MISREAD = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,19 @@ def ocr_tolerant(citation: Citation, index: CorpusIndex) -> Link | None:
     return _decide([t for _, t in scored], min(s for s, _ in scored), "serial one digit off, same day")
 
 
+def misread_number(citation: Citation, index: CorpusIndex) -> Link | None:
+    """OCR damage elsewhere in the number: unit, serial and day agree, and either the agency code
+    agrees (a speck read after the serial or a lost ``ว``: ``นร ๑๐๑๑/ว ๔๕๓๘ร``) or the citation names
+    the target's issuer (the code itself misread: ``หนังสือจังหวัดนครราชสีมา ที่ บท ๐๐๒๒/๓๙๕๑`` for ``นม``)."""
+    ref = citation.ref_no
+    if ref is None or not ref.unit or ref.serial is None or citation.date is None:
+        return None
+    same = [t for t in index.by_date.get(citation.date.date, [])
+            if t.unit == ref.unit and t.serial == ref.serial
+            and (t.agency == ref.agency or _issuer_matches(citation.issuer, t))]
+    return _decide(same, SCORE_MISREAD, "unit, serial and day agree; code, suffix or ว misread")
+
+
 def _issuer_matches(cited: str, target: Target) -> bool:
     cited = cited.replace(" ", "")
     if len(cited) < 4:
@@ -156,7 +171,7 @@ def issuer_and_date(citation: Citation, index: CorpusIndex) -> Link | None:
 
 
 Resolver = Callable[[Citation, CorpusIndex], Link | None]
-RESOLVERS: tuple[Resolver, ...] = (exact, ocr_tolerant, short_form, issuer_and_date)
+RESOLVERS: tuple[Resolver, ...] = (exact, ocr_tolerant, misread_number, short_form, issuer_and_date)
 
 
 def resolve(citation: Citation, index: CorpusIndex, resolvers: Iterable[Resolver] = RESOLVERS,

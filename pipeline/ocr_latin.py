@@ -8,8 +8,9 @@ letters, so an address comes back as Thai-looking noise around the signs it does
 is read again on its own with ``tha+eng`` (``--psm 7``); the Thai-digit reader then checks its
 digits like any other line's.
 
->>> bool(ADDRESS_SIGN.search("อีเมล ๓๐๗ม@ลนแ.๓๐.ท")), bool(ADDRESS_SIGN.search("ที่ ศธ ๐๔๐๔๕/ว ๖๕๘"))
-(True, False)
+>>> [bool(ADDRESS_SIGN.search(t)) for t in ("อีเมล ๓๐๗ม@ลนแ.๓๐.ท", "ทน์เว:ะ//๑๒๓.๒๕๒.๑๕๓๕", "ที่ ศธ ๐๔๐๔๕/ว ๖๕๘",
+...                                         "เ โรไปโชศต@ซฆฬฮฒู้4ตฒ่่11+331")]   # the last: a rule read as specks
+[True, True, False, False]
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from dataclasses import replace
 
 from pipeline import ocr
 
-ADDRESS_SIGN = re.compile(r"@|://|\bwww\.")
+# an e-mail address keeps its shape (x@y.z) in the Thai reading; a web address its "://" or "//"
+ADDRESS_SIGN = re.compile(r"\S@\S+\.\S|:/{1,2}\S|\S//\S+\.\S|\bwww\.")
 
 
 def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:

@@ -17,6 +17,7 @@ does not indent lines.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,9 @@ MIN_MARGIN_CHARS = 3  # a line shorter than this (a speck, a stray mark) does no
 INK_TO_ADVANCE = 1.2
 RULE_HEIGHT = 0.3  # a piece this thin (share of a line height) and wide is a drawn rule, not text
 RULE_MIN_WIDTH = 5  # character widths
+RULE_DASHES = 0.4  # a line this much dashes (and at least RULE_MIN_WIDTH of them) is a typed rule read with specks
+NOISE_CONFIDENCE = 0.4  # a line Tesseract is this unsure of, with no digit in it, is noise (a smudge, a stamp)
+DIGIT = re.compile("[0-9๐-๙]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,7 @@ class Piece:
     right: float
     middle: float
     height: float
+    confidence: float = 1.0  # Tesseract's mean word confidence, 0..1
 
 
 def _base_chars(text: str) -> int:
@@ -86,8 +91,10 @@ def pieces(lines: list[str], line_words, slope: float) -> list[Piece | None]:
         left = min(w.box[0] for w in words)
         right = max(w.box[0] + w.box[2] for w in words)
         # Rotate back about the origin (small angles): x' = x + slope * y, y' = y - slope * x.
+        size = sum(len(w.text) for w in words) or 1
         out.append(Piece(index, text.strip(), left + slope * middle, right + slope * middle,
-                         middle - slope * (left + right) / 2, statistics.median(w.box[3] for w in words)))
+                         middle - slope * (left + right) / 2, statistics.median(w.box[3] for w in words),
+                         sum(w.confidence * len(w.text) for w in words) / size))
     return out
 
 
@@ -137,11 +144,21 @@ def geometry(lines: list[str], line_words) -> Geometry | None:
 
 
 def as_rule(piece: Piece, geo: Geometry) -> Piece:
-    """A drawn rule (the line under an order's subject) as dashes; Tesseract reads it as noise
-    (``: โน1โโโีโ--+ไ15o``). Other pieces as they are."""
+    """Rules and noise, cleaned; other pieces as they are.
+
+    A drawn rule (the line under an order's subject), read as ``: โน1โโโีโ--+ไ15o``, and a typed rule
+    read with specks (``------๊---ค”๊ค๊ค้้ค้-``) come back as dashes; a line Tesseract is very unsure of
+    and that holds no digit (a smudge read as ``กรปบ อออ ว``) comes back empty, so it does not run into
+    the field above it. Lines with digits are kept whatever their confidence: the digit reader checks them.
+    """
     width = (piece.right - piece.left) / geo.unit
-    if piece.height < RULE_HEIGHT * geo.height and width >= RULE_MIN_WIDTH:
+    solid = piece.text.replace(" ", "")
+    dashes = solid.count("-")
+    if width >= RULE_MIN_WIDTH and (piece.height < RULE_HEIGHT * geo.height
+                                    or dashes >= RULE_MIN_WIDTH and dashes >= RULE_DASHES * len(solid)):
         return replace(piece, text="-" * round(width))
+    if piece.confidence < NOISE_CONFIDENCE and not DIGIT.search(piece.text):
+        return replace(piece, text="")
     return piece
 
 

@@ -8,7 +8,8 @@ recipient, the signer's position. A stretch of text one edit away from exactly o
 * the word is long (``MIN_LENGTH`` code points or more): one edit in a long word cannot turn it into
   another word of a letter;
 * the stretch starts and ends with the word's own first and last characters (the edit is inside, so
-  a correct word followed by the next word's first letter is never touched);
+  a correct word followed by the next word's first letter is never touched), unless the edit is a
+  look-alike letter in place (``ฮ้างถึง``);
 * the edit is one Tesseract makes (``ocr_like``): a mark lost or added, a letter for its look-alike;
 * the stretch is not itself a Thai word (pythainlp's dictionary): ``ฝาย`` alone is a weir; it holds no
   space or line break, and no lexicon word is printed whole over any part of it.
@@ -90,9 +91,10 @@ def _spans(word: str, part: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
-# Letters Tesseract's Thai model takes for one another (a serif, a loop, a tail lost or added).
+# Letters Tesseract's Thai model takes for one another (a serif, a loop, a tail lost or added);
+# ธ comes back as 5 or ถ in the TH Sarabun designs (ศธ -> ศ5, สธ -> ส5 on 300 dpi scans).
 CONFUSABLE = frozenset(frozenset(p) for p in (
-    "บน", "บป", "รว", "ดต", "ขช", "ซช", "ถภ", "ฐธ", "ทฑ", "ผฝ", "พฟ", "ศส", "อฮ", "ฎฏ", "มฆ", "ลส",
+    "บน", "บป", "รว", "ดต", "ขช", "ซช", "ถภ", "ฐธ", "ทฑ", "ผฝ", "พฟ", "ศส", "อฮ", "ฎฏ", "มฆ", "ลส", "ธ5", "ธถ",
 ))
 
 
@@ -141,7 +143,8 @@ def _candidates(text: str) -> dict[tuple[int, int], str]:
                 if start < 0 or end > len(text):
                     continue
                 piece = text[start:end]
-                if (piece[0] == word[0] and piece[-1] == word[-1] and not any(c.isspace() for c in piece)
+                inside = piece[0] == word[0] and piece[-1] == word[-1] or len(piece) == len(word)
+                if (inside and not any(c.isspace() for c in piece)
                         and levenshtein(piece, word) == 1 and ocr_like(piece, word)
                         and not any(a < end and start < b for a, b in printed)):
                     found.setdefault((start, end), set()).add(word)

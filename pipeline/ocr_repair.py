@@ -81,12 +81,43 @@ def _known_codes() -> frozenset[str]:
     return frozenset(agency_table())
 
 
+def substitution_cost(a: str, b: str) -> float:
+    """0 for the same character, 0.5 for look-alikes Tesseract confuses (``ocr_lexicon.CONFUSABLE``), else 1."""
+    from pipeline.ocr_lexicon import CONFUSABLE
+
+    return 0.0 if a == b else 0.5 if frozenset((a, b)) in CONFUSABLE else 1.0
+
+
+def weighted_distance(a: str, b: str) -> float:
+    """Edit distance where a look-alike substitution costs half."""
+    row = [float(j) for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], float(i)
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + substitution_cost(ca, cb))
+    return row[-1]
+
+
+def nearest_code(token: str) -> str | None:
+    """The one known agency code ``token`` is a look-alike misreading of (one letter), or None.
+
+    >>> nearest_code("ศ5"), nearest_code("ส5"), nearest_code("ศถจ")
+    ('ศธ', 'สธ', None)
+    """
+    scored = sorted((weighted_distance(token, code), code) for code in _known_codes())
+    if not scored or scored[0][0] > 0.5 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
 def repair_agency_codes(text: str) -> str:
     """An agency code with a speck on it, before a unit number and a slash, back to the code when
     what is left is a known code; then a damaged ``ที่`` before it.
 
     >>> repair_agency_codes("ที่ ศธ5 ๐๔๐๔๕/ว ๖๕๘ และ ทิ่ กค ๐๔๐๕.๔/ว ๗๙๔")
     'ที่ ศธ ๐๔๐๔๕/ว ๖๕๘ และ ที่ กค ๐๔๐๕.๔/ว ๗๙๔'
+    >>> repair_agency_codes("ที่ ศู5 ๐๔๑๑๐.๘ / ๕๑๔")   # ธ read as 5: one look-alike from ศธ only
+    'ที่ ศธ ๐๔๑๑๐.๘ / ๕๑๔'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code: left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
@@ -94,8 +125,11 @@ def repair_agency_codes(text: str) -> str:
 
     def code(m: re.Match) -> str:
         token = m.group("code")
-        stripped = re.sub(f"[{MARK}0-9]", "", token)
-        return stripped if token not in known and stripped in known else token
+        if token in known:
+            return token
+        unmarked = re.sub(f"[{MARK}]", "", token)
+        stripped = re.sub("[0-9]", "", unmarked)
+        return stripped if stripped in known else nearest_code(unmarked) or token
 
     def label(m: re.Match) -> str:
         # ที with its mark lost needs no known code after it: "ที บท ๐๐๒๒ / ๓๙๕๑"

@@ -46,6 +46,14 @@ CASES = [
     ("ตามหนังสือ ที่ ศธ 04009/ว 77 ลงวันที่ 2 ม.ค. 2563", "ambiguous", None),
     ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๕๓๐ นั้น", "probable", "A"),  # no date: exact number only
     ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๓/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
+    # the agency code misread (บท for อท); unit, serial, day and the named issuer agree
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ บท ๐๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
+    # ... but with another issuer named, or none, it stays unresolved
+    ("ตามหนังสือจังหวัดสงขลา ที่ บท ๐๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
+    ("ตามหนังสือ ที่ บท ๐๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
+    # a speck read as a letter after the serial, and a lost ว
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๕๓๐ร ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
 ]
 
 

@@ -105,3 +105,21 @@ def test_lines_without_words_keep_their_place():
 
 def test_no_words_gives_the_text_back():
     assert layout(["เรื่อง ขอเชิญประชุม", "  "], ()) == "เรื่อง ขอเชิญประชุม"
+
+
+@pytest.mark.parametrize(("text", "confidence", "expected"), [
+    ("------๊---ค”๊ค๊ค้้ค้-้้้ลณ๊-๊ ---", 0.32, "dashes"),  # a typed rule read with specks
+    ("กรปบ อออ ว ออา", 0.3, ""),  # a smudge: very unsure, no digit -> empty, so no field runs into it
+    ("20 1เดาขน 2559", 0.28, "20 1เดาขน 2559"),  # digits: kept for the digit reader and validation
+    ("ขอเชิญประชุมคณะกรรมการ", 0.9, "ขอเชิญประชุมคณะกรรมการ"),
+])
+def test_rules_and_noise(text, confidence, expected):
+    words = (*line("เรื่อง ขอเชิญประชุม", 200, 100, 1),
+             *[OcrWord(w.text, confidence, w.box, w.line) for w in line(text, 400, 160, 2)],
+             *line("เรียน นายอำเภอ", 200, 220, 3))
+    full = f"เรื่อง ขอเชิญประชุม\n{text}\nเรียน นายอำเภอ"
+    got = render(OcrResult(full, words, pair_lines(full, words))).split("\n")[1].strip()
+    if expected == "dashes":
+        assert set(got) == {"-"}, got
+    else:
+        assert got == expected
