@@ -73,6 +73,9 @@ def code_version() -> str:
         for file in sorted(root.rglob("*")):
             if file.suffix in (".py", ".csv", ".onnx") and "corpus" not in file.parts:
                 digest.update(file.read_bytes())
+    from pipeline import ocr
+
+    digest.update(ocr.settings().encode())  # SARABAN_OCR_* switches change what a scan reads as
     return digest.hexdigest()[:16]
 
 

@@ -23,13 +23,23 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.readers.errors import ReadError
 
 LANGS = os.environ.get("SARABAN_OCR_LANGS", "tha")  # tha+eng reads agency codes as Latin (ศธ -> AB)
+BINARIZE = os.environ.get("SARABAN_OCR_BINARIZE", "1") != "0"  # ocr_binarize: fewer errors, faster
+# Bare Tesseract, as Debian ships it (tha+eng, grey page, no post-processing, no layout): only for the
+# side-by-side figures of docs/ACCURACY.md, never for an archive.
+STOCK = os.environ.get("SARABAN_OCR_STOCK", "0") == "1"
+STOCK_LANGS = "tha+eng"
+
+
+def settings() -> str:
+    """The OCR switches in force, e.g. ``"langs=tha binarize=True stock=False"`` (part of the cache key)."""
+    return f"langs={LANGS} binarize={BINARIZE} stock={STOCK} digits={os.environ.get('SARABAN_THAI_DIGITS', '1')}"
 LATIN_LANGS = "tha+eng"  # for the lines that show a URL or an e-mail address (ocr_latin)
 PSM = 11  # sparse text: keeps the upper marks that --psm 6 drops (ที่ -> ที); docs/bench_pdf_readers.md
 TIMEOUT_S = 180
@@ -139,6 +149,8 @@ def reader_name() -> str:
     """``"tesseract 5.3 tha + thai-digits v1"`` for Document.reader (``"tesseract 5.3 tha"`` without the model)."""
     _load_builtins()
     version = tesseract_version() or "missing"
+    if STOCK:
+        return f"tesseract {'.'.join(version.split('.')[:2])} {STOCK_LANGS} (stock)"
     names = [getattr(fn, "reader_name", "") for fn in _POSTPROCESSORS]
     return " + ".join([f"tesseract {'.'.join(version.split('.')[:2])} {LANGS}"] + [n for n in names if n])
 
@@ -182,9 +194,14 @@ def ocr_words(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
 
 
 def ocr_result(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
-    """OCR one page image and run the registered post-processors on it."""
+    """OCR one page image (binarised for Tesseract, ``ocr_binarize``) and run the registered
+    post-processors on it (they see the page as scanned)."""
+    from pipeline.ocr_binarize import binarize
+
+    if STOCK:
+        return replace(ocr_words(image, langs=STOCK_LANGS, psm=psm), line_words=())  # laid out as Tesseract gave it
     _load_builtins()
-    result = ocr_words(image, langs=langs, psm=psm)
+    result = ocr_words(binarize(image) if BINARIZE else image, langs=langs, psm=psm)
     for fn in _POSTPROCESSORS:
         result = fn(image, result)
     return result

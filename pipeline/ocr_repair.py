@@ -50,6 +50,8 @@ RULES: tuple[Rule, ...] = (
     Rule("enclosures_label", re.compile("สิ(?:่)?งที(?:่)?ส(?:่)?งมาด(?:้)?วย"), "สิ่งที่ส่งมาด้วย"),
     # "จึงเรียนมาเพือ", "เพือทราบ": เพือ is not a word; เพื่อ is.
     Rule("phuea", re.compile("เพือ(?!่)"), "เพื่อ"),
+    # "มส ๐๐๒๓/วิ๓๖๑๘": a speck read as a mark on the circular ว after the slash.
+    Rule("circular_speck", re.compile(f"(?<=/)([ ]?)ว[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+(?=[ .]?{DIGIT})"), r"\1ว"),
     # "สัง ณ วันที่ ๑๖ มกราคม": an order's closing with its tone mark lost.
     Rule("sang_na", re.compile("(?<![ก-๙])สั?ง(?=[ \t]*ณ[ \t]*วันที่)"), "สั่ง"),
     # "๑๑๑๑๑ ที่มีลักษณะ": a dotted leader at the start of a line read as a run of ๑.

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluate import (
+    DIGITAL_TARGETS,
     PRF,
     SCALAR_FIELDS,
     EvalReport,
@@ -122,8 +123,12 @@ def test_targets_failed_lists_misses():
     assert "txt: segmentation 0.500 < 1.0" in failed
     assert "txt: link_precision 0.500 < 1.0" in failed
     assert "txt: doc_type 0.667 < 0.99" in failed
-    assert targets_failed(score(TRUTH, RECORDS, "scan")) == []  # scans are not held to the digital targets
-    assert targets_failed(score(TRUTH, RECORDS, "scan"), Targets(formats=("scan",)))
+    scan = score(TRUTH, RECORDS, "scan")
+    assert targets_failed(scan, DIGITAL_TARGETS) == []  # scans are not held to the digital targets
+    failed = targets_failed(scan)  # but to their own
+    assert "scan: doc_date 0.667 < 0.95" in failed and "scan: doc_type 0.667 < 0.9" in failed
+    assert not any("segmentation" in f or "_f1" in f for f in failed)
+    assert targets_failed(scan, Targets(formats=("scan",)))
 
 
 def test_norm():

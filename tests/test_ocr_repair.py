@@ -40,6 +40,7 @@ FIXES = [
     ("ทิ่ กค ๐๔๐๕.๔/ว ๗๙๔", "ที่ กค ๐๔๐๕.๔/ว ๗๙๔"),
     ("และหนังสือกระทรวง ที ทส ๐๒๐๓.๔/ว๕๖๕๕", "และหนังสือกระทรวง ที่ ทส ๐๒๐๓.๔/ว๕๖๕๕"),
     ("สำนักงาน ก.พ. 1 นร ๑๐๑๑/ว ๔๕๓๘", "สำนักงาน ก.พ. ที่ นร ๑๐๑๑/ว ๔๕๓๘"),
+    ("ที่ มส ๐๐๒๓/วิ๓๖๑๘", "ที่ มส ๐๐๒๓/ว๓๖๑๘"),
     # an order's number at the start of its line
     ("ฑที ๙๒๓/๒๕๔๖", "ที่ ๙๒๓/๒๕๔๖"),
     ("ที =๔๒๔/๒๕๔๑", "ที่ ๔๒๔/๒๕๔๑"),
@@ -84,6 +85,7 @@ KEEP = [
     "หัวหน้าส่วน\nราชการ",  # a line break is never edited away
     "ฝาย ห้วยทราย",  # ฝาย (a weir) is a word
     "ทำ่",  # a mark after a vowel letter is normalize's to reorder, not a speck
+    "ค่าใช้จ่าย/วิทยากร ๓ คน",  # วิทยากร after a slash is a word, not a circular marker
 ]
 
 

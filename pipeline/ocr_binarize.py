@@ -1,0 +1,50 @@
+"""A page image made black and white before Tesseract reads it: a light blur, then Otsu's threshold.
+
+Measured on 14 scanned corpus letters (300 dpi grey with blur, noise and JPEG artefacts; docs/BENCHMARKS.md):
+non-digit character error 5.24% on the grey page, 4.55% binarised this way, and Tesseract runs 2.6x
+faster on the two-level image. A median filter (5.30%), 1.5x upscaling (5.46%) and unsharp masking
+(5.25%) did not help. Only Tesseract sees the binarised page: the digit reader and the search for
+dropped lines look at the page as scanned.
+
+>>> import numpy as np
+>>> from PIL import Image
+>>> page = Image.fromarray(np.array([[30, 40, 200, 210]] * 4, dtype="uint8"))
+>>> np.asarray(binarize(page, blur=0)).tolist()[0]
+[0, 0, 255, 255]
+
+Written by hand: Pillow has no Otsu threshold, and ten lines of numpy spare a scikit-image or
+OpenCV dependency.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+BLUR = 0.7  # Gaussian radius (pixels at 300 dpi): takes the JPEG and sensor noise out before thresholding
+
+
+def otsu_threshold(grey: np.ndarray) -> int:
+    """The grey level that best separates ink from paper (Otsu 1979: maximal between-class variance)."""
+    hist = np.bincount(grey.ravel(), minlength=256).astype(np.float64)
+    levels = np.arange(256, dtype=np.float64)
+    weight = np.cumsum(hist)
+    mass = np.cumsum(hist * levels)
+    total, total_mass = weight[-1], mass[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean_low = mass / weight
+        mean_high = (total_mass - mass) / (total - weight)
+        between = weight * (total - weight) * (mean_low - mean_high) ** 2
+    between = np.nan_to_num(between, nan=-1.0, posinf=-1.0)
+    return int(np.argmax(between))
+
+
+def binarize(image: Image.Image, blur: float = BLUR) -> Image.Image:
+    """Black text on white, by Otsu's threshold after a light blur; a blank page stays as it is."""
+    grey = image.convert("L")
+    if blur:
+        grey = grey.filter(ImageFilter.GaussianBlur(blur))
+    pixels = np.asarray(grey)
+    if pixels.min() == pixels.max():
+        return grey
+    return Image.fromarray(np.where(pixels > otsu_threshold(pixels), 255, 0).astype(np.uint8))
