@@ -105,10 +105,19 @@ def exact(citation: Citation, index: CorpusIndex) -> Link | None:
 
 
 def serial_distance(a: int, b: int) -> float | None:
-    """Score for serials that differ in one digit: an OCR confusion pair scores higher."""
+    """Score for serials that differ in one digit: an OCR confusion pair scores higher; a digit lost
+    or added (``15`` for ``115``) scores as any other digit.
+
+    >>> serial_distance(2930, 2530), serial_distance(2930, 2931), serial_distance(15, 115), serial_distance(15, 1150)
+    (0.85, 0.7, 0.7, None)
+    """
+    from pipeline.edit_distance import levenshtein
+
     sa, sb = str(a), str(b)
-    if len(sa) != len(sb) or sa == sb:
+    if sa == sb:
         return None
+    if len(sa) != len(sb):
+        return SCORE_ONE_DIGIT if levenshtein(sa, sb) == 1 else None
     diffs = [(x, y) for x, y in zip(sa, sb, strict=True) if x != y]
     if len(diffs) != 1:
         return None
@@ -132,15 +141,24 @@ def ocr_tolerant(citation: Citation, index: CorpusIndex) -> Link | None:
     return _decide([t for _, t in scored], min(s for s, _ in scored), "serial one digit off, same day")
 
 
+def _digit_lost(a: str, b: str) -> bool:
+    """One unit is the other with one digit dropped (``002.3`` / ``0022.3``); another digit in place
+    (``0017.3`` / ``0017.2``) is another office."""
+    from pipeline.edit_distance import levenshtein
+
+    return abs(len(a) - len(b)) == 1 and levenshtein(a, b) == 1
+
+
 def misread_number(citation: Citation, index: CorpusIndex) -> Link | None:
-    """OCR damage elsewhere in the number: unit, serial and day agree, and either the agency code
-    agrees (a speck read after the serial or a lost ``ว``: ``นร ๑๐๑๑/ว ๔๕๓๘ร``) or the citation names
-    the target's issuer (the code itself misread: ``หนังสือจังหวัดนครราชสีมา ที่ บท ๐๐๒๒/๓๙๕๑`` for ``นม``)."""
+    """OCR damage elsewhere in the number: serial and day agree, and either the agency code agrees
+    (a speck read after the serial or a lost ``ว``: ``นร ๑๐๑๑/ว ๔๕๓๘ร``; a unit one digit off:
+    ``นน ๐๐๒.๓`` for ``นน ๐๐๒๒.๓``) or the unit agrees and the citation names the target's issuer
+    (the code itself misread: ``หนังสือจังหวัดนครราชสีมา ที่ บท ๐๐๒๒/๓๙๕๑`` for ``นม``)."""
     ref = citation.ref_no
     if ref is None or not ref.unit or ref.serial is None or citation.date is None:
         return None
     same = [t for t in index.by_date.get(citation.date.date, [])
-            if t.unit == ref.unit and t.serial == ref.serial
+            if t.serial == ref.serial and (t.unit == ref.unit or t.agency == ref.agency and _digit_lost(t.unit, ref.unit))
             and (t.agency == ref.agency or _issuer_matches(citation.issuer, t))]
     return _decide(same, SCORE_MISREAD, "unit, serial and day agree; code, suffix or ว misread")
 

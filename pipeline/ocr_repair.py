@@ -54,8 +54,6 @@ RULES: tuple[Rule, ...] = (
     Rule("circular_speck", re.compile(f"(?<=/)([ ]?)ว[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+(?=[ .]?{DIGIT})"), r"\1ว"),
     # "สัง ณ วันที่ ๑๖ มกราคม": an order's closing with its tone mark lost.
     Rule("sang_na", re.compile("(?<![ก-๙])สั?ง(?=[ \t]*ณ[ \t]*วันที่)"), "สั่ง"),
-    # "๑๑๑๑๑ ที่มีลักษณะ": a dotted leader at the start of a line read as a run of ๑.
-    Rule("leader_read_as_one", re.compile("(?m)^([ ]*)๑{4,}(?=[ ]|$)"), r"\1....."),
 )
 
 
@@ -145,6 +143,23 @@ def repair_agency_codes(text: str) -> str:
 DATED_ABBREVIATION = re.compile(
     f"(?<={D})(?P<sp>[ \t]+)(?P<token>[ก-ฮ\u0e30-\u0e4e]{{1,3}}\\.)(?=[ \t]*\n?[ \t]*{D}{{1,2}}[ \t]*[ก-ฮ])"
 )
+
+
+# "๑๑๑๑๑ ที่มีลักษณะ", "๑๑๑9๑๑ ของรัฐ": a memo's dotted leader at the start of a line, read as ๑s
+LEADER = re.compile("(?m)^(?P<indent>[ ]*)(?P<run>[๑19๒l]{4,})(?=[ ]|$)")
+
+
+def repair_leaders(text: str) -> str:
+    r"""A run of ``๑`` (one other digit-like speck at most) opening a line, back to the dots it was.
+
+    >>> repair_leaders("๑๑๑9๑๑ ของรัฐ\n๑๑๑๑๒ เกียรติ\n๑๑๑๒๐ นนทบุรี")   # a postcode has two others: kept
+    '...... ของรัฐ\n..... เกียรติ\n๑๑๑๒๐ นนทบุรี'
+    """
+    def fix(m: re.Match) -> str:
+        run = m.group("run")
+        return m.group("indent") + "." * len(run) if run.count("๑") >= len(run) - 1 else m.group()
+
+    return LEADER.sub(fix, text)
 
 
 def repair_dated(text: str) -> str:
@@ -241,7 +256,7 @@ def repair(text: str) -> str:
         text = rule.pattern.sub(rule.repl, text)
     from pipeline.ocr_lexicon import repair_words
 
-    text = repair_order_label(repair_agency_codes(repair_words(text)))
+    text = repair_order_label(repair_agency_codes(repair_words(repair_leaders(text))))
     return repair_months(repair_dated(text))
 
 

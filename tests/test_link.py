@@ -54,6 +54,11 @@ CASES = [
     # a speck read as a letter after the serial, and a lost ว
     ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๕๓๐ร ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
     ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
+    # a digit of the unit or of the serial lost
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
+    # ... but not a unit one digit off under another agency code, issuer named or not
+    ("ตามหนังสือจังหวัดอ่างทอง ที่ บท ๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
 ]
 
 
