@@ -95,9 +95,10 @@ def _spans(word: str, part: str, start: int, end: int) -> list[tuple[int, int]]:
 
 MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
 # Letters Tesseract's Thai model takes for one another (a serif, a loop, a tail lost or added);
-# ธ comes back as 5 or ถ in the TH Sarabun designs (ศธ -> ศ5, สธ -> ส5 on 300 dpi scans).
+# ธ comes back as 5 or ถ in the TH Sarabun designs (ศธ -> ศ5, สธ -> ส5 on 300 dpi scans), ฎ as ภ
+# with its tail read as a mark (สฎ -> สภู).
 CONFUSABLE = frozenset(frozenset(p) for p in (
-    "บน", "บป", "รว", "ดต", "ขช", "ซช", "ถภ", "ฐธ", "ทฑ", "ผฝ", "พฟ", "ศส", "อฮ", "ฎฏ", "มฆ", "ลส", "ธ5", "ธถ",
+    "บน", "บป", "รว", "ดต", "ขช", "ซช", "ถภ", "ฐธ", "ทฑ", "ผฝ", "พฟ", "ศส", "อฮ", "ฎฏ", "มฆ", "ลส", "ธ5", "ธถ", "ฎภ",
 ))
 
 

@@ -68,7 +68,7 @@ D = "[๐-๙0-9]"
 # the ที่ of a reference number as Tesseract misreads it: ที (mark lost), ทิ่, ฑที (a speck), 1, i
 LABEL = "(?:[ฑท]?[ทฑ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?|[17il](?![.)]))"
 CODE_TOKEN = f"[ก-ฮ][ก-ฮ{MARK}0-9]{{1,4}}"  # "ศธ5", "บริ", "ชูย": an agency code with a speck on it
-REF_TAIL = rf"[ \t]*\.?[ \t]*{D}{{2,6}}(?:[ \t]*\.[ \t]*{D}{{1,4}})*[ \t]*/"  # " ๐๔๐๔๕/", " ๐๒๐๓.๔/"
+REF_TAIL = rf"[ \t]*\n?[ \t]*\.?[ \t]*{D}{{2,6}}(?:[ \t]*\.[ \t]*{D}{{1,4}})*[ \t]*/"  # " ๐๔๐๔๕/", wrapped too
 REF_CODE = re.compile(f"(?<![^ \t\n(])(?P<code>{CODE_TOKEN})(?={REF_TAIL})")
 REF_LABEL = re.compile(rf"(?<![^ \t\n(])(?P<label>{LABEL})(?P<gap>[ \t]+)(?=(?P<code>[ก-ฮ]{{2,3}})\.?{REF_TAIL})")
 # "ที =๔๒๔/๒๕๔๑", "ฑที ๙๒๓/๒๕๔๖": an order's number at the start of its line
@@ -111,13 +111,15 @@ def nearest_code(token: str) -> str | None:
 
 
 def repair_agency_codes(text: str) -> str:
-    """An agency code with a speck on it, before a unit number and a slash, back to the code when
+    r"""An agency code with a speck on it, before a unit number and a slash, back to the code when
     what is left is a known code; then a damaged ``ที่`` before it.
 
     >>> repair_agency_codes("ที่ ศธ5 ๐๔๐๔๕/ว ๖๕๘ และ ทิ่ กค ๐๔๐๕.๔/ว ๗๙๔")
     'ที่ ศธ ๐๔๐๔๕/ว ๖๕๘ และ ที่ กค ๐๔๐๕.๔/ว ๗๙๔'
     >>> repair_agency_codes("ที่ ศู5 ๐๔๑๑๐.๘ / ๕๑๔")   # ธ read as 5: one look-alike from ศธ only
     'ที่ ศธ ๐๔๑๑๐.๘ / ๕๑๔'
+    >>> repair_agency_codes("หนังสือจังหวัดสุราษฎร์ธานี ที่ สภู\n๐๐๑๙.๔/๒๐๘๑")   # ฎ read as ภู, the number wrapped
+    'หนังสือจังหวัดสุราษฎร์ธานี ที่ สฎ\n๐๐๑๙.๔/๒๐๘๑'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code: left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
