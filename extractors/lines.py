@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pipeline.models import Span
 
 _COMBINING_OR_SPACE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
-# a rule printed under a title: "------------", "________________", "==========", "─────"
-_RULE = re.compile(r"^[ \t]*[-_=─━~*•.]{4,}[ \t]*$")
+# a rule printed under a title: "------------", "________________", "==========", "─────", "- - - - -"
+_RULE = re.compile(r"^[ \t]*[-_=─━~*•.](?:[ \t]*[-_=─━~*•.]){3,}[ \t]*$")
 _RUN_OF_SPACES = re.compile(r"[ \t]{2,}|\t")  # tab-aligned forms: "ขอนแก่น  กลุ่มงาน" -> one space
 PAGE_NUMBER = re.compile(r"^[ \t]*[-–][ \t]*[0-9๐-๙]{1,3}[ \t]*[-–][ \t]*$")  # "- ๒ -" atop page 2
 
