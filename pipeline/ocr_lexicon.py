@@ -44,7 +44,7 @@ WORDS = (
     "กลุ่มงาน", "สำนักงานเขตพื้นที่การศึกษา", "ประถมศึกษา", "มัธยมศึกษา", "พัฒนาชุมชน", "ป้องกันและบรรเทาสาธารณภัย",
     "ซักซ้อม", "ทั่วไป", "ประจำปี", "งบประมาณ", "ดำเนินการ", "เกี่ยวข้อง", "ประชาสัมพันธ์", "รับผิดชอบ",
     "ความมั่นคง", "ผู้บังคับบัญชา", "ประสิทธิภาพ", "เรียบร้อย", "พิจารณา", "ถือปฏิบัติ", "แนวทาง",
-    "รายชื่อ", "อิเล็กทรอนิกส์", "ไปรษณีย์อิเล็กทรอนิกส์",
+    "รายชื่อ", "อิเล็กทรอนิกส์", "ไปรษณีย์อิเล็กทรอนิกส์", "ของรัฐ", "หน่วยงานของรัฐ", "มอบอำนาจ", "อำนวยการ",
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
     "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
 )
@@ -103,6 +103,9 @@ CONFUSABLE = frozenset(frozenset(p) for p in (
 ))
 
 
+SARA_AM_SPLIT = ("\u0e49\u0e32", "\u0e33")  # ำ read as ้ + า (its circle taken for mai tho): อ้านวยการ
+
+
 def ocr_like(piece: str, word: str) -> bool:
     """Is the one edit from ``word`` to ``piece`` one Tesseract makes: a mark lost, added or changed,
     a letter read as its look-alike, or a look-alike doubled (``สำบนักงาน``)? A lost vowel letter is
@@ -110,7 +113,11 @@ def ocr_like(piece: str, word: str) -> bool:
 
     >>> ocr_like("สำบักงาน", "สำนักงาน"), ocr_like("ท้องถิน", "ท้องถิ่น"), ocr_like("กรปกครอง", "การปกครอง")
     (True, True, False)
+    >>> ocr_like("อ้านวยการ", "อำนวยการ")   # ำ read as ้า
+    True
     """
+    if piece.replace(*SARA_AM_SPLIT) == word:
+        return True
     p = 0
     while p < min(len(piece), len(word)) and piece[p] == word[p]:
         p += 1
@@ -130,10 +137,17 @@ def _exact() -> re.Pattern:
     return re.compile("(?=(" + "|".join(re.escape(w) for w in lexicon()) + "))")
 
 
-def _printed_words(text: str) -> list[tuple[int, int]]:
+def _printed_words(text: str) -> list[tuple[int, int, str]]:
     """Where lexicon words stand printed whole: ``จันทบุรี`` holds ``นทบุรี``, one edit from ``นนทบุรี``,
     and ``บริหารราชการ`` holds ``รราชการ``; neither is a misreading."""
-    return [(m.start(1), m.end(1)) for m in _exact().finditer(text)]
+    return [(m.start(1), m.end(1), m.group(1)) for m in _exact().finditer(text)]
+
+
+def _explained(printed: list[tuple[int, int, str]], start: int, end: int, word: str) -> bool:
+    """Is start:end already explained by words printed whole: the same word over part of it, or
+    another one reaching outside it? (Another, shorter word inside it is no explanation:
+    ``ฝายอำนวยการ`` holds ``อำนวยการ`` and is still ``ฝ่ายอำนวยการ`` misread.)"""
+    return any(a < end and start < b and (w == word or a < start or b > end) for a, b, w in printed)
 
 
 def _candidates(text: str) -> dict[tuple[int, int], str]:
@@ -150,8 +164,8 @@ def _candidates(text: str) -> dict[tuple[int, int], str]:
                 piece = text[start:end]
                 inside = piece[0] == word[0] and piece[-1] == word[-1] or len(piece) == len(word)
                 if (inside and not any(c.isspace() for c in piece)
-                        and levenshtein(piece, word) == 1 and ocr_like(piece, word)
-                        and not any(a < end and start < b for a, b in printed)):
+                        and (levenshtein(piece, word) == 1 or piece.replace(*SARA_AM_SPLIT) == word) and ocr_like(piece, word)
+                        and not _explained(printed, start, end, word)):
                     found.setdefault((start, end), set()).add(word)
     return {span: next(iter(words)) for span, words in found.items() if len(words) == 1}
 
