@@ -110,7 +110,6 @@ def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
     keep = [i for i in range(len(lines)) if i not in replaced]
     new_lines = [lines[i] for i in keep] + [text for text, _ in added]
     new_line_words = [line_words[i] for i in keep] + [ws for _, ws in added]
-    words = tuple(w for ws in new_line_words for w in ws) + tuple(
-        w for w in result.words if not any(w is x for ws in new_line_words for x in ws) and not any(
-            w is x for i in replaced for x in line_words[i]))
+    dropped = {id(w) for i in replaced for w in line_words[i]}
+    words = tuple(w for w in result.words if id(w) not in dropped) + tuple(w for _, ws in added for w in ws)
     return ocr.OcrResult("\n".join(new_lines), words, tuple(new_line_words))

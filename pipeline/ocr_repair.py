@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.normalize import STEPS
 
@@ -75,6 +76,7 @@ REF_LABEL = re.compile(rf"(?<![^ \t\n(])(?P<label>{LABEL})(?P<gap>[ \t]+)(?=(?P<
 ORDER_LABEL = re.compile(rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[=:\-]?[ \t]*(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}(?!{D}))")
 
 
+@cache
 def _known_codes() -> frozenset[str]:
     from extractors.ref_numbers import agency_table
 
