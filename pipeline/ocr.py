@@ -66,13 +66,18 @@ class OcrResult:
     words: tuple[OcrWord, ...]
     line_words: tuple[tuple[OcrWord, ...], ...] = ()  # per text line, the TSV words of it (() unpaired)
 
-    def lines_with_words(self) -> list[tuple[int, tuple[OcrWord, ...]]]:
-        """``(index of the text line, its words)`` for every line paired with TSV words.
+    def paired_lines(self) -> tuple[tuple[OcrWord, ...], ...]:
+        """Each text line's TSV words (``()`` for a line without), as stored or paired now.
 
         A post-processor must keep the text's lines one for one, so these stay valid after it.
         """
-        pairs = self.line_words or pair_lines(self.text, self.words)
-        return [(i, words) for i, words in enumerate(pairs) if words]
+        if len(self.line_words) == self.text.count("\n") + 1:
+            return self.line_words
+        return pair_lines(self.text, self.words)
+
+    def lines_with_words(self) -> list[tuple[int, tuple[OcrWord, ...]]]:
+        """``(index of the text line, its words)`` for every line paired with TSV words."""
+        return [(i, words) for i, words in enumerate(self.paired_lines()) if words]
 
     @property
     def confidence(self) -> float:

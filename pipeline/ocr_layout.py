@@ -21,9 +21,8 @@ import re
 import statistics
 from dataclasses import dataclass, replace
 
-from pipeline.readers.pdf_layout import MAX_INDENT, PARAGRAPH_GAP
+from pipeline.readers.pdf_layout import MARKS, MAX_INDENT, PARAGRAPH_GAP
 
-MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
 SAME_LINE = 0.5  # pieces whose middles differ by less than this share of a line height share a baseline
 WIDE_GAP = 3  # character widths: a gap wider than this between pieces is kept as spaces (a tab stop)
 MIN_MARGIN_CHARS = 3  # a line shorter than this (a speck, a stray mark) does not set the left margin

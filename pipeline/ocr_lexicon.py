@@ -29,6 +29,7 @@ import re
 from functools import cache
 
 from pipeline.edit_distance import levenshtein
+from pipeline.readers.pdf_layout import MARKS
 
 MIN_LENGTH = 6
 # The vocabulary of headers, addresses and signature blocks, and the commonest words of subjects;
@@ -94,7 +95,6 @@ def _spans(word: str, part: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
 # Letters Tesseract's Thai model takes for one another (a serif, a loop, a tail lost or added);
 # ธ comes back as 5 or ถ in the TH Sarabun designs (ศธ -> ศ5, สธ -> ส5 on 300 dpi scans), ฎ as ภ
 # with its tail read as a mark (สฎ -> สภู).

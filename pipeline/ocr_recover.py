@@ -79,8 +79,7 @@ def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
     if not bands or len(bands) > MAX_BANDS:
         return result
     lines = result.text.split("\n")
-    line_words = list(result.line_words) if len(result.line_words) == len(lines) else list(
-        ocr.pair_lines(result.text, result.words))
+    line_words = list(result.paired_lines())
     block = max((w.line[0] for w in result.words), default=0) + 1
     added: list[tuple[str, tuple[ocr.OcrWord, ...]]] = []
     replaced: set[int] = set()

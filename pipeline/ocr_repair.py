@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.normalize import STEPS
+from pipeline.normalize import MARKS, STEPS
 
 DIGIT = "[๐-๙0-9]"
 TONE = "[\u0e48-\u0e4b]"
@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+MARK = MARKS  # every combining Thai mark, as a character class
 # A vowel or tone mark stands on a consonant (or on another mark); after a dot, a space or a digit it
 # is a speck read as a mark: "ก.ุพ." -> "ก.พ.", "พ.ุย." -> "พ.ย.".
 ORPHAN_MARK = re.compile(f"(?<=[^\u0e01-\u0e4e])[{MARK}]+|^[{MARK}]+", re.M)  # after a Thai letter: normalize's job
