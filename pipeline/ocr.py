@@ -128,9 +128,10 @@ def _load_builtins() -> None:
     if _BUILTINS_LOADED:
         return
     _BUILTINS_LOADED.append(True)
-    from pipeline import ocr_latin, ocr_recover, ocr_repair, thai_digits
+    from pipeline import ocr_latin, ocr_recover, ocr_repair, ocr_spell, thai_digits
 
-    builtins: list[PostProcessor] = [ocr_recover.postprocess, ocr_latin.postprocess, ocr_repair.postprocess]
+    builtins: list[PostProcessor] = [ocr_recover.postprocess, ocr_latin.postprocess, ocr_repair.postprocess,
+                                     ocr_spell.postprocess]
     if os.environ.get("SARABAN_THAI_DIGITS", "1") != "0" and thai_digits.available():
         builtins.insert(2, thai_digits.postprocess)
     _POSTPROCESSORS[:0] = [fn for fn in builtins if fn not in _POSTPROCESSORS]
@@ -172,6 +173,21 @@ def _parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
     return tuple(words)
 
 
+def _dev_cache_path(png: bytes, langs: str, psm: int) -> Path | None:
+    """Where a development run keeps Tesseract's answer for these exact pixels, or None (the default).
+
+    ``SARABAN_OCR_DEV_CACHE=build/tesscache`` lets a developer re-score post-processing changes
+    without re-running Tesseract; the product never sets it.
+    """
+    folder = os.environ.get("SARABAN_OCR_DEV_CACHE")
+    if not folder:
+        return None
+    import hashlib
+
+    key = hashlib.sha256(png + f"|{langs}|{psm}|{tesseract_version()}".encode()).hexdigest()
+    return Path(folder) / key[:2] / f"{key}.txt"
+
+
 def ocr_words(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
     """Run tesseract on a PIL image and return its words with confidences and boxes.
 
@@ -182,6 +198,10 @@ def ocr_words(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
         raise ReadError("ocr_unavailable", "This file needs OCR but the tesseract program is not installed.")
     buf = io.BytesIO()
     image.save(buf, format="PNG")
+    cached = _dev_cache_path(buf.getvalue(), langs, psm)
+    if cached is not None and cached.exists():
+        text, tsv = cached.read_text(encoding="utf-8").split("\x00", 1)
+        return OcrResult(text, _parse_tsv(tsv), pair_lines(text, _parse_tsv(tsv)))
     with tempfile.TemporaryDirectory(prefix="saraban-ocr-") as tmp:
         base = Path(tmp) / "page"
         cmd = [exe, "stdin", str(base), "-l", langs, "--psm", str(psm), "txt", "tsv"]
@@ -193,8 +213,14 @@ def ocr_words(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
             detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
             raise ReadError("ocr_unavailable", f"Tesseract failed on the page: {detail[0]}")
         text = base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")
-        words = _parse_tsv(base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace"))
+        tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
+        words = _parse_tsv(tsv)
     text = "\n".join(line for line in text.replace("\f", "").split("\n") if line.strip())  # psm 11: blank lines
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(text + "\x00" + tsv, encoding="utf-8")
+        partial.replace(cached)
     return OcrResult(text, words, pair_lines(text, words))
 
 

@@ -32,6 +32,7 @@ INK_TO_ADVANCE = 1.2
 RULE_HEIGHT = 0.3  # a piece this thin (share of a line height) and wide is a drawn rule, not text
 RULE_MIN_WIDTH = 5  # character widths
 RULE_DASHES = 0.4  # a line this much dashes (and at least RULE_MIN_WIDTH of them) is a typed rule read with specks
+SPECK_HEIGHT = 0.3  # a piece whose characters are this small (share of a line height) is specks read as ``๑๓๑``
 NOISE_CONFIDENCE = 0.4  # a line Tesseract is this unsure of, with no digit in it, is noise (a smudge, a stamp)
 DIGIT = re.compile("[0-9๐-๙]")
 
@@ -146,7 +147,9 @@ def as_rule(piece: Piece, geo: Geometry) -> Piece:
     """Rules and noise, cleaned; other pieces as they are.
 
     A drawn rule (the line under an order's subject), read as ``: โน1โโโีโ--+ไ15o``, and a typed rule
-    read with specks (``------๊---ค”๊ค๊ค้้ค้-``) come back as dashes; a line Tesseract is very unsure of
+    read with specks (``------๊---ค”๊ค๊ค้้ค้-``) come back as dashes; a line of specks far smaller than
+    print (dust beside a subject read as ``๑๓๑๐๑๑``, each 7 px high on a page of 50 px lines) comes back
+    empty, and so does a line Tesseract is very unsure of
     and that holds no digit (a smudge read as ``กรปบ อออ ว``) comes back empty, so it does not run into
     the field above it. Lines with digits are kept whatever their confidence: the digit reader checks them.
     """
@@ -156,6 +159,8 @@ def as_rule(piece: Piece, geo: Geometry) -> Piece:
     if width >= RULE_MIN_WIDTH and (piece.height < RULE_HEIGHT * geo.height
                                     or dashes >= RULE_MIN_WIDTH and dashes >= RULE_DASHES * len(solid)):
         return replace(piece, text="-" * round(width))
+    if piece.height < SPECK_HEIGHT * geo.height:
+        return replace(piece, text="")
     if piece.confidence < NOISE_CONFIDENCE and not DIGIT.search(piece.text):
         return replace(piece, text="")
     return piece

@@ -99,7 +99,7 @@ def _spans(word: str, part: str, start: int, end: int) -> list[tuple[int, int]]:
 # ธ comes back as 5 or ถ in the TH Sarabun designs (ศธ -> ศ5, สธ -> ส5 on 300 dpi scans), ฎ as ภ
 # with its tail read as a mark (สฎ -> สภู).
 CONFUSABLE = frozenset(frozenset(p) for p in (
-    "บน", "บป", "รว", "ดต", "ขช", "ซช", "ถภ", "ฐธ", "ทฑ", "ผฝ", "พฟ", "ศส", "อฮ", "ฎฏ", "มฆ", "ลส", "ธ5", "ธถ", "ฎภ",
+    "บน", "บป", "รว", "ดต", "ขช", "ซช", "ถภ", "ฐธ", "ทฑ", "ผฝ", "พฟ", "ศส", "อฮ", "ฎฏ", "มฆ", "ลส", "ธ5", "ธถ", "ฎภ", "ขซ", "ผถ",
 ))
 
 

@@ -58,6 +58,11 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# "ะเบียบกรมการปกครอง", "ำสั่งจังหวัด", "ระกาศกระทรวง": a title whose first letter was lost at the
+# start of its line (no Thai word starts with ะ or ำ, and ระกาศ is not a word).
+TITLE_FIRST = {"ะเบียบ": "ร", "ำสั่ง": "ค", "ระกาศ": "ป"}
+LOST_TITLE_LETTER = re.compile("(?m)^([ \t]*)(" + "|".join(TITLE_FIRST) + ")(?=[ \t]|[ก-ฮ]|$)")
+
 MARK = MARKS  # every combining Thai mark, as a character class
 # A vowel or tone mark stands on a consonant (or on another mark); after a dot, a space or a digit it
 # is a speck read as a mark: "ก.ุพ." -> "ก.พ.", "พ.ุย." -> "พ.ย.".
@@ -74,6 +79,11 @@ REF_CODE = re.compile(f"(?<![^ \t\n(])(?P<code>{CODE_TOKEN})(?={REF_TAIL})")
 REF_LABEL = re.compile(rf"(?<![^ \t\n(])(?P<label>{LABEL})(?P<gap>[ \t]+)(?=(?P<code>[ก-ฮ]{{2,3}})\.?{REF_TAIL})")
 # "ที =๔๒๔/๒๕๔๑", "ฑที ๙๒๓/๒๕๔๖": an order's number at the start of its line
 ORDER_LABEL = re.compile(rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[=:\-]?[ \t]*(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}(?!{D}))")
+# "ที ไว๖๖๗/๒๕๖๙": specks read as one or two letters against the number, on a line holding only that
+ORDER_LABEL_SPECKS = re.compile(
+    rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[ก-ฮ\u0e30-\u0e4e]{{1,2}}(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}[ \t]*$)")
+# "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔": a speck read as a dot and a letter between a unit number and its slash
+UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.[ก-ฮ](?=[ \t]*/)")
 
 
 @cache
@@ -122,7 +132,7 @@ def repair_agency_codes(text: str) -> str:
     'ที่ ศธ ๐๔๑๑๐.๘ / ๕๑๔'
     >>> repair_agency_codes("หนังสือจังหวัดสุราษฎร์ธานี ที่ สภู\n๐๐๑๙.๔/๒๐๘๑")   # ฎ read as ภู, the number wrapped
     'หนังสือจังหวัดสุราษฎร์ธานี ที่ สฎ\n๐๐๑๙.๔/๒๐๘๑'
-    >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code: left as read
+    >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
     known = _known_codes()
@@ -141,6 +151,47 @@ def repair_agency_codes(text: str) -> str:
         return ("ที่" if sure else m.group("label")) + m.group("gap")
 
     return REF_LABEL.sub(label, REF_CODE.sub(code, text))
+
+
+SUBJECT_LINE = re.compile(r"(?m)^[ \t]*เรื่อง")
+
+
+def repair_code_by_header(text: str) -> str:
+    r"""The letter's own agency code read as another known code one look-alike away (``สก`` as ``ศก``),
+    or with a speck read as a third letter (``ชบป``; every code is two letters), put back when the
+    header above the subject names exactly one such agency and not the code as read.
+
+    >>> repair_code_by_header("ที่ ศก ๐๐๒๓.๓/๓๗๓๕  ศาลากลางจังหวัดสระแก้ว\nเรื่อง ขอเชิญประชุม")
+    'ที่ สก ๐๐๒๓.๓/๓๗๓๕  ศาลากลางจังหวัดสระแก้ว\nเรื่อง ขอเชิญประชุม'
+    >>> repair_code_by_header("ที่ ชบป ๐๐๑๙.๓/ว ๓๘๐๗  สำนักงานพัฒนาชุมชนจังหวัดชลบุรี\nเรื่อง ขอเชิญประชุม")
+    'ที่ ชบ ๐๐๑๙.๓/ว ๓๘๐๗  สำนักงานพัฒนาชุมชนจังหวัดชลบุรี\nเรื่อง ขอเชิญประชุม'
+    >>> repair_code_by_header("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗  สำนักงานเขตพื้นที่การศึกษา\nเรื่อง ขอเชิญประชุม")
+    'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗  สำนักงานเขตพื้นที่การศึกษา\nเรื่อง ขอเชิญประชุม'
+    >>> repair_code_by_header("ที่ ศก ๐๐๒๓.๓/๓๗๓๕  ศาลากลางจังหวัดศรีสะเกษ\nเรื่อง ประชุมที่สระแก้ว")
+    'ที่ ศก ๐๐๒๓.๓/๓๗๓๕  ศาลากลางจังหวัดศรีสะเกษ\nเรื่อง ประชุมที่สระแก้ว'
+    """
+    from extractors.ref_numbers import agency_table
+
+    subject = SUBJECT_LINE.search(text)
+    head = text[:subject.start()] if subject else text
+    table = agency_table()
+
+    def named(code: str) -> bool:
+        name = table[code].get("name_th", "")
+        return len(name) >= 3 and name in head
+
+    def code(m: re.Match) -> str:
+        token = m.group("code")
+        if token in table and named(token):
+            return token
+        if token in table:
+            near = {k for k in table if len(k) == len(token) and weighted_distance(token, k) == 0.5}
+        else:
+            near = {token[:i] + token[i + 1:] for i in range(len(token))} if len(token) == 3 else set()
+        alike = [k for k in near if k in table and named(k)]
+        return alike[0] if len(alike) == 1 else token
+
+    return REF_CODE.sub(code, head) + text[len(head):]
 
 
 # "๓๖๑๘ าว. ๒๑ พ.ย.", "๑๗๙๙ ลิว.\n๒๖": ลว. (ลงวันที่) after a letter's number, misread
@@ -182,7 +233,8 @@ def repair_dated(text: str) -> str:
 
 
 def repair_order_label(text: str) -> str:
-    """``ที =๔๒๔/๒๕๔๑`` at the start of a line (an order's number) -> ``ที่ ๔๒๔/๒๕๔๑``."""
+    """``ที =๔๒๔/๒๕๔๑`` or ``ที ไว๖๖๗/๒๕๖๙`` at the start of a line (an order's number) -> ``ที่ ๔๒๔/๒๕๔๑``."""
+    text = ORDER_LABEL_SPECKS.sub(lambda m: m.group("indent") + "ที่ ", text)
     return ORDER_LABEL.sub(lambda m: m.group("indent") + "ที่ ", text)
 
 
@@ -255,12 +307,13 @@ def repair(text: str) -> str:
     'นายเรือง รุ่งเรือง'
     """
     text = STEPS["sara_am"](text)
-    text = REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text))
+    text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
     for rule in RULES:
         text = rule.pattern.sub(rule.repl, text)
+    text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
     from pipeline.ocr_lexicon import repair_words
 
-    text = repair_order_label(repair_agency_codes(repair_words(repair_leaders(text))))
+    text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
     return repair_months(repair_dated(text))
 
 

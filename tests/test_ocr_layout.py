@@ -123,3 +123,15 @@ def test_rules_and_noise(text, confidence, expected):
         assert set(got) == {"-"}, got
     else:
         assert got == expected
+
+
+def test_specks_far_smaller_than_print_are_dropped():
+    """Dust beside a subject, read as ``๑๓๑๐๑๑`` in boxes 7 px high, must not join the subject."""
+    subject = line("เรื่อง ขอเชิญประชุม", 200, 100, 1)
+    specks = tuple(OcrWord(c, 0.85, (60 + 16 * i, 130, 7, 7), (1, 1, 2)) for i, c in enumerate("๑๓๑๐๑๑"))
+    real = tuple(OcrWord(c, 0.9, (60 + 24 * i, 190, 20, 36), (1, 1, 3)) for i, c in enumerate("๒๕๖๒"))
+    words = (*subject, *specks, *real)
+    text = "เรื่อง ขอเชิญประชุม\n๑๓๑๐๑๑\n๒๕๖๒"
+    got = render(OcrResult(text, words, pair_lines(text, words)))
+    assert "๑๓๑" not in got
+    assert got.split("\n")[-1].strip() == "๒๕๖๒"  # digits of print size stay
