@@ -109,7 +109,7 @@ URGENCY = re.compile(r"(?<![ก-๙])(ด่วนที่สุด|ด่ว�
 URGENCY_WITHIN = re.compile(r"(?<![ก-๙])ด่วนภายใน")
 SECRECY = re.compile(r"(?<![ก-๙])(ลับที่สุด|ลับมาก|ลับ)(?![ก-๙])")  # "ลับมาก"
 # " โทร.๐-๓๕๖๑-๔๙๑๒", " (โทร. 0 3522 1923)", " โทร. ภายใน 4906"
-PHONE = re.compile(r"[ \t]*\(?[ \t]*(?:โทร(?:ศัพท์|สาร)?\.?|Tel\.?)[ \t:]*(?:ภายใน|[0-9๐-๙(]).*$", re.M)
+PHONE = re.compile(r"[ \t]*\(?[ \t]*(?:โทร(?:ศัพท์|สาร)?[ \t]?\.?|Tel[ \t]?\.?)[ \t:]*(?:ภายใน|[0-9๐-๙(]).*$", re.M)
 
 # words that open a body paragraph: a salutation or subject never continues with them
 BODY_OPENERS = (

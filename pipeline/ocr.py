@@ -6,11 +6,13 @@ Words come back with their boxes (``OcrResult``) so that a later post-processor,
 that re-reads Thai digits, can look at the image again: ``register_postprocessor(fn)`` where
 ``fn(image, result) -> OcrResult``. Registered post-processors run in order inside ``ocr_image``.
 
-Four are built in and go first, loaded on the first OCR call: ``ocr_recover.postprocess`` (lines
+Six are built in and go first, loaded on the first OCR call: ``ocr_recover.postprocess`` (lines
 psm 11 dropped, found from uncovered ink), ``ocr_latin.postprocess`` (a line showing an e-mail or web
 address read again with ``tha+eng``), ``thai_digits.postprocess`` (the digit reader,
 when ``pipeline/models/thai_digits.onnx`` and onnxruntime are there; set ``SARABAN_THAI_DIGITS=0`` to
-switch it off) and ``ocr_repair.postprocess`` (keyword marks, ``ํา``, agency codes, months).
+switch it off), ``ocr_repair.postprocess`` (keyword marks, ``ํา``, agency codes, months),
+``ocr_spell.postprocess`` (subject lines read by word frequency) and ``ocr_names.postprocess``
+(a signer's name OCR made unspellable).
 A post-processor with a ``reader_name`` attribute is named in ``reader_name()``:
 ``"tesseract 5.3 tha + thai-digits v1"``. ``ocr_layout`` then lays the text out from the word boxes.
 """
@@ -128,10 +130,10 @@ def _load_builtins() -> None:
     if _BUILTINS_LOADED:
         return
     _BUILTINS_LOADED.append(True)
-    from pipeline import ocr_latin, ocr_recover, ocr_repair, ocr_spell, thai_digits
+    from pipeline import ocr_latin, ocr_names, ocr_recover, ocr_repair, ocr_spell, thai_digits
 
     builtins: list[PostProcessor] = [ocr_recover.postprocess, ocr_latin.postprocess, ocr_repair.postprocess,
-                                     ocr_spell.postprocess]
+                                     ocr_spell.postprocess, ocr_names.postprocess]
     if os.environ.get("SARABAN_THAI_DIGITS", "1") != "0" and thai_digits.available():
         builtins.insert(2, thai_digits.postprocess)
     _POSTPROCESSORS[:0] = [fn for fn in builtins if fn not in _POSTPROCESSORS]

@@ -53,6 +53,8 @@ RULES: tuple[Rule, ...] = (
     Rule("phuea", re.compile("เพือ(?!่)"), "เพื่อ"),
     # "มส ๐๐๒๓/วิ๓๖๑๘": a speck read as a mark on the circular ว after the slash.
     Rule("circular_speck", re.compile(f"(?<=/)([ ]?)ว[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+(?=[ .]?{DIGIT})"), r"\1ว"),
+    # "เขตดุสิต กทม ๑๐๓๐๐": the dot of กทม. lost before the postcode.
+    Rule("bangkok_dot", re.compile(f"(?<![ก-๙])กทม(?=[ \t]+{DIGIT}{{5}}(?!{DIGIT}))"), "กทม."),
     # "สัง ณ วันที่ ๑๖ มกราคม": an order's closing with its tone mark lost.
     Rule("sang_na", re.compile("(?<![ก-๙])สั?ง(?=[ \t]*ณ[ \t]*วันที่)"), "สั่ง"),
 )

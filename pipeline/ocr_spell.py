@@ -38,6 +38,9 @@ EXTRA_MARK = 1.5  # edit units for a mark printed where the word has none: OCR a
 EDIT_COST = 3.5  # nats per edit unit (a mark lost is about a 1-in-150 event per word)
 UNKNOWN_COST = 10.0  # nats per letter no word explains (a word seen once in the corpus costs ~17)
 MARGIN = 4.0  # nats the reading with edits must win by
+# Tesseract reads the tail of น and ณ as a ล of its own now and then (สารบรรณลอิเล็กทรอนิกส์,
+# ดินโคลนลถล่ม); dropping that ล is one edit
+PHANTOM, TAILED = "ล", "นณ"
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
 SARA_AA = "\u0e32"
@@ -172,6 +175,8 @@ def _best(run: str, edits: bool) -> tuple[float, list[tuple[int, int, str]]]:
                             options.append((model.cost[word] + EDIT_COST * units, word))
             if b == cuts[a_i + 1]:
                 options.append((UNKNOWN_COST * (b - a), piece))  # one cluster no word explains
+                if edits and piece == PHANTOM and a and run[a - 1] in TAILED:
+                    options.append((EDIT_COST, ""))  # the tail of น or ณ read as a letter of its own
             for cost, word in options:
                 if b not in best or base + cost < best[b][0]:
                     best[b] = (base + cost, a, word)

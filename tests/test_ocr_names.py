@@ -1,0 +1,36 @@
+"""Signers' names: only forms no Thai word can have are mended, from pythainlp's name lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ocr_names import impossible, listed_name, repair_name_lines
+
+CASES = [
+    # (what OCR gave, mended)
+    ("(นายณ์ฐวุฒิ ศรีสุวรรณ)", "(นายณัฐวุฒิ ศรีสุวรรณ)"),      # ์ on the first letter: ั read as ์
+    ("    (นาย ณ์ฐวุฒิ วงศ์ใหญ่)", "    (นาย ณัฐวุฒิ วงศ์ใหญ่)"),  # the title apart, the indentation kept
+    ("(ตร.บุญเลิศ อินทรสุวรรณ)", "(ดร.บุญเลิศ อินทรสุวรรณ)"),  # ด of ดร. read as ต
+    # left as read
+    ("(นางสุภาพร สุขสวัสดิ)", "(นางสุภาพร สุขสวัสดิ)"),        # a possible spelling: no guess
+    ("(นายอ้านาจ พรหมมา)", "(นายอ้านาจ พรหมมา)"),
+    ("(นายธัญสิรี ใจดี)", "(นายธัญสิรี ใจดี)"),                # a real name one mark from a listed one
+    ("(ว่าที่ร้อยตรีชาตรี บุญมา)", "(ว่าที่ร้อยตรีชาตรี บุญมา)"),
+    ("ณ์ฐวุฒิ ศรีสุวรรณ", "ณ์ฐวุฒิ ศรีสุวรรณ"),                # not a bracketed name line
+    ("(นายณ์กขค ใจดี)", "(นายณ์กขค ใจดี)"),                    # impossible, but no listed name one mark away
+]
+
+
+@pytest.mark.parametrize(("ocr", "mended"), CASES)
+def test_repair_name_lines(ocr, mended):
+    assert repair_name_lines(ocr) == mended
+
+
+@pytest.mark.parametrize(("part", "expected"), [("ณ์ฐวุฒิ", True), ("์สมชาย", True), ("สุขสวัสดิ์", False),
+                                                ("ศักดิ์", False)])
+def test_impossible(part, expected):
+    assert impossible(part) is expected
+
+
+def test_a_listed_name_is_never_changed():
+    assert listed_name("ณัฐวุฒิ") is None
