@@ -25,15 +25,16 @@ THI = re.compile(r"(?:^|(?<=[\s(]))ที่[ \t\n]*$")  # the word "ที่" 
 SHORT_BEFORE_DATED = re.compile(rf"ว\.?[ \t]*\n?[ \t]*(?P<serial>{DIGIT}{{1,6}})[ \t\n]*$")
 LOOKBACK = 120  # characters searched back for "หนังสือ<issuer>"
 DATE_WINDOW = 24  # characters allowed between a number and its "ลงวันที่"
+WRAP_ROOM = 80  # characters "ลงวันที่" itself may take when wrapped onto an indented line
 _WS = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t]+")
 
 
 def _date_after(text: str, pos: int, offset: int) -> tuple[ThaiDate | None, int]:
     """A ``ลงวันที่ <date>`` starting within a few characters after ``pos``; returns (date, end)."""
-    window = text[pos : pos + DATE_WINDOW]
+    window = text[pos : pos + DATE_WINDOW + WRAP_ROOM]  # "ลง" may end a line and "วันที่" start an indented one
     lead = DATED.search(window)
-    if lead is None or window[: lead.start()].strip(" \t\n,"):
+    if lead is None or lead.start() > DATE_WINDOW or window[: lead.start()].strip(" \t\n,"):
         return None, pos
     match = DATE.match(text, pos + lead.end())
     if match is None:

@@ -1,4 +1,4 @@
-"""Lines with a web address or an e-mail address, read again with the English model as well.
+"""Lines with a web address or an e-mail address, and unsure Latin words, read again with the English model.
 
 The page is read with Tesseract's Thai model alone (``ocr.LANGS``): with ``tha+eng`` the English
 model wins on short Thai tokens and the agency code of a reference number comes back as Latin
@@ -24,16 +24,68 @@ from pipeline import ocr
 ADDRESS_SIGN = re.compile(r"\S@\S+\.\S|:/{1,2}\S|\S//\S+\.\S|\bwww\.")
 
 
+# A Latin word in a Thai line (``(ไฟล์ PDF)``, ``Google Form``) comes back from the Thai model as a
+# low-confidence token of digits and the few Latin letters it has: ``(ไฟล์ 007)`` at 0.2.
+UNSURE_LATIN = re.compile(r"(?=[^0-9A-Za-z]*[0-9A-Za-z])[0-9A-Za-z()\-.]{2,}")  # a memo's leader dots are not one
+UNSURE = 0.8  # Tesseract's word confidence below which such a token is read again (PDF read as "506)" at 0.63)
+ENGLISH_WORD = re.compile(r"[(]?[A-Za-z0-9][A-Za-z0-9.\-]*[)]?")
+SURE = 0.7  # the English reading's confidence needed to take it
+
+
+def _offsets(line: str, words) -> list[tuple[int, int]]:
+    """Where each TSV word stands in ``line`` (the words are the line's non-space characters in order)."""
+    spots, pos = [], 0
+    for word in words:
+        while pos < len(line) and line[pos].isspace():
+            pos += 1
+        start = pos
+        taken = 0
+        while pos < len(line) and taken < len(word.text):
+            if not line[pos].isspace():
+                taken += 1
+            pos += 1
+        spots.append((start, pos))
+    return spots
+
+
+def reread_latin_words(image, line: str, words) -> str:
+    """``line`` with each unsure Latin-looking token read again alone by the English model.
+
+    The English reading is taken only when it is sure, holds two Latin letters or more, and the
+    token held no Thai digit: ``(ไฟล์ 007)`` -> ``(ไฟล์ PDF)``; a number stays a number.
+    """
+    from pipeline.thai_digits import REREAD_MARGIN, union_box
+
+    out = line
+    for word, (start, end) in reversed(list(zip(words, _offsets(line, words), strict=True))):
+        if word.confidence >= UNSURE or not UNSURE_LATIN.fullmatch(word.text) or line[start:end] != word.text:
+            continue
+        left, top, width, height = union_box((word,))
+        m = round(REREAD_MARGIN * height)
+        box = (max(0, left - m), max(0, top - m), min(image.size[0], left + width + m), min(image.size[1], top + height + m))
+        again = ocr.ocr_words(image.crop(box), langs="eng", psm=7)
+        text = again.text.strip()
+        if (ENGLISH_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 2 and again.confidence >= SURE):
+            out = out[:start] + text + out[end:]
+    return out
+
+
 def postprocess(image, result: ocr.OcrResult) -> ocr.OcrResult:
-    """OCR post-processor: each line with an address sign replaced by its ``tha+eng`` reading."""
+    """OCR post-processor: each line with an address sign replaced by its ``tha+eng`` reading, and
+    unsure Latin-looking tokens of other lines read again with the English model."""
     from pipeline.thai_digits import reread_line
 
     lines = result.text.split("\n")
     changed = False
     for index, words in result.lines_with_words():
-        if ADDRESS_SIGN.search(lines[index]) and ocr.LANGS != ocr.LATIN_LANGS:
+        if ocr.LANGS == ocr.LATIN_LANGS:
+            break
+        if ADDRESS_SIGN.search(lines[index]):
             again = reread_line(image, words, langs=ocr.LATIN_LANGS).strip()
             if again:
                 lines[index], changed = again, True
+        elif any(w.confidence < UNSURE and UNSURE_LATIN.fullmatch(w.text) for w in words):
+            again = reread_latin_words(image, lines[index], words)
+            lines[index], changed = again, changed or again != lines[index]
     return replace(result, text="\n".join(lines)) if changed else result
 

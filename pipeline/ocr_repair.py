@@ -53,8 +53,10 @@ RULES: tuple[Rule, ...] = (
     Rule("phuea", re.compile("เพือ(?!่)"), "เพื่อ"),
     # "มส ๐๐๒๓/วิ๓๖๑๘": a speck read as a mark on the circular ว after the slash.
     Rule("circular_speck", re.compile(f"(?<=/)([ ]?)ว[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+(?=[ .]?{DIGIT})"), r"\1ว"),
-    # "เขตดุสิต กทม ๑๐๓๐๐": the dot of กทม. lost before the postcode.
-    Rule("bangkok_dot", re.compile(f"(?<![ก-๙])กทม(?=[ \t]+{DIGIT}{{5}}(?!{DIGIT}))"), "กทม."),
+    # "จ้านวน ๕ แผ่น": ำ read as ้ + า in จำนวน (จ้านวน is no word).
+    Rule("chamnuan", re.compile("จ้านวน"), "จำนวน"),
+    # "เขตดุสิต กทม ๑๐๓๐๐": the dot of กทม. lost before the postcode (on the next line too).
+    Rule("bangkok_dot", re.compile(f"(?<![ก-๙])กทม(?=[ \t]*\n?[ \t]*{DIGIT}{{5}}(?!{DIGIT}))"), "กทม."),
     # "สัง ณ วันที่ ๑๖ มกราคม": an order's closing with its tone mark lost.
     Rule("sang_na", re.compile("(?<![ก-๙])สั?ง(?=[ \t]*ณ[ \t]*วันที่)"), "สั่ง"),
 )
@@ -84,8 +86,11 @@ ORDER_LABEL = re.compile(rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[=:\-]?[ \t]*(?=
 # "ที ไว๖๖๗/๒๕๖๙": specks read as one or two letters against the number, on a line holding only that
 ORDER_LABEL_SPECKS = re.compile(
     rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[ก-ฮ\u0e30-\u0e4e]{{1,2}}(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}[ \t]*$)")
-# "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔": a speck read as a dot and a letter between a unit number and its slash
-UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.[ก-ฮ](?=[ \t]*/)")
+# "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔", "นค ๐๐๑๗ฒ/ว. ๕๖๙๘": a speck read as a letter (after a dot or not) between a
+# unit number and its slash; ว is left, it may be the circular mark misplaced
+UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ](?=[ \t]*/)")
+# "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓": a speck read as a letter glued before the serial of a circular
+SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*ว\.?[ \t]*)(?!ว)[ก-ฮ](?={D}{{2,}})")
 
 
 @cache
@@ -264,10 +269,16 @@ def nearest_month(token: str) -> str | None:
 
     >>> nearest_month("กก.ค."), nearest_month("กั้นยายน"), nearest_month("ก.ค"), nearest_month("5.ค.")
     ('ก.ค.', 'กันยายน', 'ก.ค.', None)
+    >>> nearest_month("มุค.")   # the first dot read as ุ: ม.ค., though มี.ค. is as near by edits
+    'ม.ค.'
+
     """
     from pipeline.edit_distance import levenshtein
 
     key = token.replace(".", "").replace(" ", "")
+    undotted = re.sub("[\u0e38\u0e39]", "", key)  # a dot on the baseline read as ุ or ู: "มุค." for ม.ค.
+    if undotted != key and undotted in _month_forms() and len(undotted) <= 3:
+        return _month_forms()[undotted][0]
     best: dict[int, set[tuple[str, int]]] = {}
     for form, (printed, month) in _month_forms().items():
         allowed = 1 if len(form) <= 3 else 2
@@ -310,6 +321,7 @@ def repair(text: str) -> str:
     """
     text = STEPS["sara_am"](text)
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
+    text = SERIAL_SPECK.sub(r"\1", text)
     for rule in RULES:
         text = rule.pattern.sub(rule.repl, text)
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)

@@ -35,9 +35,15 @@ from pipeline.readers.pdf_layout import MARKS
 MAX_WORD = 20  # code points; longer words of the list are compounds the reading builds from parts
 MIN_EDITED = 6  # shorter words are too easily made from a stray letter or a name (measured: module note)
 EXTRA_MARK = 1.5  # edit units for a mark printed where the word has none: OCR adds marks less often than it drops them
+EXTRA_TONE = 2.5  # a tone mark, least of all (a tail read as a mark is a vowel below: รัฐ read as รัฐุ)
+TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 EDIT_COST = 3.5  # nats per edit unit (a mark lost is about a 1-in-150 event per word)
 UNKNOWN_COST = 10.0  # nats per letter no word explains (a word seen once in the corpus costs ~17)
 MARGIN = 4.0  # nats the reading with edits must win by
+# A word an edit may lead to is seen in the Thai National Corpus, whole or as two words (ภาค|รัฐ), or
+# is a letter word (ocr_lexicon): the lists also hold rare words and names that protect right text but
+# are poor guesses.
+MIN_COUNT = 1
 # Tesseract reads the tail of น and ณ as a ล of its own now and then (สารบรรณลอิเล็กทรอนิกส์,
 # ดินโคลนลถล่ม); dropping that ล is one edit
 PHANTOM, TAILED = "ล", "นณ"
@@ -95,9 +101,16 @@ def _unit_cost(a: str, b: str) -> float:
     return math.inf
 
 
+def _extra_cost(c: str) -> float:
+    """The price of a character printed where the word has none: a tone mark OCR seldom invents."""
+    if c in TONES:
+        return EXTRA_TONE
+    return EXTRA_MARK if c in MARKS else math.inf
+
+
 def edit_units(printed: str, word: str) -> float:
-    """Weighted edits from ``word`` to what OCR ``printed``: a mark lost 1, a mark added 1.5, a mark
-    for another 1, a look-alike letter 1; anything else is not an OCR edit (infinite).
+    """Weighted edits from ``word`` to what OCR ``printed``: a mark lost 1, a mark added 1.5 (a tone
+    mark 2.5), a mark for another 1, a look-alike letter 1; anything else is not an OCR edit (infinite).
 
     >>> edit_units("จงหวด", "จังหวัด"), edit_units("อ้านวย", "อำนวย"), edit_units("ขาด", "ขีด")
     (2.0, 1.0, inf)
@@ -108,10 +121,10 @@ def edit_units(printed: str, word: str) -> float:
     for j in range(1, len(w) + 1):
         prev.append(prev[-1] + (1.0 if w[j - 1] in MARKS else math.inf))
     for i in range(1, len(p) + 1):
-        row = [prev[0] + (EXTRA_MARK if p[i - 1] in MARKS else math.inf)]
+        row = [prev[0] + _extra_cost(p[i - 1])]
         for j in range(1, len(w) + 1):
             row.append(min(prev[j - 1] + _unit_cost(w[j - 1], p[i - 1]),
-                           prev[j] + (EXTRA_MARK if p[i - 1] in MARKS else math.inf),
+                           prev[j] + _extra_cost(p[i - 1]),
                            row[j - 1] + (1.0 if w[j - 1] in MARKS else math.inf)))
         prev = row
     return prev[-1]
@@ -119,16 +132,16 @@ def edit_units(printed: str, word: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class _Model:
-    cost: dict[str, float]  # -log P(word) for every word of the list
-    by_skeleton: dict[str, tuple[str, ...]]
+    cost: dict[str, float]  # -log P(word) for every word of the lists
+    by_skeleton: dict[str, tuple[str, ...]]  # the words an edit may lead to (MIN_COUNT), by skeleton
     longest: int
 
 
 @cache
 def _model() -> _Model:
     """The word lists pythainlp ships (its own, the Royal Institute's, Volubilis: 127,000 words with
-    loanword spellings such as ``โคโรนา`` and ``โอทอป``), the letter lexicon, and each word's price
-    from its count in the Thai National Corpus."""
+    loanword spellings such as ``โคโรนา`` and ``โอทอป``), the letter lexicon, each word's price from
+    its count in the Thai National Corpus, and the words an edit may lead to."""
     from pythainlp.corpus import thai_orst_words, thai_volubilis_words, thai_words
     from pythainlp.corpus.tnc import word_freqs
 
@@ -138,7 +151,12 @@ def _model() -> _Model:
     total = sum(counts.values())
     cost = {w: -math.log((counts.get(w, 0) + 0.5) / total) for w in words}
     by_skeleton: dict[str, list[str]] = {}
-    for w in words:
+    def attested(w: str) -> bool:  # seen in the corpus, or a compound of two words seen (ภาค|รัฐ)
+        return counts.get(w, 0) >= MIN_COUNT or any(
+            counts.get(w[:k], 0) >= MIN_COUNT and counts.get(w[k:], 0) >= MIN_COUNT for k in range(2, len(w) - 1))
+
+    targets = set(lexicon()) | {w for w in words if attested(w)}
+    for w in words & targets:
         by_skeleton.setdefault(skeleton(w), []).append(w)
     return _Model(cost, {k: tuple(v) for k, v in by_skeleton.items()}, max(map(len, words)))
 
@@ -225,16 +243,39 @@ def subject_lines(lines: list[str]) -> list[int]:
     return found
 
 
-def postprocess(image, result):
-    """OCR post-processor (``ocr.register_postprocessor``): correct the subject lines, keep the words.
+POSITION_LINES = 3  # lines of a signer's position read after the bracketed name
 
-    Only subjects: elsewhere a letter is full of names (signers, places, addresses) that a reading
-    by word frequency would bend toward common words.
+
+def position_lines(lines: list[str]) -> list[int]:
+    """Which lines hold a signer's position: up to ``POSITION_LINES`` below a bracketed name, up to a
+    blank line or the next bracket.
+
+    >>> position_lines(["(นายสมชาย ใจดี)", "หัวหน้าสำนักงานส่งเสริมการปกครองท้อง", "ถินจังหวัดสุโขทัย", "", "โทร. ๐"])
+    [1, 2]
+    """
+    from extractors.patterns import NAME_LINE
+
+    found = []
+    for i, line in enumerate(lines):
+        if NAME_LINE.match(line):
+            for j in range(i + 1, min(len(lines), i + 1 + POSITION_LINES)):
+                if not lines[j].strip() or lines[j].lstrip().startswith("("):
+                    break
+                found.append(j)
+    return found
+
+
+def postprocess(image, result):
+    """OCR post-processor (``ocr.register_postprocessor``): correct the subject lines and signers'
+    positions, keep the words.
+
+    Only those: elsewhere a letter is full of names (signers, places, addresses) that a reading by
+    word frequency would bend toward common words.
     """
     from dataclasses import replace
 
     lines = result.text.split("\n")
-    for block in _blocks(subject_lines(lines)):
+    for block in _blocks(sorted(set(subject_lines(lines)) | set(position_lines(lines)))):
         for i, text in zip(block, correct_wrapped([lines[i] for i in block]), strict=True):
             lines[i] = text
     return replace(result, text="\n".join(lines))

@@ -84,3 +84,26 @@ def test_address_lines_are_read_again_with_english(monkeypatch):
     out = ocr_latin.postprocess(None, ocr.OcrResult(text, words, ocr.pair_lines(text, words)))
     assert out.text == "เรื่อง\ne-mail: saraban@moi.go.th"
     assert seen == [("อีเมล", ocr.LATIN_LANGS)]
+
+
+@pytest.mark.parametrize(("token", "read", "kept"), [
+    ("007)", "PDF)", "PDF)"),   # unsure, read again as an English word
+    ("2551", "2551", "2551"),   # a number stays a number: no Latin letters in the English reading
+    ("o๑", "og", "o๑"),         # the Thai model's token holds a Thai digit: never replaced
+    ("...", "eee", "..."),      # a memo's leader dots: not a word
+])
+def test_unsure_latin_tokens_are_read_again_with_english(monkeypatch, token, read, kept):
+    from pipeline import ocr_latin
+
+    monkeypatch.setattr(ocr, "ocr_words", lambda image, langs, psm: ocr.OcrResult(read, (
+        ocr.OcrWord(read, 0.9, (0, 0, 10, 10), (1, 1, 1)),)))
+    words = (ocr.OcrWord("(ไฟล์", 0.95, (0, 0, 100, 40), (1, 1, 1)), ocr.OcrWord(token, 0.2, (110, 0, 80, 40), (1, 1, 1)))
+    line = f"(ไฟล์ {token}"
+    image = Image.new("L", (300, 60), 255)
+    assert ocr_latin.reread_latin_words(image, line, words) == f"(ไฟล์ {kept}"
+
+
+def test_a_latin_word_in_a_thai_line_is_read_by_the_english_model():
+    """The whole chain on a rendered attachment line: the Thai model alone gives digits for PDF."""
+    text, _ = ocr.ocr_image(_render("ข้อมูลอิเล็กทรอนิกส์ (ไฟล์ PDF) จำนวน ๕ ฉบับ"))
+    assert "PDF" in text, text
