@@ -53,8 +53,12 @@ RULES: tuple[Rule, ...] = (
     Rule("phuea", re.compile("เพือ(?!่)"), "เพื่อ"),
     # "มส ๐๐๒๓/วิ๓๖๑๘": a speck read as a mark on the circular ว after the slash.
     Rule("circular_speck", re.compile(f"(?<=/)([ ]?)ว[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+(?=[ .]?{DIGIT})"), r"\1ว"),
-    # "จ้านวน ๕ แผ่น": ำ read as ้ + า in จำนวน (จ้านวน is no word).
-    Rule("chamnuan", re.compile("จ้านวน"), "จำนวน"),
+    # "พย ๐๐๒๒/๔๗๙ งวันที่ ๗ …": the ล of ลงวันที่ lost after a letter's number (งวันที่ is no word).
+    Rule("longwanthi", re.compile(f"(?<={DIGIT})([ \t]+)งวันที่"), r"\1ลงวันที่"),
+    # "กค ๐๔๒๑.๔/ว ๒๑๘๗ญ่ ลงวันที่": a speck read as a letter with a mark glued to a number before ลงวันที่/ลว.
+    Rule("serial_tail_speck", re.compile(f"(?<={DIGIT})[ก-ฮ][\u0e31\u0e34-\u0e4e]+(?=[ \t]*(?:ลงวันที่|ลว))"), ""),
+    # "จ้านวน ๕ แผ่น", "จ้ำนวน": ำ read as ้ + า in จำนวน, or a tone mark on it (neither is a word).
+    Rule("chamnuan", re.compile("จ้านวน|จ[\u0e48-\u0e4b]ำนวน"), "จำนวน"),
     # "เขตดุสิต กทม ๑๐๓๐๐": the dot of กทม. lost before the postcode (on the next line too).
     Rule("bangkok_dot", re.compile(f"(?<![ก-๙])กทม(?=[ \t]*\n?[ \t]*{DIGIT}{{5}}(?!{DIGIT}))"), "กทม."),
     # "สัง ณ วันที่ ๑๖ มกราคม": an order's closing with its tone mark lost.
@@ -311,6 +315,43 @@ def repair_months(text: str) -> str:
     return MONTH_SLOT.sub(fix, text)
 
 
+ITEM = re.compile(rf"(?:^|[ \t])(?P<num>{D}{{1,2}})[ \t]*\.(?=[ \t])")  # "๒. คู่มือ…", "สิ่งที่ส่งมาด้วย ๑. …"
+ITEM_AT_START = re.compile(rf"^[ \t]*(?P<num>{D}{{1,2}})[ \t]*\.(?=[ \t])")
+LOST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<junk>[ก-ฮ][ก-ฮ\u0e30-\u0e4e]{0,3})\.(?=[ \t])")  # "ดตก. สำเนา…" for "๓."
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+
+
+def _item_number(match: re.Match | None) -> tuple[int, bool] | None:
+    """(number, printed in Thai digits) of an item match."""
+    if match is None:
+        return None
+    num = match.group("num")
+    return int(num.translate(str.maketrans(THAI_DIGITS, "0123456789"))), num[0] in THAI_DIGITS
+
+
+def repair_list_numbers(text: str) -> str:
+    r"""An item number of a numbered list read as letters, put back between its neighbours.
+
+    >>> repair_list_numbers("สิ่งที่ส่งมาด้วย ๑. คู่มือ\n๒. หลักเกณฑ์\nดตก. สำเนารายงาน\n๔. สำเนาคำสั่ง")
+    'สิ่งที่ส่งมาด้วย ๑. คู่มือ\n๒. หลักเกณฑ์\n๓. สำเนารายงาน\n๔. สำเนาคำสั่ง'
+    >>> repair_list_numbers("๒. รองศาสตราจารย์\nดร.สมชาย ใจดี\n๓. นายสมศักดิ์")   # ๒ then ๓: nothing lost
+    '๒. รองศาสตราจารย์\nดร.สมชาย ใจดี\n๓. นายสมศักดิ์'
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        lost = LOST_ITEM.match(line)
+        if lost is None or i == 0 or i + 1 >= len(lines):
+            continue
+        before = _item_number(([m for m in ITEM.finditer(lines[i - 1])] or [None])[-1])
+        after = _item_number(ITEM_AT_START.match(lines[i + 1]))
+        if before and after and after[0] == before[0] + 2:
+            digit = str(before[0] + 1)
+            if before[1]:
+                digit = digit.translate(str.maketrans("0123456789", THAI_DIGITS))
+            lines[i] = lost.group("indent") + digit + "." + line[lost.end():]
+    return "\n".join(lines)
+
+
 def repair(text: str) -> str:
     """Apply ``ํา`` -> ``ำ`` and every rule of ``RULES``, in order, to OCR text.
 
@@ -328,7 +369,7 @@ def repair(text: str) -> str:
     from pipeline.ocr_lexicon import repair_words
 
     text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
-    return repair_months(repair_dated(text))
+    return repair_list_numbers(repair_months(repair_dated(text)))
 
 
 def postprocess(image, result):
