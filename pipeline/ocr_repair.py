@@ -57,6 +57,8 @@ RULES: tuple[Rule, ...] = (
     Rule("longwanthi", re.compile(f"(?<={DIGIT})([ \t]+)งวันที่"), r"\1ลงวันที่"),
     # "กค ๐๔๒๑.๔/ว ๒๑๘๗ญ่ ลงวันที่": a speck read as a letter with a mark glued to a number before ลงวันที่/ลว.
     Rule("serial_tail_speck", re.compile(f"(?<={DIGIT})[ก-ฮ][\u0e31\u0e34-\u0e4e]+(?=[ \t]*(?:ลงวันที่|ลว))"), ""),
+    # "๑๐ มกราคม ๒๕๖๙ฉ่": a speck read as a letter and a mark after the year of a date standing alone
+    Rule("date_line_speck", re.compile(f"(?m)^([ \t]*{DIGIT}{{1,2}}[ \t]+[^ \t\n]+[ \t]+{DIGIT}{{4}})[ก-ฮ][\u0e31\u0e34-\u0e4e]+[ \t]*$"), r"\1"),
     # "จ้านวน ๕ แผ่น", "จ้ำนวน": ำ read as ้ + า in จำนวน, or a tone mark on it (neither is a word).
     Rule("chamnuan", re.compile("จ้านวน|จ[\u0e48-\u0e4b]ำนวน"), "จำนวน"),
     # "เขตดุสิต กทม ๑๐๓๐๐": the dot of กทม. lost before the postcode (on the next line too).
@@ -90,9 +92,11 @@ ORDER_LABEL = re.compile(rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[=:\-]?[ \t]*(?=
 # "ที ไว๖๖๗/๒๕๖๙": specks read as one or two letters against the number, on a line holding only that
 ORDER_LABEL_SPECKS = re.compile(
     rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[ก-ฮ\u0e30-\u0e4e]{{1,2}}(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}[ \t]*$)")
-# "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔", "นค ๐๐๑๗ฒ/ว. ๕๖๙๘": a speck read as a letter (after a dot or not) between a
+# "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔", "นค ๐๐๑๗ฒ/ว. ๕๖๙๘", "สค ๐๐๑๗ฒณ / ว": specks read as letters (after a dot or not) between a
 # unit number and its slash; ว is left, it may be the circular mark misplaced
-UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ](?=[ \t]*/)")
+UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?:(?!ว)[ก-ฮ]){{1,2}}(?=[ \t]*/)")
+# "สค ๐๐๑๗/ว ๔๙๓๗ฒ": a speck read as a rare letter glued after a serial (a real suffix is ก, ข, ค …)
+SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[ฆฌญฎฏฐฑฒณฬฮ](?![ก-๙])")
 # "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓": a speck read as a letter glued before the serial of a circular
 SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*ว\.?[ \t]*)(?!ว)[ก-ฮ](?={D}{{2,}})")
 
@@ -143,6 +147,8 @@ def repair_agency_codes(text: str) -> str:
     'ที่ ศธ ๐๔๑๑๐.๘ / ๕๑๔'
     >>> repair_agency_codes("หนังสือจังหวัดสุราษฎร์ธานี ที่ สภู\n๐๐๑๙.๔/๒๐๘๑")   # ฎ read as ภู, the number wrapped
     'หนังสือจังหวัดสุราษฎร์ธานี ที่ สฎ\n๐๐๑๙.๔/๒๐๘๑'
+    >>> repair_agency_codes("ที่  นรวี ๑๐๐๘/๔๒๙")   # a speck with a mark after the code
+    'ที่  นร ๑๐๐๘/๔๒๙'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
@@ -154,7 +160,11 @@ def repair_agency_codes(text: str) -> str:
             return token
         unmarked = re.sub(f"[{MARK}]", "", token)
         stripped = re.sub("[0-9]", "", unmarked)
-        return stripped if stripped in known else nearest_code(unmarked) or token
+        if stripped in known:
+            return stripped
+        if len(stripped) == 3 and stripped[:2] in known and token[2:3] == stripped[2] and re.match(f"[{MARK}]", token[3:4]):
+            return stripped[:2]  # "นรวี": a code is two bare letters; a third with a mark on it is a speck
+        return nearest_code(unmarked) or token
 
     def label(m: re.Match) -> str:
         # ที with its mark lost needs no known code after it: "ที บท ๐๐๒๒ / ๓๙๕๑"
@@ -362,9 +372,9 @@ def repair(text: str) -> str:
     """
     text = STEPS["sara_am"](text)
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
-    text = SERIAL_SPECK.sub(r"\1", text)
     for rule in RULES:
         text = rule.pattern.sub(rule.repl, text)
+    text = SERIAL_TAIL_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", text))  # after circular_speck: "วิ ๔๙๓๗ฒ"
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
     from pipeline.ocr_lexicon import repair_words
 
