@@ -209,6 +209,8 @@ def ocr_words(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
         cmd = [exe, "stdin", str(base), "-l", langs, "--psm", str(psm), "txt", "tsv"]
         try:
             proc = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=TIMEOUT_S, env=ENV)
+        except subprocess.TimeoutExpired:
+            raise ReadError("ocr_timeout", f"Tesseract gave up on the page after {TIMEOUT_S} s.") from None
         except (OSError, subprocess.SubprocessError) as exc:
             raise ReadError("ocr_unavailable", f"Tesseract could not read the page ({type(exc).__name__}).") from None
         if proc.returncode != 0:
@@ -238,6 +240,33 @@ def ocr_result(image, *, langs: str = LANGS, psm: int = PSM) -> OcrResult:
     for fn in _POSTPROCESSORS:
         result = fn(image, result)
     return result
+
+
+EMPTY = OcrResult("", ())
+
+
+def ocr_page(image, number: int) -> tuple[OcrResult, list]:
+    """``ocr_result`` of one page of a document, and the problems that kept it from being read.
+
+    A blank sheet (``ocr_binarize.is_blank``: the back of a page, scanned) is empty without a word, as
+    a blank PDF page is. A page that is no page of text (``not_text_reason``: noise, a photograph) is
+    not given to Tesseract, and a page Tesseract gives up on is empty; either way a Problem names the
+    page and the document goes on with its other pages.
+    """
+    from pipeline.models import Problem
+    from pipeline.ocr_binarize import is_blank, not_text_reason
+
+    if is_blank(image):
+        return EMPTY, []
+    reason = not_text_reason(image)
+    if reason:
+        return EMPTY, [Problem("page_not_text", f"Page {number} was not read: {reason}.", "warning", page=number)]
+    try:
+        return ocr_result(image), []
+    except ReadError as exc:
+        if exc.code != "ocr_timeout":
+            raise
+        return EMPTY, [Problem("ocr_timeout", f"Page {number} was not read: {exc.message}", "warning", page=number)]
 
 
 def ocr_image(image, *, langs: str = LANGS, psm: int = PSM) -> tuple[str, float]:

@@ -48,3 +48,41 @@ def binarize(image: Image.Image, blur: float = BLUR) -> Image.Image:
     if pixels.min() == pixels.max():
         return grey
     return Image.fromarray(np.where(pixels > otsu_threshold(pixels), 255, 0).astype(np.uint8))
+
+
+MAX_INK = 0.4  # a text page is 3-15% ink once binarised; noise or a photograph is near half
+DARK = 128  # grey level below which a pixel of the (lightly blurred) scan is ink
+BLANK_INK = 0.0003  # share of dark pixels below which a page is blank (a short word is ~0.001 of an A4 page)
+
+
+def is_blank(image: Image.Image) -> bool:
+    """Is the scan a blank sheet (paper and scanner noise, no ink)? Otsu's threshold would split its
+    noise into half black, half white, and Tesseract can spend minutes on that.
+
+    >>> rng = np.random.default_rng(1)
+    >>> is_blank(Image.fromarray((235 + rng.normal(0, 8, (300, 200))).clip(0, 255).astype("uint8")))
+    True
+    """
+    grey = np.asarray(image.convert("L").filter(ImageFilter.GaussianBlur(BLUR)))
+    return bool(grey.size) and float((grey < DARK).mean()) < BLANK_INK
+
+
+def ink_share(image: Image.Image) -> float:
+    """Share of the binarised page that is ink: ``0.06`` for a letter, ``~0.5`` for a page of noise."""
+    pixels = np.asarray(binarize(image))
+    return float((pixels < 128).mean()) if pixels.size else 0.0
+
+
+def not_text_reason(image: Image.Image) -> str | None:
+    """Why a page image is no page of text (Tesseract can spend minutes on one and read nothing), or None.
+
+    >>> rng = np.random.default_rng(1)
+    >>> not_text_reason(Image.fromarray(rng.integers(0, 256, (300, 200), dtype="uint8")))[:18]
+    'mostly ink (50% da'
+    >>> not_text_reason(Image.new("L", (300, 200), 255)) is None
+    True
+    """
+    share = ink_share(image)
+    if share > MAX_INK:
+        return f"mostly ink ({share:.0%} dark pixels): noise, a photograph or a dark scan, not a page of text"
+    return None

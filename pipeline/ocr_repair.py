@@ -57,8 +57,8 @@ RULES: tuple[Rule, ...] = (
     Rule("longwanthi", re.compile(f"(?<={DIGIT})([ \t]+)งวันที่"), r"\1ลงวันที่"),
     # "กค ๐๔๒๑.๔/ว ๒๑๘๗ญ่ ลงวันที่": a speck read as a letter with a mark glued to a number before ลงวันที่/ลว.
     Rule("serial_tail_speck", re.compile(f"(?<={DIGIT})[ก-ฮ][\u0e31\u0e34-\u0e4e]+(?=[ \t]*(?:ลงวันที่|ลว))"), ""),
-    # "๑๐ มกราคม ๒๕๖๙ฉ่": a speck read as a letter and a mark after the year of a date standing alone
-    Rule("date_line_speck", re.compile(f"(?m)^([ \t]*{DIGIT}{{1,2}}[ \t]+[^ \t\n]+[ \t]+{DIGIT}{{4}})[ก-ฮ][\u0e31\u0e34-\u0e4e]+[ \t]*$"), r"\1"),
+    # "๑๐ มกราคม ๒๕๖๙ฉ่", "๒๕๔๙สฆ่": specks read as letters and marks after the year of a date standing alone
+    Rule("date_line_speck", re.compile(f"(?m)^([ \t]*{DIGIT}{{1,2}}[ \t]+[^ \t\n]+[ \t]+{DIGIT}{{4}})[ก-ฮ\u0e30-\u0e4e]{{1,4}}[ \t]*$"), r"\1"),
     # "จ้านวน ๕ แผ่น", "จ้ำนวน": ำ read as ้ + า in จำนวน, or a tone mark on it (neither is a word).
     Rule("chamnuan", re.compile("จ้านวน|จ[\u0e48-\u0e4b]ำนวน"), "จำนวน"),
     # "เขตดุสิต กทม ๑๐๓๐๐": the dot of กทม. lost before the postcode (on the next line too).
@@ -97,8 +97,10 @@ ORDER_LABEL_SPECKS = re.compile(
 UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?:(?!ว)[ก-ฮ]){{1,2}}(?=[ \t]*/)")
 # "สค ๐๐๑๗/ว ๔๙๓๗ฒ": a speck read as a rare letter glued after a serial (a real suffix is ก, ข, ค …)
 SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[ฆฌญฎฏฐฑฒณฬฮ](?![ก-๙])")
-# "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓": a speck read as a letter glued before the serial of a circular
-SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*ว\.?[ \t]*)(?!ว)[ก-ฮ](?={D}{{2,}})")
+# "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓": a speck read as a letter glued before a serial
+SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?[ \t]*)?)(?!ว)[ก-ฮ](?={D}{{2,}})")
+# "ศธ 04349./7/4898": the dot of a unit read as a dot and a slash
+UNIT_DOT_SLASH = re.compile(rf"(?<={D})\./(?={D}{{1,4}}[ \t]*/)")
 
 
 @cache
@@ -137,6 +139,11 @@ def nearest_code(token: str) -> str | None:
     return scored[0][1]
 
 
+# ธ in the TH Sarabun designs: its flag read as a letter or mark of its own (ศถจี, ศธจ) or ธ as จ with
+# the flag as ์ or ง (ศจ์, ศจงี); only inside an agency code, where the result must be a known code
+FLAGGED_THO = re.compile("[ธถ]จ|จ$")
+
+
 def repair_agency_codes(text: str) -> str:
     r"""An agency code with a speck on it, before a unit number and a slash, back to the code when
     what is left is a known code; then a damaged ``ที่`` before it.
@@ -149,6 +156,8 @@ def repair_agency_codes(text: str) -> str:
     'หนังสือจังหวัดสุราษฎร์ธานี ที่ สฎ\n๐๐๑๙.๔/๒๐๘๑'
     >>> repair_agency_codes("ที่  นรวี ๑๐๐๘/๔๒๙")   # a speck with a mark after the code
     'ที่  นร ๑๐๐๘/๔๒๙'
+    >>> repair_agency_codes("ที่ ศถจี ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศจ์ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศจงี ๐๔๐๐๒/ว.๔๖๓๒")   # ธ read apart
+    'ที่ ศธ ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศธ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศธ ๐๔๐๐๒/ว.๔๖๓๒'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
@@ -160,10 +169,13 @@ def repair_agency_codes(text: str) -> str:
             return token
         unmarked = re.sub(f"[{MARK}]", "", token)
         stripped = re.sub("[0-9]", "", unmarked)
-        if stripped in known:
-            return stripped
-        if len(stripped) == 3 and stripped[:2] in known and token[2:3] == stripped[2] and re.match(f"[{MARK}]", token[3:4]):
-            return stripped[:2]  # "นรวี": a code is two bare letters; a third with a mark on it is a speck
+        forms = [stripped]
+        if len(stripped) == 3 and token[2:3] == stripped[2] and re.match(f"[{MARK}]", token[3:4]):
+            forms.append(stripped[:2])  # "นรวี": a code is two bare letters; a third with a mark on it is a speck
+        for form in forms:
+            for candidate in (form, FLAGGED_THO.sub("ธ", form)):  # "ศถจี", "ศจ์", "ศจงี": ธ read apart
+                if candidate in known:
+                    return candidate
         return nearest_code(unmarked) or token
 
     def label(m: re.Match) -> str:
@@ -375,6 +387,7 @@ def repair(text: str) -> str:
     for rule in RULES:
         text = rule.pattern.sub(rule.repl, text)
     text = SERIAL_TAIL_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", text))  # after circular_speck: "วิ ๔๙๓๗ฒ"
+    text = UNIT_DOT_SLASH.sub(".", text)
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
     from pipeline.ocr_lexicon import repair_words
 

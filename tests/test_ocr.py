@@ -107,3 +107,36 @@ def test_a_latin_word_in_a_thai_line_is_read_by_the_english_model():
     """The whole chain on a rendered attachment line: the Thai model alone gives digits for PDF."""
     text, _ = ocr.ocr_image(_render("ข้อมูลอิเล็กทรอนิกส์ (ไฟล์ PDF) จำนวน ๕ ฉบับ"))
     assert "PDF" in text, text
+
+
+def test_blank_and_noise_pages_are_not_given_to_tesseract(tmp_path):
+    """A scanned blank sheet is an empty page; a page of noise an empty page and a Problem; the letter
+    on the other page is read. (Tesseract spends minutes on either, Otsu turns a blank sheet's
+    scanner noise into half black.)"""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    text = _render(LINE).resize((1800, 160))
+    page = Image.new("L", (1800, 2400), 245)
+    page.paste(text, (0, 200))
+    blank = Image.fromarray((238 + rng.normal(0, 8, (2400, 1800))).clip(0, 255).astype("uint8"))
+    noise = Image.fromarray(rng.integers(0, 256, (2400, 1800), dtype="uint8"))
+    path = tmp_path / "three.tif"
+    page.save(path, save_all=True, append_images=[blank, noise])
+    doc = read_file(path)
+    assert [p.number for p in doc.pages] == [1, 2, 3]
+    assert "ประชุม" in normalize(doc.pages[0].text).text
+    assert doc.pages[1].text == "" and doc.pages[2].text == ""
+    assert [(p.code, p.page) for p in doc.problems] == [("page_not_text", 3)]
+
+
+def test_a_page_tesseract_gives_up_on_is_reported_and_the_rest_is_read(monkeypatch):
+    from pipeline.readers.errors import ReadError
+
+    def hang(image):
+        raise ReadError("ocr_timeout", f"Tesseract gave up on the page after {ocr.TIMEOUT_S} s.")
+
+    monkeypatch.setattr(ocr, "ocr_result", hang)
+    result, problems = ocr.ocr_page(_render(LINE), 4)
+    assert result.text == ""
+    assert [(p.code, p.page, p.severity) for p in problems] == [("ocr_timeout", 4, "warning")]

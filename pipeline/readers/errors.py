@@ -2,7 +2,8 @@
 
 Codes (each becomes an issues.csv row with severity ``error``):
 ``empty``, ``binary``, ``not_docx``, ``pdf_encrypted``, ``pdf_unreadable``, ``image_unreadable``,
-``ocr_unavailable``, ``unsupported``, ``io_error`` (the operating system refused to read it).
+``ocr_unavailable``, ``ocr_timeout`` (Tesseract gave up on a page), ``unsupported``, ``io_error`` (the
+operating system refused to read it).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 CODES = frozenset(
     {
         "empty", "binary", "not_docx", "pdf_encrypted", "pdf_unreadable", "image_unreadable",
-        "ocr_unavailable", "unsupported", "io_error",
+        "ocr_unavailable", "ocr_timeout", "unsupported", "io_error",
     }
 )
 

@@ -45,14 +45,17 @@ def _page_lines(page) -> list:
         textpage.close()
 
 
-def _ocr_page(page):
-    """``ocr.OcrResult`` of the page rendered at RENDER_DPI (laid out later, with the document's margin)."""
+def _ocr_page(page, number: int, problems: list[Problem]):
+    """``ocr.OcrResult`` of the page rendered at RENDER_DPI (laid out later, with the document's margin);
+    a page of noise or one Tesseract gives up on is empty, with a Problem."""
     bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
     try:
         image = bitmap.to_pil()
     finally:
         bitmap.close()
-    return ocr.ocr_result(image)
+    result, trouble = ocr.ocr_page(image, number)
+    problems += trouble
+    return result
 
 
 def _has_images(page) -> bool:
@@ -90,7 +93,7 @@ def _ocr_or_report(page, number: int, text: str, reason: str | None, problems: l
         what = "has no text layer" if empty else "has a broken text layer"
         problems.append(Problem("ocr_unavailable", f"Page {number} {what} and needs OCR, but tesseract is not installed.", "warning", page=number))
         return Page(number=number, text=text, broken=bool(reason))
-    result = ocr_results[number] = _ocr_page(page)
+    result = ocr_results[number] = _ocr_page(page, number, problems)
     return Page(number=number, text="", method="ocr", confidence=round(result.confidence, 3), broken=bool(reason))
 
 
