@@ -92,13 +92,17 @@ ORDER_LABEL = re.compile(rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[=:\-]?[ \t]*(?=
 # "ที ไว๖๖๗/๒๕๖๙": specks read as one or two letters against the number, on a line holding only that
 ORDER_LABEL_SPECKS = re.compile(
     rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[ก-ฮ\u0e30-\u0e4e]{{1,2}}(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}[ \t]*$)")
-# "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔", "นค ๐๐๑๗ฒ/ว. ๕๖๙๘", "สค ๐๐๑๗ฒณ / ว": specks read as letters (after a dot or not) between a
+# "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔", "นค ๐๐๑๗ฒ/ว. ๕๖๙๘", "มท ๐๒๑๑.๓.ตศา / ๖๖๖": specks read as letters (after a dot or not) between a
 # unit number and its slash; ว is left, it may be the circular mark misplaced
-UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?:(?!ว)[ก-ฮ]){{1,2}}(?=[ \t]*/)")
+UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ][ก-ฮ\u0e30-\u0e4e]{{0,3}}(?=[ \t]*/)")
 # "สค ๐๐๑๗/ว ๔๙๓๗ฒ": a speck read as a rare letter glued after a serial (a real suffix is ก, ข, ค …)
 SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[ฆฌญฎฏฐฑฒณฬฮ](?![ก-๙])")
-# "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓": a speck read as a letter glued before a serial
-SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?[ \t]*)?)(?!ว)[ก-ฮ](?={D}{{2,}})")
+# "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓", "นบ ๐๐๒๒.๕/วิฒ๗๑๖": a speck read as a letter glued before a serial
+SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮ](?={D}{{2,}})")
+# "บร ๐๐๒๓.๑/ว3. ๑๐๕๓": a speck read as a Latin digit or letter (and a dot) between ว and a Thai serial
+CIRCULAR_LATIN_SPECK = re.compile(r"(?<=/)([ \t]*ว)[0-9A-Za-z]\.?(?=[ \t]*[๐-๙]{2,})")
+# "ที่ สส ๕๑๐๒๑ว. ๒๒๒๓": the slash before the circular ว lost, on the reference line
+LOST_SLASH = re.compile(rf"(?m)^([ \t]*ที่[ \t]+[ก-ฮ]{{2}}[ \t]+{D}{{2,6}}(?:\.{D}{{1,4}})*)[ \t]*ว(?=\.?[ \t]*{D})")
 # "ศธ 04349./7/4898": the dot of a unit read as a dot and a slash
 UNIT_DOT_SLASH = re.compile(rf"(?<={D})\./(?={D}{{1,4}}[ \t]*/)")
 
@@ -141,7 +145,7 @@ def nearest_code(token: str) -> str | None:
 
 # ธ in the TH Sarabun designs: its flag read as a letter or mark of its own (ศถจี, ศธจ) or ธ as จ with
 # the flag as ์ or ง (ศจ์, ศจงี); only inside an agency code, where the result must be a known code
-FLAGGED_THO = re.compile("[ธถ]จ|จ$")
+FLAGGED_THO = re.compile("(?<=^[ก-ฮ])(?:[ธถจ5][ถจง5-9]?)$")  # after the code's first letter: ศ58, ศถ5, ศถจ, ศจ, ศจง
 
 
 def repair_agency_codes(text: str) -> str:
@@ -158,6 +162,8 @@ def repair_agency_codes(text: str) -> str:
     'ที่  นร ๑๐๐๘/๔๒๙'
     >>> repair_agency_codes("ที่ ศถจี ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศจ์ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศจงี ๐๔๐๐๒/ว.๔๖๓๒")   # ธ read apart
     'ที่ ศธ ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศธ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศธ ๐๔๐๐๒/ว.๔๖๓๒'
+    >>> repair_agency_codes("ท่ ศ58 ๐๔๐๐๒ / ๕๗๐๕, ที่ บปริ ๐๐๒๓.๑/ว ๑๐๕๓")
+    'ที่ ศธ ๐๔๐๐๒ / ๕๗๐๕, ที่ บร ๐๐๒๓.๑/ว ๑๐๕๓'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
@@ -173,9 +179,13 @@ def repair_agency_codes(text: str) -> str:
         if len(stripped) == 3 and token[2:3] == stripped[2] and re.match(f"[{MARK}]", token[3:4]):
             forms.append(stripped[:2])  # "นรวี": a code is two bare letters; a third with a mark on it is a speck
         for form in forms:
-            for candidate in (form, FLAGGED_THO.sub("ธ", form)):  # "ศถจี", "ศจ์", "ศจงี": ธ read apart
+            for candidate in (form, FLAGGED_THO.sub("ธ", unmarked if form == stripped else form)):  # ธ read apart
                 if candidate in known:
                     return candidate
+        pairs = [i for i in range(len(stripped) - 1) if substitution_cost(stripped[i], stripped[i + 1]) < 1]
+        doubled = {stripped[:j] + stripped[j + 1:] for i in pairs for j in (i, i + 1)} & known if len(stripped) == 3 else set()
+        if len(doubled) == 1:
+            return doubled.pop()  # "บปร": a letter read twice, as itself and its look-alike
         return nearest_code(unmarked) or token
 
     def label(m: re.Match) -> str:
@@ -374,6 +384,26 @@ def repair_list_numbers(text: str) -> str:
     return "\n".join(lines)
 
 
+@cache
+def _full_months() -> str:
+    from pythainlp.util.date import thai_full_months
+
+    return "(?:" + "|".join(thai_full_months) + ")"
+
+
+def repair_day_slot(text: str) -> str:
+    r"""The day of a written date, damaged: specks glued to it (``๑๓ดา  กุมภาพันธ์ ๒๕๕๐``), or an Arabic
+    ``4`` read as ``ๆ`` (``วันที่ ๆ ธันวาคม 2559``: ๆ is never a day, and 4 is the digit it is read for).
+
+    >>> repair_day_slot("               ๑๓ดา  กุมภาพันธ์ ๒๕๕๐\nสั่ง ณ วันที่ ๆ ธันวาคม 2559")
+    '               ๑๓  กุมภาพันธ์ ๒๕๕๐\nสั่ง ณ วันที่ 4 ธันวาคม 2559'
+    """
+    month = _full_months()
+    year = r"[ \t]+(?:พ\.[ \t]?ศ\.[ \t]*)?"
+    text = re.sub(rf"(?m)^([ \t]*{D}{{1,2}})[ก-ฮ\u0e30-\u0e4e]{{1,3}}(?=[ \t]+{month}{year}{D}{{4}}[ \t]*$)", r"\1", text)
+    return re.sub(rf"(?m)(^[ \t]*|วันที่[ \t]*)ๆ(?=[ \t]+{month}{year}[0-9]{{4}}(?![0-9]))", r"\g<1>4", text)
+
+
 def repair(text: str) -> str:
     """Apply ``ํา`` -> ``ำ`` and every rule of ``RULES``, in order, to OCR text.
 
@@ -384,6 +414,7 @@ def repair(text: str) -> str:
     """
     text = STEPS["sara_am"](text)
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
+    text = CIRCULAR_LATIN_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", LOST_SLASH.sub(r"\1/ว", text)))
     for rule in RULES:
         text = rule.pattern.sub(rule.repl, text)
     text = SERIAL_TAIL_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", text))  # after circular_speck: "วิ ๔๙๓๗ฒ"
@@ -392,7 +423,7 @@ def repair(text: str) -> str:
     from pipeline.ocr_lexicon import repair_words
 
     text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
-    return repair_list_numbers(repair_months(repair_dated(text)))
+    return repair_list_numbers(repair_day_slot(repair_months(repair_dated(text))))
 
 
 def postprocess(image, result):
