@@ -54,16 +54,13 @@ def reread_latin_words(image, line: str, words) -> str:
     The English reading is taken only when it is sure, holds two Latin letters or more, and the
     token held no Thai digit: ``(ไฟล์ 007)`` -> ``(ไฟล์ PDF)``; a number stays a number.
     """
-    from pipeline.thai_digits import REREAD_MARGIN, union_box
+    from pipeline.thai_digits import margin_box
 
     out = line
     for word, (start, end) in reversed(list(zip(words, _offsets(line, words), strict=True))):
         if word.confidence >= UNSURE or not UNSURE_LATIN.fullmatch(word.text) or line[start:end] != word.text:
             continue
-        left, top, width, height = union_box((word,))
-        m = round(REREAD_MARGIN * height)
-        box = (max(0, left - m), max(0, top - m), min(image.size[0], left + width + m), min(image.size[1], top + height + m))
-        again = ocr.ocr_words(image.crop(box), langs="eng", psm=7)
+        again = ocr.ocr_words(image.crop(margin_box(image, (word,))), langs="eng", psm=7)
         text = again.text.strip()
         if (ENGLISH_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 2 and again.confidence >= SURE):
             out = out[:start] + text + out[end:]

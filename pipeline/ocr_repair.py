@@ -414,6 +414,7 @@ def repair(text: str) -> str:
     """
     text = STEPS["sara_am"](text)
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
+    # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
     text = CIRCULAR_LATIN_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", LOST_SLASH.sub(r"\1/ว", text)))
     for rule in RULES:
         text = rule.pattern.sub(rule.repl, text)

@@ -33,7 +33,7 @@ from pipeline.ocr_lexicon import CONFUSABLE, lexicon
 from pipeline.readers.pdf_layout import MARKS
 
 MAX_WORD = 20  # code points; longer words of the list are compounds the reading builds from parts
-MIN_EDITED = 6  # shorter words are too easily made from a stray letter or a name (measured: module note)
+MIN_EDITED = 6  # shorter words are too easily made from a stray letter or a name (docs/ACCURACY.md: Wikipedia titles)
 EXTRA_MARK = 1.5  # edit units for a mark printed where the word has none: OCR adds marks less often than it drops them
 EXTRA_TONE = 2.5  # a tone mark, least of all (a tail read as a mark is a vowel below: รัฐ read as รัฐุ)
 TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")

@@ -136,10 +136,14 @@ def reread_line(image, words: tuple[ocr.OcrWord, ...], langs: str = ocr.LANGS) -
     """Tesseract again on the line alone (``--psm 7``) with a wide margin: where ``--psm 11`` on the page
     gave up on a line (``"กก 5 วันที่ ๒๐ มกราคม"`` for ``"ที่ ชน ๙๒๖๑.๗/ว ๓๑๐๕ วันที่ ๒๐ มกราคม"``), this often
     reads it."""
+    return " ".join(ocr.ocr_words(image.crop(margin_box(image, words)), langs=langs, psm=7).text.split("\n"))
+
+
+def margin_box(image, words) -> tuple[int, int, int, int]:
+    """The words' box with ``REREAD_MARGIN`` line heights around it, inside the image (a crop for Tesseract)."""
     left, top, width, height = union_box(words)
     m = round(REREAD_MARGIN * height)
-    box = (max(0, left - m), max(0, top - m), min(image.size[0], left + width + m), min(image.size[1], top + height + m))
-    return " ".join(ocr.ocr_words(image.crop(box), langs=langs, psm=7).text.split("\n"))
+    return (max(0, left - m), max(0, top - m), min(image.size[0], left + width + m), min(image.size[1], top + height + m))
 
 
 def repair_line(image, line: str, words: tuple[ocr.OcrWord, ...]) -> Aligned:
