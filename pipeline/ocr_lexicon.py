@@ -77,7 +77,7 @@ def _halves() -> tuple[re.Pattern, dict[str, list[str]]]:
 
 
 @cache
-def _dictionary() -> frozenset[str]:
+def dictionary() -> frozenset[str]:
     from pythainlp.corpus import thai_words
 
     return frozenset(thai_words()) | frozenset(lexicon())
@@ -172,8 +172,8 @@ def _candidates(text: str) -> dict[tuple[int, int], str]:
 
 def repair_words(text: str) -> str:
     """Put back every lexicon word OCR got one edit wrong (see the module docstring)."""
-    dictionary = _dictionary()
-    edits = sorted((span, word) for span, word in _candidates(text).items() if text[span[0]:span[1]] not in dictionary)
+    words = dictionary()
+    edits = sorted((span, word) for span, word in _candidates(text).items() if text[span[0]:span[1]] not in words)
     out, pos = [], 0
     for (start, end), word in edits:
         if start < pos:

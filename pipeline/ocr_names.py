@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.ocr_spell import edit_units
+from pipeline.ocr_lexicon import dictionary
+from pipeline.ocr_spell import edit_units, unmarked
 
 MAX_UNITS = 1.0  # ocr_spell.edit_units: one mark lost or changed (an added mark, 1.5, is too far)
 # "(ตร.บุญเลิศ …)": ด of the title ดร. read as its look-alike ต; no title is ตร.
@@ -36,29 +37,15 @@ THAI_PART = re.compile(r"[\u0e01-\u0e4e]+")
 
 @cache
 def _names() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
-    """Listed names, and the listed names by their letters (``_bare``: a look-alike letter is no name edit)."""
+    """Listed names, and the listed names by their letters (``ocr_spell.unmarked``: a look-alike letter is no name edit)."""
     from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
     names = frozenset(n for n in (*thai_family_names(), *thai_male_names(), *thai_female_names())
                       if THAI_PART.fullmatch(n) and len(n) >= 3)
     by_skeleton: dict[str, list[str]] = {}
     for name in names:
-        by_skeleton.setdefault(_bare(name), []).append(name)
+        by_skeleton.setdefault(unmarked(name), []).append(name)
     return names, {k: tuple(v) for k, v in by_skeleton.items()}
-
-
-def _bare(text: str) -> str:
-    """Letters only: marks out, ``ำ`` as ``า`` (a look-alike letter is not a name edit)."""
-    from pipeline.readers.pdf_layout import MARKS
-
-    return "".join(c for c in text.replace("\u0e33", "\u0e32") if c not in MARKS)
-
-
-@cache
-def _dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
 
 
 def impossible(part: str) -> bool:
@@ -79,9 +66,9 @@ def listed_name(part: str) -> str | None:
     ('ณัฐวุฒิ', None, None)
     """
     names, by_skeleton = _names()
-    if not impossible(part) or part in names or part in _dictionary():
+    if not impossible(part) or part in names or part in dictionary():
         return None
-    near = [n for n in by_skeleton.get(_bare(part), ()) if edit_units(part, n) <= MAX_UNITS]
+    near = [n for n in by_skeleton.get(unmarked(part), ()) if edit_units(part, n) <= MAX_UNITS]
     return near[0] if len(near) == 1 else None
 
 

@@ -81,13 +81,18 @@ def _classes() -> dict[str, str]:
 CLASS = _classes()
 
 
+def unmarked(text: str) -> str:
+    """The letters without marks, ``ำ`` as ``า``: ``unmarked("จังหวัด") == "จงหวด"``."""
+    return "".join(c for c in text.replace(SARA_AM, SARA_AA) if c not in MARKS)
+
+
 def skeleton(text: str) -> str:
     """The letters without marks, ``ำ`` as ``า``, look-alikes as one: what OCR keeps of a word.
 
     >>> skeleton("จังหวัด") == skeleton("จงหวด"), skeleton("ซักซ้อม") == skeleton("ชักข้อม")
     (True, True)
     """
-    return "".join(CLASS.get(c, c) for c in text.replace(SARA_AM, SARA_AA) if c not in MARKS)
+    return "".join(CLASS.get(c, c) for c in unmarked(text))
 
 
 def _unit_cost(a: str, b: str) -> float:
