@@ -33,10 +33,11 @@ system-deps: ## install Tesseract + Thai data, Thai fonts, poppler, LibreOffice 
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$need >/dev/null; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+# saraban itself, and beside it the workbench (workbench/: corpus, scorer, benchmarks; not in saraban's wheel)
+$(VENV)/.installed: pyproject.toml workbench/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,ocr]'
+	$(PY) -m pip install -q -e '.[dev,ocr]' -e ./workbench
 	@touch $@
 
 setup: system-deps $(VENV)/.installed ## create .venv and install saraban with its dependencies
@@ -48,7 +49,7 @@ test: setup ## run the test suite (fails when no test runs)
 	$(PY) -m pytest
 
 bench: setup ## speed and memory figures (docs/BENCHMARKS.md)
-	$(PY) -m pipeline.bench
+	$(PY) -m workbench.bench
 
 corpus: setup ## generate the conformance corpus: make corpus SEED=1 N=200 CORPUS=build/corpus
 	$(VENV)/bin/saraban corpus --seed $(SEED) --n $(N) $(CORPUS)
@@ -57,13 +58,13 @@ eval: setup ## field accuracy on the corpus (docs/ACCURACY.md)
 	$(VENV)/bin/saraban eval $(CORPUS) --write build/ACCURACY.md
 
 # Training needs torch (CPU build) and onnx for the export; the runtime needs only onnxruntime.
-ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/models/thai_digits.onnx
+ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/ocr/digits/thai_digits.onnx
 	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install -q torch==2.13.0
 	@$(PY) -c "import onnx" 2>/dev/null || $(PY) -m pip install -q onnx
-	$(PY) -m pipeline.ocr_model.train --out pipeline/models/thai_digits.onnx --steps $(OCR_STEPS) --seed $(SEED)
+	$(PY) -m workbench.ocr_model.train --out pipeline/ocr/digits/thai_digits.onnx --steps $(OCR_STEPS) --seed $(SEED)
 
 lint: setup ## ruff
-	$(VENV)/bin/ruff check pipeline extractors tests
+	$(VENV)/bin/ruff check pipeline extractors workbench tests
 
 clean: ## remove outputs and caches (keeps .venv)
 	rm -rf $(OUT)/*.csv $(OUT)/*.jsonl $(OUT)/*.sqlite $(OUT)/parquet $(OUT)/.cache build .pytest_cache .ruff_cache

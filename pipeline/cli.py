@@ -2,8 +2,11 @@
 
     saraban ingest data/raw --out data/processed     # tables of every letter under data/raw
     saraban show data/raw/angthong_2562_computer_systems.txt
-    saraban corpus --seed 1 --n 200 build/corpus     # the conformance corpus (truth + renders)
-    saraban eval build/corpus                        # field accuracy per input format
+
+The OCR switches are read here, once, from the flags and the ``SARABAN_OCR_*`` environment
+(``pipeline.ocr.options.ENVIRONMENT``), into one ``OcrOptions`` value passed down.
+Commands of installed plugins (entry points of the group ``saraban.commands``) are added as
+subcommands: the workbench adds ``saraban corpus`` and ``saraban eval``.
 
 Exit status of ``ingest``: 0 when every file was read, 1 when at least one could not be read at all
 (it is listed in issues.csv), 2 for bad usage.
@@ -12,8 +15,32 @@ Exit status of ``ingest``: 0 when every file was read, 1 when at least one could
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
+from importlib.metadata import entry_points
 from pathlib import Path
+
+from pipeline.ocr import OcrOptions
+
+PLUGIN_GROUP = "saraban.commands"
+
+
+def ocr_options(args: argparse.Namespace, environ: Mapping[str, str]) -> OcrOptions:
+    """The ``OcrOptions`` of this run: the environment, then the command line's flags."""
+    return OcrOptions.from_env(environ, langs=args.ocr_langs, timeout_s=args.ocr_timeout,
+                               binarize=False if args.no_binarize else None,
+                               thai_digits=False if args.no_thai_digits else None,
+                               stock=True if args.stock_ocr else None)
+
+
+def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
+    group = command.add_argument_group("OCR (scans and PDF pages without a usable text layer)")
+    group.add_argument("--ocr-langs", default=None, help="Tesseract model(s) for the page (default tha)")
+    group.add_argument("--ocr-timeout", type=float, default=None, help="seconds per Tesseract call (default 180)")
+    group.add_argument("--no-binarize", action="store_true", help="give Tesseract the grey page")
+    group.add_argument("--no-thai-digits", action="store_true", help="keep Tesseract's digits (no digit reader)")
+    group.add_argument("--stock-ocr", action="store_true", help="bare tesseract -l tha+eng, for comparison only")
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -25,7 +52,7 @@ def _ingest(args: argparse.Namespace) -> int:
         return 2
     extra = tuple(x for x in ("sqlite", "parquet") if getattr(args, x))
     result = run_ingest([Path(p) for p in args.paths], Path(args.out), workers=args.workers,
-                        use_cache=not args.no_cache, extra=extra)
+                        use_cache=not args.no_cache, extra=extra, ocr=args.ocr)
     print(summary(result))
     print(f"wrote {', '.join(p.name for p in result.written)} to {args.out}")
     for problem in result.problems:
@@ -43,30 +70,19 @@ def _show(args: argparse.Namespace) -> int:
             print(f"saraban: not a file: {path}", file=sys.stderr)
             return 2
         html = Path(args.html) if args.html and len(args.paths) == 1 else None
-        code = max(code, show_file(Path(path), spans=args.spans, out=sys.stdout, html=html))
+        code = max(code, show_file(Path(path), spans=args.spans, out=sys.stdout, html=html, ocr=args.ocr))
     return code
 
 
-def _corpus(args: argparse.Namespace) -> int:
-    from pipeline.corpus.render import write_corpus
-
-    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
-    write_corpus(Path(args.out), seed=args.seed, n=args.n, formats=formats)
-    print(f"wrote {args.n} letters ({', '.join(formats)}) to {args.out}")
-    return 0
-
-
-def _eval(args: argparse.Namespace) -> int:
-    from pipeline.evaluate import main as evaluate_main
-
-    argv = [args.corpus]
-    if args.formats:
-        argv += ["--formats", args.formats]
-    if args.write:
-        argv += ["--write", args.write]
-    if args.work:
-        argv += ["--work", args.work]
-    return evaluate_main(argv)
+def _add_plugins(sub) -> None:
+    """Each installed plugin's ``register(subparsers)`` (entry points of ``PLUGIN_GROUP``) adds its commands."""
+    for point in sorted(entry_points(group=PLUGIN_GROUP), key=lambda p: p.name):
+        try:
+            register = point.load()
+        except ImportError as exc:  # a plugin whose own dependencies are missing adds nothing
+            print(f"saraban: plugin {point.name!r} not loaded ({exc})", file=sys.stderr)
+            continue
+        register(sub)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -80,29 +96,26 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("--sqlite", action="store_true", default=True, help="also write saraban.sqlite (default)")
     ingest.add_argument("--no-sqlite", dest="sqlite", action="store_false")
     ingest.add_argument("--parquet", action="store_true", help="also write OUT/parquet/*.parquet")
+    _add_ocr_flags(ingest)
     ingest.set_defaults(run=_ingest)
     show = sub.add_parser("show", help="print one file's letters readably")
     show.add_argument("paths", nargs="+")
     show.add_argument("--spans", action="store_true", help="also print the text with extracted spans marked")
     show.add_argument("--html", default="", help="write a review page (values highlighted in the text) here")
+    _add_ocr_flags(show)
     show.set_defaults(run=_show)
-    corpus = sub.add_parser("corpus", help="generate the conformance corpus")
-    corpus.add_argument("out")
-    corpus.add_argument("--seed", type=int, default=1)
-    corpus.add_argument("--n", type=int, default=200)
-    corpus.add_argument("--formats", default="txt,docx,pdf", help="any of txt,docx,pdf,scan")
-    corpus.set_defaults(run=_corpus)
-    evaluate = sub.add_parser("eval", help="field accuracy of ingest on a corpus")
-    evaluate.add_argument("corpus")
-    evaluate.add_argument("--formats", default="")
-    evaluate.add_argument("--write", default="", help="write the report to this Markdown file")
-    evaluate.add_argument("--work", default="", help="working folder for the ingest outputs")
-    evaluate.set_defaults(run=_eval)
+    _add_plugins(sub)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    try:
+        if hasattr(args, "ocr_langs"):
+            args.ocr = ocr_options(args, os.environ)
+    except ValueError as exc:
+        print(f"saraban: {exc}", file=sys.stderr)
+        return 2
     try:
         return args.run(args)
     except KeyboardInterrupt:

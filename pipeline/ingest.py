@@ -13,13 +13,14 @@ import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from pipeline.extract import extract, looks_like_letter
 from pipeline.link import link
 from pipeline.models import Problem, Record
 from pipeline.normalize import normalize
+from pipeline.ocr import OcrOptions
 from pipeline.readers import ReadError, read_file
 from pipeline.segment import segment
 from pipeline.tables import build_tables
@@ -65,24 +66,27 @@ def discover(paths: list[Path]) -> list[Path]:
 
 
 @cache
-def code_version() -> str:
-    """Hash of the code and tables that produce records: the cache is void when either changes."""
+def _code_hash() -> str:
+    """Hash of the code, tables, word lists and model that produce records."""
     digest = hashlib.sha256()
     for package in ("pipeline", "extractors"):
         root = Path(__file__).resolve().parent.parent / package
         for file in sorted(root.rglob("*")):
-            if file.suffix in (".py", ".csv", ".onnx") and "corpus" not in file.parts:
+            if file.suffix in (".py", ".csv", ".txt", ".onnx"):
                 digest.update(file.read_bytes())
-    from pipeline import ocr
-
-    digest.update(ocr.settings().encode())  # SARABAN_OCR_* switches change what a scan reads as
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
-def process_file(path: Path) -> FileResult:
+def code_version(ocr: OcrOptions = OcrOptions()) -> str:
+    """Hash of the code and tables and of the OCR switches (``OcrOptions.cache_key``): the cache is void
+    when any of them changes."""
+    return hashlib.sha256(f"{_code_hash()}|{ocr.cache_key()}".encode()).hexdigest()[:16]
+
+
+def process_file(path: Path, ocr: OcrOptions = OcrOptions()) -> FileResult:
     """Read and extract one file. Never raises: every failure becomes a Problem row."""
     try:
-        document = read_file(path)
+        document = read_file(path, ocr)
     except ReadError as err:
         return FileResult(str(path), "", (), (Problem(err.code, err.message, "error", str(path)),), False)
     except Exception as err:  # noqa: BLE001 - a reader bug must not stop the batch
@@ -118,8 +122,8 @@ def _file_sha(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _cache_path(cache_dir: Path, sha: str) -> Path:
-    return cache_dir / f"{sha}-{code_version()}.pickle"
+def _cache_path(cache_dir: Path, sha: str, ocr: OcrOptions) -> Path:
+    return cache_dir / f"{sha}-{code_version(ocr)}.pickle"
 
 
 def _relocated(result: FileResult, path: str) -> FileResult:
@@ -132,12 +136,12 @@ def _relocated(result: FileResult, path: str) -> FileResult:
     return replace(result, path=path, records=records, problems=problems)
 
 
-def _load_cached(path: Path, cache_dir: Path | None) -> FileResult | None:
+def _load_cached(path: Path, cache_dir: Path | None, ocr: OcrOptions) -> FileResult | None:
     if cache_dir is None:
         return None
     try:
         sha = _file_sha(path)
-        cached = _cache_path(cache_dir, sha)
+        cached = _cache_path(cache_dir, sha, ocr)
         if cached.exists():
             with cached.open("rb") as fh:
                 return _relocated(pickle.load(fh), str(path))
@@ -146,41 +150,42 @@ def _load_cached(path: Path, cache_dir: Path | None) -> FileResult | None:
     return None
 
 
-def _store(result: FileResult, cache_dir: Path | None) -> None:
+def _store(result: FileResult, cache_dir: Path | None, ocr: OcrOptions) -> None:
     if cache_dir is None or not result.readable or not result.sha256:
         return
     cache_dir.mkdir(parents=True, exist_ok=True)
-    target = _cache_path(cache_dir, result.sha256)
+    target = _cache_path(cache_dir, result.sha256, ocr)
     tmp = target.with_suffix(".tmp")
     with tmp.open("wb") as fh:
         pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, target)
 
 
-def _process_all(files: list[Path], workers: int) -> list[FileResult]:
+def _process_all(files: list[Path], workers: int, ocr: OcrOptions) -> list[FileResult]:
+    work = partial(process_file, ocr=ocr)
     if workers <= 1 or len(files) < INLINE_BELOW:
-        return [process_file(f) for f in files]
+        return [work(f) for f in files]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(process_file, files, chunksize=max(1, len(files) // (workers * 8))))
+        return list(pool.map(work, files, chunksize=max(1, len(files) // (workers * 8))))
 
 
 def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use_cache: bool = True,
-               extra: tuple[str, ...] = ("sqlite",)) -> IngestResult:
-    """Ingest ``paths`` (files or folders) and write every table to ``out_dir``."""
+               extra: tuple[str, ...] = ("sqlite",), ocr: OcrOptions = OcrOptions()) -> IngestResult:
+    """Ingest ``paths`` (files or folders) and write every table to ``out_dir``; scans are read with ``ocr``."""
     files = discover([Path(p) for p in paths])
     cache_dir = Path(out_dir) / ".cache" if use_cache else None
     results: dict[int, FileResult] = {}
     todo = []
     for i, path in enumerate(files):
-        hit = _load_cached(path, cache_dir)
+        hit = _load_cached(path, cache_dir, ocr)
         if hit is not None:
             results[i] = hit
         else:
             todo.append(i)
-    fresh = _process_all([files[i] for i in todo], workers or os.cpu_count() or 1)
+    fresh = _process_all([files[i] for i in todo], workers or os.cpu_count() or 1, ocr)
     for i, result in zip(todo, fresh, strict=True):
         results[i] = result
-        _store(result, cache_dir)
+        _store(result, cache_dir, ocr)
     ordered = [results[i] for i in range(len(files))]
     records = link([r for res in ordered for r in res.records])
     problems = [p for res in ordered for p in res.problems]

@@ -18,12 +18,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from pipeline.confusions import pairs
 from pipeline.models import Citation, Link, Record
 
-# digit pairs Tesseract confuses in Thai fonts (shared/notes/ocr-findings.md): ๕/๙, ๒/๖, ๓/๗, ๑/๗, ๐/๘, ๔/๕, ๘/๑, ๘/๓
-OCR_CONFUSIONS = frozenset(
-    frozenset(pair) for pair in ("59", "26", "37", "17", "08", "45", "18", "38", "13")
-)
+# digit pairs Tesseract confuses in Thai fonts (the digit rows of ocr_confusions.csv: ๕/๙, ๒/๖, ๓/๗, …),
+# in Arabic digits as canonical serials hold them
+OCR_CONFUSIONS = pairs("digit", arabic=True)
 SCORE_EXACT = 1.0
 SCORE_EXACT_NO_DATE = 0.8
 SCORE_OCR_PAIR = 0.85

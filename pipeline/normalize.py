@@ -23,18 +23,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from pipeline import thai_spacing
-
-PUA_MAP_PATH = Path(__file__).resolve().parents[1] / "extractors" / "tables" / "thai_pua_map.csv"
-
-# Thai character classes (as regex class bodies).
-CONSONANTS = "\u0e01-\u0e2e"  # ก..ฮ
-ABOVE_BELOW_VOWELS = "\u0e31\u0e34-\u0e3a\u0e47"  # ั ิ ี ึ ื ุ ู ฺ ็
-TONES = "\u0e48-\u0e4c"  # ่ ้ ๊ ๋ ์
-MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # every combining Thai mark
-NIKHAHIT, SARA_AA, SARA_AM = "\u0e4d", "\u0e32", "\u0e33"
+from pipeline.thai_chars import ABOVE_BELOW_VOWELS, CONSONANTS, MARKS, NIKHAHIT, SARA_AA, SARA_AM, TONES
 
 # newlines: "\r\n" and lone "\r" -> "\n"; other spaces -> " " (one for one, so no offsets move).
 RE_CRLF = re.compile(r"\r\n?")
@@ -154,7 +146,7 @@ def pua_table() -> dict[int, str]:
     '้'
     """
     table: dict[int, str] = {}
-    with PUA_MAP_PATH.open(encoding="utf-8") as f:
+    with resources.files("extractors").joinpath("tables/thai_pua_map.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             std = "".join(chr(int(cp, 16)) for cp in re.findall(r"U\+([0-9A-Fa-f]{4,6})", row["standard_codepoint(s)"]))
             table[int(row["pua_codepoint"].removeprefix("U+"), 16)] = std

@@ -9,6 +9,7 @@ from pipeline.ingest import process_file
 from pipeline.link import link
 from pipeline.models import Record
 from pipeline.normalize import normalize
+from pipeline.ocr import OcrOptions
 from pipeline.readers import ReadError, read_file
 from pipeline.tables import build_tables
 
@@ -62,9 +63,10 @@ def _marked(text: str, record: Record) -> str:
     return "".join(pieces)
 
 
-def show_file(path: Path, spans: bool = False, out: TextIO | None = None, html: Path | None = None) -> int:
+def show_file(path: Path, spans: bool = False, out: TextIO | None = None, html: Path | None = None,
+              ocr: OcrOptions = OcrOptions()) -> int:
     """Print every letter of ``path``; 1 if the file could not be read. ``html``: also write a review page."""
-    result = process_file(path)
+    result = process_file(path, ocr)
     print(f"{path}", file=out)
     if not result.readable:
         for problem in result.problems:
@@ -79,7 +81,7 @@ def show_file(path: Path, spans: bool = False, out: TextIO | None = None, html: 
         print(f"  ! {problem.code}: {problem.message}", file=out)
     if (spans or html) and records:
         try:
-            text = normalize(read_file(path).raw_text).text
+            text = normalize(read_file(path, ocr).raw_text).text
         except ReadError:
             return 1
         if html:

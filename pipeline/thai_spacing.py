@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+from pipeline.thai_chars import MARKS
+
 RE_CANDIDATE = re.compile(f"(?<=[{MARKS}\u0e30\u0e32\u0e33]) (?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 RE_THAI_RUN_CHAR = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")
 RE_CONSONANT = re.compile("[\u0e01-\u0e2e]")

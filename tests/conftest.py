@@ -5,8 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
-from pipeline.bench.pdf_readers import sample_pdf
+from workbench.bench.pdf_readers import sample_pdf
 
 
 @pytest.fixture(scope="session")

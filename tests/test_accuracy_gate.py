@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 from builders import soffice
-
-from pipeline.corpus.render import write_corpus
-from pipeline.evaluate import Targets, evaluate, targets_failed
+from workbench.corpus.render import write_corpus
+from workbench.evaluate import Targets, evaluate, targets_failed
 
 SEED, N = 11, 40  # not the seed the extractors were tuned on
 

@@ -10,9 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from pipeline.corpus import DOC_TYPES, generate, write_corpus
-from pipeline.corpus.generate import TRUTH_KEYS
+from workbench.corpus import DOC_TYPES, generate, write_corpus
+from workbench.corpus.generate import TRUTH_KEYS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "angthong_2562_computer_systems.expected.jsonl"
 SEED, N = 3, 40

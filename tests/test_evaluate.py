@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 
 import pytest
-
-from pipeline.evaluate import (
+from workbench.evaluate import (
     DIGITAL_TARGETS,
     PRF,
     SCALAR_FIELDS,
@@ -144,14 +141,14 @@ def test_markdown_has_tables(result):
     assert "txt `doc_date`: 1" in text
 
 
-def test_evaluate_runs_each_format_separately(tmp_path, monkeypatch):
+def test_evaluate_runs_each_format_separately(tmp_path):
     corpus = tmp_path / "corpus"
     for fmt in ("txt", "pdf"):
         (corpus / fmt).mkdir(parents=True)
     (corpus / "truth.jsonl").write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in TRUTH), "utf-8")
     calls = []
 
-    def run_ingest(paths: list[Path], out_dir: Path) -> object:
+    def run_ingest(paths: list[Path], out_dir: Path, ocr) -> object:
         fmt = paths[0].name
         calls.append(fmt)
         rows = RECORDS if fmt == "txt" else [_record(t, f"p-{i}", fmt) for i, t in enumerate(TRUTH)]
@@ -159,8 +156,7 @@ def test_evaluate_runs_each_format_separately(tmp_path, monkeypatch):
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         return None
 
-    monkeypatch.setitem(sys.modules, "pipeline.ingest", types.SimpleNamespace(run_ingest=run_ingest))
-    report = evaluate(corpus, tmp_path / "work")
+    report = evaluate(corpus, tmp_path / "work", ingest=run_ingest)
     assert calls == ["txt", "pdf"]
     assert report.get("txt").segmentation == 0.5
     pdf = report.get("pdf")

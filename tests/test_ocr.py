@@ -7,10 +7,14 @@ import shutil
 import subprocess
 
 import pytest
+from fake_engines import CannedEngine
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline import ocr
 from pipeline.normalize import normalize
+from pipeline.ocr import OcrOptions, latin, read_pages
+from pipeline.ocr.engine import PageScan
+from pipeline.ocr.options import LATIN_LANGS
+from pipeline.ocr.result import OcrResult, OcrWord, pair_lines
 from pipeline.readers import read_file
 
 if shutil.which("tesseract") is None and not os.environ.get("CI"):
@@ -36,18 +40,22 @@ def line_image():
     return _render(LINE)
 
 
+def _read(image, options: OcrOptions = OcrOptions()) -> tuple[str, float]:
+    page = read_pages([(1, image)], options).pages[0]
+    return page.text, page.confidence
+
+
 def test_ocr_image_reads_thai_words(line_image):
-    text, confidence = ocr.ocr_image(line_image)
+    text, confidence = _read(line_image)
     text = normalize(text).text
     assert "เรื่อง" in text and "ประชุม" in text
     assert 0.5 <= confidence <= 1.0
 
 
-def test_postprocessor_is_applied(line_image, monkeypatch):
-    monkeypatch.setattr(ocr, "_POSTPROCESSORS", [])
-    ocr.register_postprocessor(lambda image, result: ocr.OcrResult(result.text.upper() + " [checked]", result.words))
-    text, _ = ocr.ocr_image(line_image)
-    assert text.endswith(" [checked]")
+def test_stock_tesseract_is_tha_eng_on_the_grey_page_without_steps(line_image):
+    pages = read_pages([(1, line_image)], OcrOptions(stock=True))
+    assert pages.reader.startswith("tesseract ") and pages.reader.endswith(" tha+eng (stock)")
+    assert "ประชุม" in normalize(pages.pages[0].text).text
 
 
 def test_image_file_is_read_by_ocr(tmp_path, line_image):
@@ -67,23 +75,16 @@ def test_image_only_pdf_page_is_ocred(tmp_path, line_image):
     assert doc.reader.startswith("pypdfium2 + tesseract ") and "ประชุม" in normalize(doc.raw_text).text
 
 
-def test_address_lines_are_read_again_with_english(monkeypatch):
+def test_address_lines_are_read_again_with_english():
     """The Thai model turns a web or e-mail address into Thai-looking noise; only those lines are re-read."""
-    from pipeline import ocr_latin, thai_digits
-
-    seen = []
-
-    def reread(image, words, langs):
-        seen.append((words[0].text, langs))
-        return "e-mail: saraban@moi.go.th"
-
-    monkeypatch.setattr(thai_digits, "reread_line", reread)
-    words = (ocr.OcrWord("เรื่อง", 0.9, (0, 0, 50, 20), (1, 1, 1)),
-             ocr.OcrWord("อีเมล", 0.5, (0, 40, 50, 20), (1, 1, 2)), ocr.OcrWord("ส@ม.๑๐.ท", 0.3, (60, 40, 90, 20), (1, 1, 2)))
+    engine = CannedEngine("e-mail: saraban@moi.go.th")
+    words = (OcrWord("เรื่อง", 0.9, (0, 0, 50, 20), (1, 1, 1)),
+             OcrWord("อีเมล", 0.5, (0, 40, 50, 20), (1, 1, 2)), OcrWord("ส@ม.๑๐.ท", 0.3, (60, 40, 90, 20), (1, 1, 2)))
     text = "เรื่อง\nอีเมล ส@ม.๑๐.ท"
-    out = ocr_latin.postprocess(None, ocr.OcrResult(text, words, ocr.pair_lines(text, words)))
+    scan = PageScan(Image.new("L", (300, 100), 255), engine, OcrOptions())
+    out = latin.postprocess(scan, OcrResult(text, words, pair_lines(text, words)))
     assert out.text == "เรื่อง\ne-mail: saraban@moi.go.th"
-    assert seen == [("อีเมล", ocr.LATIN_LANGS)]
+    assert [(langs, psm) for _, langs, psm in engine.calls] == [(LATIN_LANGS, 7)]  # the address line alone
 
 
 @pytest.mark.parametrize(("token", "read", "kept"), [
@@ -92,20 +93,17 @@ def test_address_lines_are_read_again_with_english(monkeypatch):
     ("o๑", "og", "o๑"),         # the Thai model's token holds a Thai digit: never replaced
     ("...", "eee", "..."),      # a memo's leader dots: not a word
 ])
-def test_unsure_latin_tokens_are_read_again_with_english(monkeypatch, token, read, kept):
-    from pipeline import ocr_latin
-
-    monkeypatch.setattr(ocr, "ocr_words", lambda image, langs, psm: ocr.OcrResult(read, (
-        ocr.OcrWord(read, 0.9, (0, 0, 10, 10), (1, 1, 1)),)))
-    words = (ocr.OcrWord("(ไฟล์", 0.95, (0, 0, 100, 40), (1, 1, 1)), ocr.OcrWord(token, 0.2, (110, 0, 80, 40), (1, 1, 1)))
+def test_unsure_latin_tokens_are_read_again_with_english(token, read, kept):
+    engine = CannedEngine(read)
+    words = (OcrWord("(ไฟล์", 0.95, (0, 0, 100, 40), (1, 1, 1)), OcrWord(token, 0.2, (110, 0, 80, 40), (1, 1, 1)))
     line = f"(ไฟล์ {token}"
-    image = Image.new("L", (300, 60), 255)
-    assert ocr_latin.reread_latin_words(image, line, words) == f"(ไฟล์ {kept}"
+    scan = PageScan(Image.new("L", (300, 60), 255), engine, OcrOptions())
+    assert latin.reread_latin_words(scan, line, words) == f"(ไฟล์ {kept}"
 
 
 def test_a_latin_word_in_a_thai_line_is_read_by_the_english_model():
     """The whole chain on a rendered attachment line: the Thai model alone gives digits for PDF."""
-    text, _ = ocr.ocr_image(_render("ข้อมูลอิเล็กทรอนิกส์ (ไฟล์ PDF) จำนวน ๕ ฉบับ"))
+    text, _ = _read(_render("ข้อมูลอิเล็กทรอนิกส์ (ไฟล์ PDF) จำนวน ๕ ฉบับ"))
     assert "PDF" in text, text
 
 
@@ -128,15 +126,3 @@ def test_blank_and_noise_pages_are_not_given_to_tesseract(tmp_path):
     assert "ประชุม" in normalize(doc.pages[0].text).text
     assert doc.pages[1].text == "" and doc.pages[2].text == ""
     assert [(p.code, p.page) for p in doc.problems] == [("page_not_text", 3)]
-
-
-def test_a_page_tesseract_gives_up_on_is_reported_and_the_rest_is_read(monkeypatch):
-    from pipeline.readers.errors import ReadError
-
-    def hang(image):
-        raise ReadError("ocr_timeout", f"Tesseract gave up on the page after {ocr.TIMEOUT_S} s.")
-
-    monkeypatch.setattr(ocr, "ocr_result", hang)
-    result, problems = ocr.ocr_page(_render(LINE), 4)
-    assert result.text == ""
-    assert [(p.code, p.page, p.severity) for p in problems] == [("ocr_timeout", 4, "warning")]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ocr import OcrResult, OcrWord, pair_lines
-from pipeline.ocr_layout import INK_TO_ADVANCE, MARKS, layout, render, render_pages, tilt
+from pipeline.ocr.layout import INK_TO_ADVANCE, layout, render, render_pages, tilt
+from pipeline.ocr.result import OcrResult, OcrWord, pair_lines
+from pipeline.thai_chars import MARK_SET as MARKS
 
 CHAR = 20  # pixels per printed character in these pages
 HEIGHT = 40

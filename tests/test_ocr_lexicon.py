@@ -6,10 +6,10 @@ import random
 from pathlib import Path
 
 import pytest
+from workbench.corpus.generate import generate
+from workbench.corpus.txtout import file_text
 
-from pipeline.corpus.generate import generate
-from pipeline.corpus.txtout import file_text
-from pipeline.ocr_lexicon import lexicon, ocr_like, repair_words
+from pipeline.ocr.repair.lexicon import lexicon, ocr_like, repair_words
 from pipeline.readers import read_file
 
 ROOT = Path(__file__).resolve().parents[1]

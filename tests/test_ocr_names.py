@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ocr_names import impossible, listed_name, repair_name_lines
+from pipeline.ocr.names import impossible, listed_name, repair_name_lines
 
 CASES = [
     # (what OCR gave, mended)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from fake_engines import CannedEngine
 from PIL import Image, ImageDraw
 
-from pipeline import ocr, ocr_recover
-from pipeline.ocr import OcrResult, OcrWord, pair_lines
+from pipeline.ocr import OcrOptions
+from pipeline.ocr import recover as ocr_recover
+from pipeline.ocr.engine import PageScan
+from pipeline.ocr.result import OcrResult, OcrWord, pair_lines
 
 
 def page_with_lines() -> Image.Image:
@@ -31,25 +34,26 @@ def test_only_ink_no_word_touches_is_a_band():
     assert ocr_recover.uncovered_bands(page_with_lines(), result().words) == [(220, 300, 701, 341)]
 
 
-def test_a_dropped_line_is_read_and_replaces_the_partial_reading(monkeypatch):
-    reads = []
+def scan(image: Image.Image, engine: CannedEngine) -> PageScan:
+    return PageScan(image, engine, OcrOptions())
 
-    def fake_ocr_words(image, *, langs=ocr.LANGS, psm=ocr.PSM):
-        reads.append((image.size, psm))
+
+def test_a_dropped_line_is_read_and_replaces_the_partial_reading():
+    def dropped_line(image, langs, psm):
         word = OcrWord("ที่นย๐๐๒๒/๒๐๒๙", 0.92, (5, 5, 600, 40), (1, 1, 1))
         return OcrResult("ที่ นย ๐๐๒๒/๒๐๒๙", (word,), ((word,),))
 
-    monkeypatch.setattr(ocr, "ocr_words", fake_ocr_words)
-    out = ocr_recover.postprocess(page_with_lines(), result())
+    engine = CannedEngine(answer=dropped_line)
+    out = ocr_recover.postprocess(scan(page_with_lines(), engine), result())
     assert out.text.split("\n") == ["เรื่อง ประชุม", "ที่ นย ๐๐๒๒/๒๐๒๙"]
     assert out.line_words[-1][0].box[:2] != (5, 5)  # moved to page coordinates
-    assert all(psm == 7 for _, psm in reads) and reads
+    assert engine.calls and all((langs, psm) == ("tha", 7) for _, langs, psm in engine.calls)
 
 
-def test_an_unsure_reading_adds_nothing(monkeypatch):
-    monkeypatch.setattr(ocr, "ocr_words", lambda image, **kw: OcrResult("า 77@7@ฝ1", (OcrWord("า", 0.3, (0, 0, 9, 9), (1, 1, 1)),)))
+def test_an_unsure_reading_adds_nothing():
+    engine = CannedEngine(answer=lambda image, langs, psm: OcrResult("า 77@7@ฝ1", (OcrWord("า", 0.3, (0, 0, 9, 9), (1, 1, 1)),)))
     before = result()
-    assert ocr_recover.postprocess(page_with_lines(), before) is before
+    assert ocr_recover.postprocess(scan(page_with_lines(), engine), before) is before
 
 
 def test_a_page_with_everything_read_is_left_alone():
@@ -57,4 +61,4 @@ def test_a_page_with_everything_read_is_left_alone():
     ImageDraw.Draw(image).rectangle((100, 100, 900, 140), fill=0)
     words = (OcrWord("เรื่อง", 0.9, (100, 100, 800, 40), (1, 1, 1)),)
     before = OcrResult("เรื่อง", words, ((words[0],),))
-    assert ocr_recover.postprocess(image, before) is before
+    assert ocr_recover.postprocess(scan(image, CannedEngine("never read")), before) is before

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ocr import OcrResult, OcrWord
-from pipeline.ocr_repair import RULES, postprocess, repair
+from pipeline.ocr.repair.rules import RULES, postprocess, repair
+from pipeline.ocr.result import OcrResult, OcrWord
 
 FIXES = [
     # (what Tesseract gave, repaired)

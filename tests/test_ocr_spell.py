@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from workbench.corpus.generate import generate
 
-from pipeline.corpus.generate import generate
-from pipeline.ocr import OcrResult
-from pipeline.ocr_spell import (
+from pipeline.ocr.result import OcrResult
+from pipeline.ocr.spell import (
     correct,
     correct_wrapped,
     edit_units,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from workbench.bench.pdf_readers import cer, levenshtein, pdfplumber_pages
 
-from pipeline.bench.pdf_readers import cer, levenshtein, pdfplumber_pages
 from pipeline.readers import read_file
 
 SAMPLE = Path(__file__).parent / "fixtures" / "angthong_2562_computer_systems.txt"

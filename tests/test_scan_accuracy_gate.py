@@ -13,9 +13,8 @@ import shutil
 
 import pytest
 from builders import soffice
-
-from pipeline.corpus.render import write_corpus
-from pipeline.evaluate import SCAN_TARGETS, evaluate, targets_failed
+from workbench.corpus.render import write_corpus
+from workbench.evaluate import SCAN_TARGETS, evaluate, targets_failed
 
 SEED, N = 11, 40
 

@@ -12,12 +12,16 @@ import shutil
 
 import numpy as np
 import pytest
+from fake_engines import CannedEngine
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from workbench.ocr_model.synth import font_file
 
-from pipeline import ocr, thai_digits
-from pipeline.digit_align import Run, align_by_position, char_positions, merge_run
-from pipeline.ocr_model.synth import font_file
-from pipeline.thai_digits import RE_MODEL_RUN, align, crop_box, read_digits, reduce_text
+from pipeline.ocr import OcrOptions, read_pages
+from pipeline.ocr.digits import reader as thai_digits
+from pipeline.ocr.digits.align import Run, align_by_position, char_positions, merge_run
+from pipeline.ocr.digits.reader import RE_MODEL_RUN, align, crop_box, read_digits, reduce_text
+from pipeline.ocr.engine import PageScan
+from pipeline.ocr.result import OcrResult, OcrWord
 
 LINE = "ที่ อท ๐๐๑๗.๒ / ว ๒๐๕๕ วันที่ ๒๖ พฤษภาคม ๒๕๖๒"
 RUNS = ["๐๐๑๗.๒", "๒๐๕๕", "๒๖", "๒๕๖๒"]
@@ -111,10 +115,11 @@ def test_reduce_text(text, reduced):
 @needs_tesseract
 def test_ocr_path_gets_the_digits_right():
     image = scanned_line(LINE, "Laksaman", seed=3)
-    text, confidence = ocr.ocr_image(image)
+    pages = read_pages([(1, image)], OcrOptions())
+    text, confidence = pages.pages[0].text, pages.pages[0].confidence
     assert [r for r in RE_MODEL_RUN.findall(text)] == RUNS, text
     assert "ที่ อท" in text and confidence > 0.5
-    assert ocr.reader_name().endswith(" + thai-digits v1")
+    assert pages.reader.endswith(" + thai-digits v1")
 
 
 def _positions(line: str, step: float = 30.0) -> list[float | None]:
@@ -157,32 +162,35 @@ def test_char_positions_follow_the_words():
     assert char_positions("ที ๒๖", [("ที", 0, 20), ("๒๖", 50, 40)]) == [5.0, 15.0, None, 60.0, 80.0]
 
 
-def _result(text: str) -> ocr.OcrResult:
+def _result(text: str) -> OcrResult:
     """One Tesseract line with a TSV word per space-separated piece, 40 px per character."""
     words, x = [], 100
     for piece in text.split():
-        words.append(ocr.OcrWord(piece, 0.9, (x, 50, 40 * len(piece), 60), (1, 1, 1)))
+        words.append(OcrWord(piece, 0.9, (x, 50, 40 * len(piece), 60), (1, 1, 1)))
         x += 40 * len(piece) + 20
-    return ocr.OcrResult(text, tuple(words))
+    return OcrResult(text, tuple(words))
 
 
-def test_postprocess_puts_the_model_digits_in(monkeypatch):
-    monkeypatch.setattr(thai_digits, "read_line", lambda crop: thai_digits.Reading("x ๒๖ x ๒๕๖๒", (0, 5, 6, 7, 9, 10, 11, 12, 13, 14)))
-    out = thai_digits.postprocess(Image.new("L", (1000, 200), 255), _result("วันที ๒๐ พฤษภาคม ๒๕๒๒"))
+def _scan() -> PageScan:
+    return PageScan(Image.new("L", (1000, 200), 255), CannedEngine(""), OcrOptions())
+
+
+def test_postprocess_puts_the_model_digits_in():
+    model = lambda crop: thai_digits.Reading("x ๒๖ x ๒๕๖๒", (0, 5, 6, 7, 9, 10, 11, 12, 13, 14))  # noqa: E731
+    out = thai_digits.postprocess(_scan(), _result("วันที ๒๐ พฤษภาคม ๒๕๒๒"), read=model)
     assert out.text == "วันที ๒๖ พฤษภาคม ๒๕๖๒" and out.confidence == pytest.approx(0.9)
 
 
-def test_postprocess_keeps_tesseract_and_lowers_confidence_when_the_model_fails(monkeypatch):
+def test_postprocess_keeps_tesseract_and_lowers_confidence_when_the_model_fails():
     def broken(crop):
         raise RuntimeError("bad model file")
 
-    monkeypatch.setattr(thai_digits, "read_line", broken)
     with pytest.warns(RuntimeWarning):
-        out = thai_digits.postprocess(Image.new("L", (1000, 200), 255), _result("วันที ๒๐ พฤษภาคม ๒๕๒๒"))
+        out = thai_digits.postprocess(_scan(), _result("วันที ๒๐ พฤษภาคม ๒๕๒๒"), read=broken)
     assert out.text == "วันที ๒๐ พฤษภาคม ๒๕๒๒" and out.confidence == pytest.approx(0.45)
 
 
-def test_lines_of_thai_letters_are_not_read_again(monkeypatch):
-    monkeypatch.setattr(thai_digits, "read_line", lambda crop: pytest.fail("read a line without digits"))
-    out = thai_digits.postprocess(Image.new("L", (1000, 200), 255), _result("เรียน หัวหน้าส่วนราชการ"))
+def test_lines_of_thai_letters_are_not_read_again():
+    out = thai_digits.postprocess(_scan(), _result("เรียน หัวหน้าส่วนราชการ"),
+                                  read=lambda crop: pytest.fail("read a line without digits"))
     assert out.text == "เรียน หัวหน้าส่วนราชการ"

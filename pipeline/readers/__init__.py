@@ -11,9 +11,10 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+from pipeline.errors import ReadError
 from pipeline.models import Document, SourceFile
+from pipeline.ocr import OcrOptions
 from pipeline.readers import docx, image, pdf, text
-from pipeline.readers.errors import ReadError
 
 __all__ = ["ReadError", "read_file", "sniff"]
 
@@ -21,6 +22,7 @@ CHUNK = 1 << 20
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")
 READERS = {"txt": text.read, "docx": docx.read, "pdf": pdf.read, "image": image.read}
+NEEDS_OCR = frozenset({"pdf", "image"})  # readers that take OcrOptions
 
 
 def _hash(path: Path) -> tuple[str, int, bytes]:
@@ -68,7 +70,7 @@ def sniff(path: Path, head: bytes) -> str:
     return "txt"
 
 
-def read_file(path: Path) -> Document:
+def read_file(path: Path, ocr: OcrOptions = OcrOptions()) -> Document:
     """Read one file of any supported kind; the only exception it raises is ReadError.
 
     >>> # read_file(Path("หนังสือเวียน.pdf")).source_format  -> "pdf"
@@ -83,6 +85,8 @@ def read_file(path: Path) -> Document:
     source = SourceFile(path=str(path), sha256=sha, size=size)
     kind = sniff(path, head)
     try:
+        if kind in NEEDS_OCR:
+            return READERS[kind](path, source, ocr)
         return READERS[kind](path, source)
     except ReadError:
         raise

@@ -8,15 +8,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline import ocr, ocr_layout
+from pipeline.errors import ReadError
 from pipeline.models import Document, Page, SourceFile
-from pipeline.readers.errors import ReadError
+from pipeline.ocr import OcrOptions, read_pages
 
 MAX_FRAMES = 500
 
 
 def _frames(path: Path):
-    """Each frame of the image as a greyscale PIL image; ReadError ``image_unreadable`` if damaged."""
+    """Each frame of the image as ``(number, greyscale PIL image)``; ReadError ``image_unreadable`` if damaged."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
     try:
@@ -25,26 +25,19 @@ def _frames(path: Path):
                 if i >= MAX_FRAMES:
                     break
                 frame.load()
-                yield frame.convert("L")
+                yield i + 1, frame.convert("L")
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise ReadError("image_unreadable", f"The image is damaged or in a form that cannot be decoded ({exc}).") from None
 
 
-def read(path: Path, source: SourceFile) -> Document:
+def read(path: Path, source: SourceFile, ocr: OcrOptions = OcrOptions()) -> Document:
     """OCR every frame of an image file into one Page each (method "ocr", with confidence)."""
-    if ocr.tesseract_version() is None:
-        raise ReadError("ocr_unavailable", "This is a scanned image and needs OCR, but the tesseract program is not installed.")
-    results, problems = [], []
-    for number, frame in enumerate(_frames(path), 1):
-        result, trouble = ocr.ocr_page(frame, number)  # a page of noise or one Tesseract gives up on: a Problem
-        results.append(result)
-        problems += [replace(p, source_path=str(source.path)) for p in trouble]
-    if results and len(problems) == len(results) and all(p.code == "ocr_timeout" for p in problems):
+    scanned = read_pages(_frames(path), ocr)  # a page of noise or one Tesseract gives up on: a Problem
+    problems = [replace(p, source_path=str(source.path)) for p in scanned.problems]
+    if scanned.pages and len(problems) == len(scanned.pages) and all(p.code == "ocr_timeout" for p in problems):
         raise ReadError("ocr_timeout", "Tesseract gave up on every page of the image.")
-    texts = ocr_layout.render_pages(results)  # one left margin for the whole document
-    pages = [Page(number=n, text=text, method="ocr", confidence=round(r.confidence, 3))
-             for n, (r, text) in enumerate(zip(results, texts, strict=True), 1)]
+    pages = [Page(number=p.number, text=p.text, method="ocr", confidence=p.confidence) for p in scanned.pages]
     if not pages:
         raise ReadError("image_unreadable", "The image file has no picture in it.")
-    return Document(source=source, source_format="image", pages=tuple(pages), reader=ocr.reader_name(),
+    return Document(source=source, source_format="image", pages=tuple(pages), reader=scanned.reader,
                     problems=tuple(problems))

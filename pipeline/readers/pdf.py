@@ -8,13 +8,13 @@ reads Thai as typed, while pdfplumber returns ``สำานัก``, ``กล�
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import ocr, ocr_layout
+from pipeline.errors import OcrMissing, ReadError
 from pipeline.models import Document, Page, Problem, SourceFile
 from pipeline.normalize import looks_broken
-from pipeline.readers.errors import ReadError
+from pipeline.ocr import OcrOptions, read_pages
 from pipeline.readers.pdf_layout import left_margin, page_lines, render
 
 RENDER_DPI = 300
@@ -45,19 +45,6 @@ def _page_lines(page) -> list:
         textpage.close()
 
 
-def _ocr_page(page, number: int, problems: list[Problem]):
-    """``ocr.OcrResult`` of the page rendered at RENDER_DPI (laid out later, with the document's margin);
-    a page of noise or one Tesseract gives up on is empty, with a Problem."""
-    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
-    try:
-        image = bitmap.to_pil()
-    finally:
-        bitmap.close()
-    result, trouble = ocr.ocr_page(image, number)
-    problems += trouble
-    return result
-
-
 def _has_images(page) -> bool:
     """True if the page draws any image (a scan); a page with neither text nor images is blank."""
     import pypdfium2.raw as pdfium_c
@@ -65,45 +52,73 @@ def _has_images(page) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
-def _read_page(pdf, number: int, text: str, problems: list[Problem], ocr_results: dict) -> Page:
-    """One Page: the text layer if it is sound, else OCR (or the damaged text plus a Problem).
+@dataclass(frozen=True, slots=True)
+class _NeedsOcr:
+    """A page whose text layer is missing (``reason`` None) or broken beyond repair (``reason`` says how)."""
 
-    ``pdf[number - 1]`` is opened again only when OCR is needed.
+    number: int
+    text: str
+    reason: str | None
+
+
+def _triage(pdf, number: int, text: str, problems: list[Problem]) -> Page | _NeedsOcr:
+    """The page from its text layer when it is sound or the page is blank, else what OCR must read.
+
+    ``pdf[number - 1]`` is opened again only when the text layer is empty or broken.
     """
     empty = len(text.split()) == 0
     reason = None if empty else looks_broken(text)
     if not empty and reason is None:
         return Page(number=number, text=text)
-    page = pdf[number - 1]
-    try:
-        if empty and not _has_images(page):
-            return Page(number=number, text="")  # a blank page: nothing to read, nothing to OCR
-        return _ocr_or_report(page, number, text, reason, problems, ocr_results)
-    finally:
-        page.close()
-
-
-def _ocr_or_report(page, number: int, text: str, reason: str | None, problems: list[Problem],
-                   ocr_results: dict) -> Page:
-    """An OCR page (its text filled in by ``read`` once all pages are read), or the text layer and a Problem."""
-    empty = not reason
-    if reason:
+    if empty:
+        page = pdf[number - 1]
+        try:
+            if not _has_images(page):
+                return Page(number=number, text="")  # a blank page: nothing to read, nothing to OCR
+        finally:
+            page.close()
+    else:
         problems.append(Problem("text_layer_broken", f"Page {number}: text layer unusable ({reason}); read by OCR instead.", "warning", page=number))
-    if ocr.tesseract_version() is None:
-        what = "has no text layer" if empty else "has a broken text layer"
-        problems.append(Problem("ocr_unavailable", f"Page {number} {what} and needs OCR, but tesseract is not installed.", "warning", page=number))
-        return Page(number=number, text=text, broken=bool(reason))
-    result = ocr_results[number] = _ocr_page(page, number, problems)
-    return Page(number=number, text="", method="ocr", confidence=round(result.confidence, 3), broken=bool(reason))
+    return _NeedsOcr(number, text, reason)
 
 
-def read(path: Path, source: SourceFile) -> Document:
+def _rendered(pdf, numbers: list[int]):
+    """``(number, greyscale PIL image at RENDER_DPI)`` for each page number, one page at a time."""
+    for number in numbers:
+        page = pdf[number - 1]
+        try:
+            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+            try:
+                yield number, bitmap.to_pil()
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+
+
+def _ocr(pdf, todo: list[_NeedsOcr], problems: list[Problem], options: OcrOptions) -> tuple[dict[int, Page], str]:
+    """The pages of ``todo`` read by OCR (laid out against one margin), and the OCR reader's name; without
+    an OCR engine, each keeps its text layer (or none) with an ``ocr_unavailable`` Problem."""
+    try:
+        scanned = read_pages(_rendered(pdf, [t.number for t in todo]), options)
+    except OcrMissing:
+        for t in todo:
+            what = "has no text layer" if t.reason is None else "has a broken text layer"
+            problems.append(Problem("ocr_unavailable", f"Page {t.number} {what} and needs OCR, but tesseract is not installed.", "warning", page=t.number))
+        return {t.number: Page(number=t.number, text=t.text, broken=bool(t.reason)) for t in todo}, ""
+    problems += scanned.problems
+    broken = {t.number: bool(t.reason) for t in todo}
+    pages = {p.number: Page(number=p.number, text=p.text, method="ocr", confidence=p.confidence, broken=broken[p.number])
+             for p in scanned.pages}
+    return pages, scanned.reader
+
+
+def read(path: Path, source: SourceFile, ocr: OcrOptions = OcrOptions()) -> Document:
     """Read every page of a PDF; raises ReadError ``pdf_encrypted`` / ``pdf_unreadable``."""
     import pypdfium2 as pdfium
 
     pdf = _open(path)
     problems: list[Problem] = []
-    pages: list[Page] = []
     try:
         n = len(pdf)
         if n == 0:
@@ -117,15 +132,15 @@ def read(path: Path, source: SourceFile) -> Document:
                 page.close()
         margins = [m for m in (left_margin(lines) for lines in glyph_lines) if m is not None]
         margin = min(margins) if margins else None
-        ocr_results: dict = {}
-        for i in range(n):
-            pages.append(_read_page(pdf, i + 1, render(glyph_lines[i], margin), problems, ocr_results))
-        texts = dict(zip(ocr_results, ocr_layout.render_pages(list(ocr_results.values())), strict=True))
-        pages = [replace(p, text=texts[p.number]) if p.number in texts else p for p in pages]
+        triaged = [_triage(pdf, i + 1, render(glyph_lines[i], margin), problems) for i in range(n)]
+        todo = [t for t in triaged if isinstance(t, _NeedsOcr)]
+        by_ocr, ocr_reader = _ocr(pdf, todo, problems, ocr) if todo else ({}, "")
+        pages = [by_ocr[t.number] if isinstance(t, _NeedsOcr) else t for t in triaged]
     except pdfium.PdfiumError as exc:
         raise ReadError("pdf_unreadable", f"The PDF is damaged and a page could not be read ({exc}).") from None
     finally:
         pdf.close()
-    reader = "pypdfium2" + (f" + {ocr.reader_name()}" if any(p.method == "ocr" for p in pages) else "")
+    reader = "pypdfium2" + (f" + {ocr_reader}" if any(p.method == "ocr" for p in pages) else "")
+    problems.sort(key=lambda p: p.page or 0)  # each page's problems together, in page order, as read
     problems = [Problem(p.code, p.message, p.severity, str(source.path), page=p.page) for p in problems]
     return Document(source=source, source_format="pdf", pages=tuple(pages), reader=reader, problems=tuple(problems))

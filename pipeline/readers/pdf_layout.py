@@ -21,10 +21,10 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
-PARAGRAPH_GAP = 1.6  # a line pitch this many times the usual one hides an empty line
+from pipeline.text_layout import MAX_INDENT, PARAGRAPH_GAP
+from pipeline.thai_chars import MARK_SET
+
 SAME_BASELINE = 0.35  # pieces whose baselines differ by less than this share of a glyph height
-MAX_INDENT = 80
 TOUCHING = 2.0  # points: letters closer than this have no space between them
 
 
@@ -79,7 +79,7 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 def _solid(line: list[Glyph]) -> list[Glyph]:
     """The printed base characters of a line (no spaces, no marks)."""
-    return [g for g in line if not g.char.isspace() and g.char not in MARKS]
+    return [g for g in line if not g.char.isspace() and g.char not in MARK_SET]
 
 
 def _baseline(line: list[Glyph]) -> float | None:
@@ -124,7 +124,7 @@ def _owner(line: list[Glyph], mark: Glyph, before: int) -> int | None:
     """Index of the base character (left of ``before``) that ``mark`` sits over."""
     for k in range(before - 1, -1, -1):
         glyph = line[k]
-        if glyph.char in MARKS or glyph.char.isspace():
+        if glyph.char in MARK_SET or glyph.char.isspace():
             continue
         if glyph.left - 1.0 <= mark.center <= glyph.right + 1.0:
             return k
@@ -135,7 +135,7 @@ def _displaced(line: list[Glyph], j: int) -> bool:
     """True if the mark at ``j`` does not sit over the character before it."""
     mark = line[j]
     k = j - 1
-    while k >= 0 and line[k].char in MARKS:
+    while k >= 0 and line[k].char in MARK_SET:
         k -= 1
     if k < 0:
         return True
@@ -151,7 +151,7 @@ def _move_mark(glyphs: list[Glyph], j: int, owner: int) -> None:
     if j > 0 and glyphs[j - 1].generated and _touching(glyphs, j):
         del glyphs[j - 1]  # pdfium's space before the stray mark, between two letters that touch
     insert = owner + 1
-    while insert < len(glyphs) and glyphs[insert].char in MARKS:
+    while insert < len(glyphs) and glyphs[insert].char in MARK_SET:
         insert += 1
     glyphs.insert(insert, mark)
 
@@ -170,7 +170,7 @@ def repair_marks(line: list[Glyph]) -> list[Glyph]:
     """
     glyphs = list(line)
     for j in range(len(glyphs)):
-        if j < len(glyphs) and glyphs[j].char in MARKS and _displaced(glyphs, j):
+        if j < len(glyphs) and glyphs[j].char in MARK_SET and _displaced(glyphs, j):
             owner = _owner(glyphs, glyphs[j], j)
             if owner is not None:
                 _move_mark(glyphs, j, owner)
@@ -197,7 +197,7 @@ def _render_line(line: list[Glyph], margin: float, unit: float) -> str:
     out = [" " * indent]
     previous = None
     for glyph in line:
-        wide_gap = (previous is not None and glyph.char not in MARKS and not glyph.char.isspace()
+        wide_gap = (previous is not None and glyph.char not in MARK_SET and not glyph.char.isspace()
                     and not previous.char.isspace() and glyph.left - previous.right > 3 * unit)
         if wide_gap:  # a tab stop: "ที่ อท ๑๒๓/๔๕ <gap> ศาลากลางจังหวัด"
             out.append(" " * min(MAX_INDENT, round((glyph.left - previous.right) / unit)))

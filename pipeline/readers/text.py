@@ -9,8 +9,8 @@ import codecs
 import re
 from pathlib import Path
 
+from pipeline.errors import ReadError
 from pipeline.models import Document, Page, SourceFile
-from pipeline.readers.errors import ReadError
 
 # Control bytes that never occur in text (everything below 0x20 except \t \n \v \f \r and ESC).
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])

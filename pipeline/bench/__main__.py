@@ -1,8 +1,0 @@
-"""``make bench``: every benchmark in turn, Markdown tables on stdout (copied into docs/BENCHMARKS.md)."""
-
-from pipeline.bench import ingest_speed, pdf_readers
-
-print("## Ingest speed and memory\n")
-ingest_speed.main([])
-print("\n## PDF readers\n")
-pdf_readers.main([])

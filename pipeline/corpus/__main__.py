@@ -1,8 +1,0 @@
-"""``python -m pipeline.corpus --seed 1 --n 200 OUT [--formats txt,docx,pdf]``."""
-
-import sys
-
-from pipeline.corpus.render import main
-
-if __name__ == "__main__":
-    sys.exit(main())

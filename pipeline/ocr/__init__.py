@@ -1,0 +1,94 @@
+"""Scanned pages to text: the OCR path's one front door, ``read_pages(images, options)``.
+
+>>> # pages = read_pages([(1, Image.open("scan.png"))], OcrOptions())
+>>> # pages.pages[0].text  -> "ที่ ศธ ๐๔๐๔๕/ว ๖๕๘          สำนักงานเขตพื้นที่การศึกษา\\n…"
+>>> # pages.reader         -> "tesseract 5.3 tha + thai-digits v1"
+
+The house (each module has one job; ``steps.STEPS`` lists the steps in the order they run):
+
+=================  ==========================================================================
+``options``        ``OcrOptions``: the switches, a frozen value built once by the command line
+``engine``         the ``Engine`` seam and ``PageScan`` (what a step sees of a page)
+``tesseract``      ``TesseractEngine``: the only module that starts a process
+``result``         ``OcrWord``, ``OcrResult``: text and words with boxes
+``page``           one page: blank or not text, binarise, read, the steps
+``binarize``       Otsu after a light blur; blank and not-text pages
+``steps``          the table of steps: recover, latin, thai_digits, repair, spell, names
+``recover``        lines the page segmentation dropped, read alone
+``latin``          address lines and unsure Latin words read with English
+``digits/``        the CRNN digit reader (``reader``, ``thai_digits.onnx``) and ``align``
+``repair/``        ``rules`` (keywords, codes, numbers, dates) and ``lexicon`` (letter words)
+``spell``          subject lines and positions by word frequency
+``names``          signers' names OCR made unspellable
+``layout``         the pages of a document laid out from the word boxes
+=================  ==========================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.errors import OcrMissing
+from pipeline.models import Problem
+from pipeline.ocr.engine import Engine
+from pipeline.ocr.layout import render_pages
+from pipeline.ocr.options import STOCK_LANGS, OcrOptions
+from pipeline.ocr.page import read_page
+from pipeline.ocr.steps import steps_for
+from pipeline.ocr.tesseract import TesseractEngine
+
+__all__ = ["OcrOptions", "OcrPage", "OcrPages", "read_pages"]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """One page read: its text laid out as printed and the engine's mean confidence (0..1, 3 places)."""
+
+    number: int
+    text: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPages:
+    """The pages of one document, the problems met (each names its page), and who read them."""
+
+    pages: tuple[OcrPage, ...]
+    problems: tuple[Problem, ...]
+    reader: str  # "tesseract 5.3 tha + thai-digits v1"
+
+
+def engine_for(options: OcrOptions) -> Engine:
+    """The engine ``options`` name (``options.engine``), else Tesseract with the options' timeout and cache."""
+    return options.engine or TesseractEngine(timeout_s=options.timeout_s, dev_cache=options.dev_cache)
+
+
+def reader_name(options: OcrOptions, engine: Engine) -> str:
+    """``"tesseract 5.3 tha + thai-digits v1"``: the engine, its version, languages and the named steps."""
+    version = ".".join((engine.version() or "missing").split(".")[:2])
+    if options.stock:
+        return f"{engine.name} {version} {STOCK_LANGS} (stock)"
+    names = [step.reader_name for step in steps_for(options) if step.reader_name]
+    return " + ".join([f"{engine.name} {version} {options.langs}", *names])
+
+
+def read_pages(images: Iterable[tuple[int, object]], options: OcrOptions = OcrOptions()) -> OcrPages:
+    """OCR ``(page number, PIL image)`` pairs, taken one at a time, and lay them out against one margin.
+
+    Raises ``OcrMissing`` (a ReadError ``ocr_unavailable``) before taking any image when the engine is
+    not installed, and ReadError ``ocr_unavailable`` when it fails to run; a page it gives up on, a blank sheet or a page of noise is an empty
+    page (with a Problem for the last two kinds) and the others are read.
+    """
+    engine = engine_for(options)
+    if engine.version() is None:
+        raise OcrMissing("This file needs OCR, but the tesseract program is not installed.")
+    numbers, results, problems = [], [], []
+    for number, image in images:
+        result, trouble = read_page(image, number, options, engine)
+        numbers.append(number)
+        results.append(result)
+        problems += trouble
+    texts = render_pages(results)  # one left margin for the whole document
+    pages = tuple(OcrPage(n, text, round(r.confidence, 3)) for n, r, text in zip(numbers, results, texts, strict=True))
+    return OcrPages(pages, tuple(problems), reader_name(options, engine))

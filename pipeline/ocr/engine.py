@@ -1,0 +1,52 @@
+"""The seam between the OCR steps and the program that recognises text.
+
+An ``Engine`` reads a page image (or a crop of one) into an ``OcrResult``. ``tesseract.TesseractEngine``
+is the one the product uses; tests pass small fakes (canned output, a crash, a timeout) in
+``OcrOptions(engine=…)`` instead of patching module globals. A step sees the page through a
+``PageScan``: the image as scanned, the engine, and the options.
+
+>>> from pipeline.ocr.options import OcrOptions
+>>> class Canned:
+...     name = "canned"
+...     def version(self): return "1.0"
+...     def read(self, image, *, langs, psm): return OcrResult("เรื่อง " + langs, ())
+>>> PageScan(None, Canned(), OcrOptions()).read(langs="eng").text
+'เรื่อง eng'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from pipeline.ocr.options import OcrOptions
+from pipeline.ocr.result import OcrResult
+
+
+class Engine(Protocol):
+    """Recognises text: ``read(image, langs="tha", psm=11) -> OcrResult``; ``version()`` is None when absent.
+
+    ``read`` raises ``ReadError("ocr_timeout", …)`` for a page it gave up on and
+    ``ReadError("ocr_unavailable", …)`` when it cannot run.
+    """
+
+    name: str
+
+    def version(self) -> str | None: ...
+
+    def read(self, image: Any, *, langs: str, psm: int) -> OcrResult: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PageScan:
+    """One page as a step sees it: the image as scanned (grey PIL image), the engine, the options."""
+
+    image: Any
+    engine: Engine
+    options: OcrOptions
+
+    def read(self, box: tuple[int, int, int, int] | None = None, *, langs: str | None = None,
+             psm: int = 7) -> OcrResult:
+        """The engine on the page or on ``box`` (left, top, right, bottom) of it; one line by default (psm 7)."""
+        image = self.image if box is None else self.image.crop(box)
+        return self.engine.read(image, langs=langs or self.options.langs, psm=psm)

@@ -1,0 +1,52 @@
+"""One page image through the OCR path: left out when blank or no text, binarised, read, then the steps.
+
+>>> # read_page(image, 3, OcrOptions(), TesseractEngine()) -> (OcrResult("ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕\\n…", words), [])
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.errors import ReadError
+from pipeline.models import Problem
+from pipeline.ocr.binarize import binarize, is_blank, not_text_reason
+from pipeline.ocr.engine import Engine, PageScan
+from pipeline.ocr.options import PSM, STOCK_LANGS, OcrOptions
+from pipeline.ocr.result import EMPTY, OcrResult
+from pipeline.ocr.steps import steps_for
+
+
+def recognise(scan: PageScan) -> OcrResult:
+    """The engine on the (binarised) page, then every step of ``steps_for(options)`` in order.
+
+    Stock mode is bare Tesseract as Debian ships it: ``tha+eng``, the grey page, no steps.
+    """
+    options = scan.options
+    if options.stock:
+        return replace(scan.engine.read(scan.image, langs=STOCK_LANGS, psm=PSM), line_words=())
+    page = binarize(scan.image) if options.binarize else scan.image
+    result = scan.engine.read(page, langs=options.langs, psm=PSM)
+    for step in steps_for(options):
+        result = step.run(scan, result)
+    return result
+
+
+def read_page(image, number: int, options: OcrOptions, engine: Engine) -> tuple[OcrResult, list[Problem]]:
+    """``recognise`` one page of a document, and the problems that kept it from being read.
+
+    A blank sheet (``binarize.is_blank``: the back of a page, scanned) is empty without a word, as a
+    blank PDF page is. A page that is no page of text (``not_text_reason``: noise, a photograph) is not
+    given to the engine, and a page the engine gives up on is empty; either way a Problem names the
+    page and the document goes on with its other pages.
+    """
+    if is_blank(image):
+        return EMPTY, []
+    reason = not_text_reason(image)
+    if reason:
+        return EMPTY, [Problem("page_not_text", f"Page {number} was not read: {reason}.", "warning", page=number)]
+    try:
+        return recognise(PageScan(image, engine, options)), []
+    except ReadError as exc:
+        if exc.code != "ocr_timeout":
+            raise
+        return EMPTY, [Problem("ocr_timeout", f"Page {number} was not read: {exc.message}", "warning", page=number)]

@@ -1,0 +1,431 @@
+"""Repair what Tesseract's Thai model typically gets wrong in letters, conservatively, on OCR text only.
+
+>>> repair("ที อท ๐๐๑๗.๒/ว ๒๐๕๕ วันที ๒๖ พฤษภาคม ๒๕๖๒\\nเรือง การปรับปรุงแนวทาง\\nสิงทีส่งมาด้วย ๑. แนวทาง")
+'ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕ วันที่ ๒๖ พฤษภาคม ๒๕๖๒\\nเรื่อง การปรับปรุงแนวทาง\\nสิ่งที่ส่งมาด้วย ๑. แนวทาง'
+
+Each rule fixes a form that is not a Thai word where it stands: a lost upper mark on a keyword
+(``ที`` before a number, ``เรือง``/``อางถึง``/``เรยน`` as a line's label, ``สิงทีส่งมาด้วย``), ``ํา`` for ``ำ``,
+and a run of ``๑`` that Tesseract reads from a dotted leader. Names and running text are left alone:
+a rule that could hit a real word is anchored at the start of a line or needs a number after it.
+It runs on OCR pages only, as the ``repair`` step of ``pipeline.ocr.steps``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.normalize import STEPS
+from pipeline.ocr.repair.lexicon import CONFUSABLE, repair_words
+from pipeline.thai_chars import MARKS, THAI_DIGITS, to_arabic, to_thai
+
+DIGIT = "[๐-๙0-9]"
+TONE = "[\u0e48-\u0e4b]"
+UPPER = "[\u0e31\u0e34-\u0e37\u0e47-\u0e4e]"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named regex repair; ``pattern.sub(repl, text)`` applies it."""
+
+    name: str
+    pattern: re.Pattern
+    repl: str
+
+
+# Words that take ที่ before a number ("วันที่ ๒๖", "ครั้งที่ ๙/๒๕๖๑"); not นาที or ทันที.
+ORDINAL_HEADS = ("วัน", "ครั้ง", "ครัง", "ข้อ", "หมู่", "ฉบับ", "ลำดับ", "ชั้น", "คน", "ราย", "ปี", "เดือน", "ตอน", "เล่ม", "หน้า")
+_AFTER_HEAD = "(?:" + "|".join(f"(?<={h})" for h in ORDINAL_HEADS) + "|(?<![^ (\n]))"
+
+RULES: tuple[Rule, ...] = (
+    # "วันที ๒๖", "ลงวันที ๑๕", "ครั้งที ๙/๒๕๖๑", "ที ๑๒๓/๒๕๖๒": ที with no tone before a number.
+    Rule("thi_before_number", re.compile(f"{_AFTER_HEAD}ที(?!{TONE}|{UPPER})(?=[ ]?{DIGIT})"), "ที่"),
+    # "ที อท ๐๐๑๗.๒", "ที มท.๐๘๐๘": the ref-no label before an agency code and a number.
+    Rule("thi_before_ref", re.compile(f"(?m)^([ ]*)ที(?!{TONE}|{UPPER})(?=[ ]+[ก-ฮ]{{1,3}}\\.?[ ]?{DIGIT})"), r"\1ที่"),
+    # "เรือง การปรับปรุง..." as the subject label at the start of a line.
+    Rule("rueang_label", re.compile("(?m)^([ ]*)เร(?:ื|ี)?(?:่)?อ(?:่)?ง(?=[ .…]|$)"), r"\1เรื่อง"),
+    # "อางถึง", "อ้างถิง", "อางถิง" as a label at the start of a line.
+    Rule("angthueng_label", re.compile("(?m)^([ ]*)อ(?:้)?างถ(?:ึ|ิ)ง(?=[ .…]|$)"), r"\1อ้างถึง"),
+    # "เรยน", "เรี่ยน" as the salutation label at the start of a line.
+    Rule("rian_label", re.compile("(?m)^([ ]*)เร(?:ี)?(?:่)?ยน(?= )"), r"\1เรียน"),
+    # "สิงทีส่งมาด้วย", "สิ่งทีสงมาดวย", ...: the enclosures label, with any of its four marks lost.
+    Rule("enclosures_label", re.compile("สิ(?:่)?งที(?:่)?ส(?:่)?งมาด(?:้)?วย"), "สิ่งที่ส่งมาด้วย"),
+    # "จึงเรียนมาเพือ", "เพือทราบ": เพือ is not a word; เพื่อ is.
+    Rule("phuea", re.compile("เพือ(?!่)"), "เพื่อ"),
+    # "มส ๐๐๒๓/วิ๓๖๑๘": a speck read as a mark on the circular ว after the slash.
+    Rule("circular_speck", re.compile(f"(?<=/)([ ]?)ว[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+(?=[ .]?{DIGIT})"), r"\1ว"),
+    # "พย ๐๐๒๒/๔๗๙ งวันที่ ๗ …": the ล of ลงวันที่ lost after a letter's number (งวันที่ is no word).
+    Rule("longwanthi", re.compile(f"(?<={DIGIT})([ \t]+)งวันที่"), r"\1ลงวันที่"),
+    # "กค ๐๔๒๑.๔/ว ๒๑๘๗ญ่ ลงวันที่": a speck read as a letter with a mark glued to a number before ลงวันที่/ลว.
+    Rule("serial_tail_speck", re.compile(f"(?<={DIGIT})[ก-ฮ][\u0e31\u0e34-\u0e4e]+(?=[ \t]*(?:ลงวันที่|ลว))"), ""),
+    # "๑๐ มกราคม ๒๕๖๙ฉ่", "๒๕๔๙สฆ่": specks read as letters and marks after the year of a date standing alone
+    Rule("date_line_speck", re.compile(f"(?m)^([ \t]*{DIGIT}{{1,2}}[ \t]+[^ \t\n]+[ \t]+{DIGIT}{{4}})[ก-ฮ\u0e30-\u0e4e]{{1,4}}[ \t]*$"), r"\1"),
+    # "จ้านวน ๕ แผ่น", "จ้ำนวน": ำ read as ้ + า in จำนวน, or a tone mark on it (neither is a word).
+    Rule("chamnuan", re.compile("จ้านวน|จ[\u0e48-\u0e4b]ำนวน"), "จำนวน"),
+    # "เขตดุสิต กทม ๑๐๓๐๐": the dot of กทม. lost before the postcode (on the next line too).
+    Rule("bangkok_dot", re.compile(f"(?<![ก-๙])กทม(?=[ \t]*\n?[ \t]*{DIGIT}{{5}}(?!{DIGIT}))"), "กทม."),
+    # "สัง ณ วันที่ ๑๖ มกราคม": an order's closing with its tone mark lost.
+    Rule("sang_na", re.compile("(?<![ก-๙])สั?ง(?=[ \t]*ณ[ \t]*วันที่)"), "สั่ง"),
+)
+
+
+# "ะเบียบกรมการปกครอง", "ำสั่งจังหวัด", "ระกาศกระทรวง": a title whose first letter was lost at the
+# start of its line (no Thai word starts with ะ or ำ, and ระกาศ is not a word).
+TITLE_FIRST = {"ะเบียบ": "ร", "ำสั่ง": "ค", "ระกาศ": "ป"}
+LOST_TITLE_LETTER = re.compile("(?m)^([ \t]*)(" + "|".join(TITLE_FIRST) + ")(?=[ \t]|[ก-ฮ]|$)")
+
+MARK = MARKS  # every combining Thai mark, as a character class
+# A vowel or tone mark stands on a consonant (or on another mark); after a dot, a space or a digit it
+# is a speck read as a mark: "ก.ุพ." -> "ก.พ.", "พ.ุย." -> "พ.ย.".
+ORPHAN_MARK = re.compile(f"(?<=[^\u0e01-\u0e4e])[{MARK}]+|^[{MARK}]+", re.M)  # after a Thai letter: normalize's job
+# "ว ๆ๗๙๔": ๆ repeats a word; before a digit it is a speck.
+REPEAT_BEFORE_DIGIT = re.compile("(?<=[ /ว])ๆ(?=[๐-๙0-9])")
+
+D = "[๐-๙0-9]"
+# the ที่ of a reference number as Tesseract misreads it: ที (mark lost), ทิ่, ฑที (a speck), 1, i
+LABEL = "(?:[ฑท]?[ทฑ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?|[17il](?![.)]))"
+CODE_TOKEN = f"[ก-ฮ][ก-ฮ{MARK}0-9]{{1,4}}"  # "ศธ5", "บริ", "ชูย": an agency code with a speck on it
+REF_TAIL = rf"[ \t]*\n?[ \t]*\.?[ \t]*{D}{{2,6}}(?:[ \t]*\.[ \t]*{D}{{1,4}})*[ \t]*/"  # " ๐๔๐๔๕/", wrapped too
+REF_CODE = re.compile(f"(?<![^ \t\n(])(?P<code>{CODE_TOKEN})(?={REF_TAIL})")
+REF_LABEL = re.compile(rf"(?<![^ \t\n(])(?P<label>{LABEL})(?P<gap>[ \t]+)(?=(?P<code>[ก-ฮ]{{2,3}})\.?{REF_TAIL})")
+# "ที =๔๒๔/๒๕๔๑", "ฑที ๙๒๓/๒๕๔๖": an order's number at the start of its line
+ORDER_LABEL = re.compile(rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[=:\-]?[ \t]*(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}(?!{D}))")
+# "ที ไว๖๖๗/๒๕๖๙": specks read as one or two letters against the number, on a line holding only that
+ORDER_LABEL_SPECKS = re.compile(
+    rf"(?m)^(?P<indent>[ \t]*){LABEL}[ \t]*[ก-ฮ\u0e30-\u0e4e]{{1,2}}(?={D}{{1,5}}[ \t]*/[ \t]*{D}{{4}}[ \t]*$)")
+# "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔", "นค ๐๐๑๗ฒ/ว. ๕๖๙๘", "มท ๐๒๑๑.๓.ตศา / ๖๖๖": specks read as letters (after a dot or not) between a
+# unit number and its slash; ว is left, it may be the circular mark misplaced
+UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ][ก-ฮ\u0e30-\u0e4e]{{0,3}}(?=[ \t]*/)")
+# "สค ๐๐๑๗/ว ๔๙๓๗ฒ": a speck read as a rare letter glued after a serial (a real suffix is ก, ข, ค …)
+SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[ฆฌญฎฏฐฑฒณฬฮ](?![ก-๙])")
+# "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓", "นบ ๐๐๒๒.๕/วิฒ๗๑๖": a speck read as a letter glued before a serial
+SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮ](?={D}{{2,}})")
+# "บร ๐๐๒๓.๑/ว3. ๑๐๕๓": a speck read as a Latin digit or letter (and a dot) between ว and a Thai serial
+CIRCULAR_LATIN_SPECK = re.compile(r"(?<=/)([ \t]*ว)[0-9A-Za-z]\.?(?=[ \t]*[๐-๙]{2,})")
+# "ที่ สส ๕๑๐๒๑ว. ๒๒๒๓": the slash before the circular ว lost, on the reference line
+LOST_SLASH = re.compile(rf"(?m)^([ \t]*ที่[ \t]+[ก-ฮ]{{2}}[ \t]+{D}{{2,6}}(?:\.{D}{{1,4}})*)[ \t]*ว(?=\.?[ \t]*{D})")
+# "ศธ 04349./7/4898": the dot of a unit read as a dot and a slash
+UNIT_DOT_SLASH = re.compile(rf"(?<={D})\./(?={D}{{1,4}}[ \t]*/)")
+
+
+@cache
+def _known_codes() -> frozenset[str]:
+    from extractors.ref_numbers import agency_table
+
+    return frozenset(agency_table())
+
+
+def substitution_cost(a: str, b: str) -> float:
+    """0 for the same character, 0.5 for look-alikes Tesseract confuses (``lexicon.CONFUSABLE``), else 1."""
+    return 0.0 if a == b else 0.5 if frozenset((a, b)) in CONFUSABLE else 1.0
+
+
+def weighted_distance(a: str, b: str) -> float:
+    """Edit distance where a look-alike substitution costs half."""
+    row = [float(j) for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], float(i)
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + substitution_cost(ca, cb))
+    return row[-1]
+
+
+def nearest_code(token: str) -> str | None:
+    """The one known agency code ``token`` is a look-alike misreading of (one letter), or None.
+
+    >>> nearest_code("ศ5"), nearest_code("ส5"), nearest_code("ศถจ")
+    ('ศธ', 'สธ', None)
+    """
+    scored = sorted((weighted_distance(token, code), code) for code in _known_codes())
+    if not scored or scored[0][0] > 0.5 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+# ธ in the TH Sarabun designs: its flag read as a letter or mark of its own (ศถจี, ศธจ) or ธ as จ with
+# the flag as ์ or ง (ศจ์, ศจงี); only inside an agency code, where the result must be a known code
+FLAGGED_THO = re.compile("(?<=^[ก-ฮ])(?:[ธถจ5][ถจง5-9]?)$")  # after the code's first letter: ศ58, ศถ5, ศถจ, ศจ, ศจง
+
+
+def repair_agency_codes(text: str) -> str:
+    r"""An agency code with a speck on it, before a unit number and a slash, back to the code when
+    what is left is a known code; then a damaged ``ที่`` before it.
+
+    >>> repair_agency_codes("ที่ ศธ5 ๐๔๐๔๕/ว ๖๕๘ และ ทิ่ กค ๐๔๐๕.๔/ว ๗๙๔")
+    'ที่ ศธ ๐๔๐๔๕/ว ๖๕๘ และ ที่ กค ๐๔๐๕.๔/ว ๗๙๔'
+    >>> repair_agency_codes("ที่ ศู5 ๐๔๑๑๐.๘ / ๕๑๔")   # ธ read as 5: one look-alike from ศธ only
+    'ที่ ศธ ๐๔๑๑๐.๘ / ๕๑๔'
+    >>> repair_agency_codes("หนังสือจังหวัดสุราษฎร์ธานี ที่ สภู\n๐๐๑๙.๔/๒๐๘๑")   # ฎ read as ภู, the number wrapped
+    'หนังสือจังหวัดสุราษฎร์ธานี ที่ สฎ\n๐๐๑๙.๔/๒๐๘๑'
+    >>> repair_agency_codes("ที่  นรวี ๑๐๐๘/๔๒๙")   # a speck with a mark after the code
+    'ที่  นร ๑๐๐๘/๔๒๙'
+    >>> repair_agency_codes("ที่ ศถจี ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศจ์ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศจงี ๐๔๐๐๒/ว.๔๖๓๒")   # ธ read apart
+    'ที่ ศธ ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศธ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศธ ๐๔๐๐๒/ว.๔๖๓๒'
+    >>> repair_agency_codes("ท่ ศ58 ๐๔๐๐๒ / ๕๗๐๕, ที่ บปริ ๐๐๒๓.๑/ว ๑๐๕๓")
+    'ที่ ศธ ๐๔๐๐๒ / ๕๗๐๕, ที่ บร ๐๐๒๓.๑/ว ๑๐๕๓'
+    >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
+    'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
+    """
+    known = _known_codes()
+
+    def code(m: re.Match) -> str:
+        token = m.group("code")
+        if token in known:
+            return token
+        unmarked = re.sub(f"[{MARK}]", "", token)
+        stripped = re.sub("[0-9]", "", unmarked)
+        forms = [stripped]
+        if len(stripped) == 3 and token[2:3] == stripped[2] and re.match(f"[{MARK}]", token[3:4]):
+            forms.append(stripped[:2])  # "นรวี": a code is two bare letters; a third with a mark on it is a speck
+        for form in forms:
+            for candidate in (form, FLAGGED_THO.sub("ธ", unmarked if form == stripped else form)):  # ธ read apart
+                if candidate in known:
+                    return candidate
+        pairs = [i for i in range(len(stripped) - 1) if substitution_cost(stripped[i], stripped[i + 1]) < 1]
+        doubled = {stripped[:j] + stripped[j + 1:] for i in pairs for j in (i, i + 1)} & known if len(stripped) == 3 else set()
+        if len(doubled) == 1:
+            return doubled.pop()  # "บปร": a letter read twice, as itself and its look-alike
+        return nearest_code(unmarked) or token
+
+    def label(m: re.Match) -> str:
+        # ที with its mark lost needs no known code after it: "ที บท ๐๐๒๒ / ๓๙๕๑"
+        sure = m.group("code") in known or m.group("label") == "ที"
+        return ("ที่" if sure else m.group("label")) + m.group("gap")
+
+    return REF_LABEL.sub(label, REF_CODE.sub(code, text))
+
+
+SUBJECT_LINE = re.compile(r"(?m)^[ \t]*เรื่อง")
+
+
+def repair_code_by_header(text: str) -> str:
+    r"""The letter's own agency code read as another known code one look-alike away (``สก`` as ``ศก``),
+    or with a speck read as a third letter (``ชบป``; every code is two letters), put back when the
+    header above the subject names exactly one such agency and not the code as read.
+
+    >>> repair_code_by_header("ที่ ศก ๐๐๒๓.๓/๓๗๓๕  ศาลากลางจังหวัดสระแก้ว\nเรื่อง ขอเชิญประชุม")
+    'ที่ สก ๐๐๒๓.๓/๓๗๓๕  ศาลากลางจังหวัดสระแก้ว\nเรื่อง ขอเชิญประชุม'
+    >>> repair_code_by_header("ที่ ชบป ๐๐๑๙.๓/ว ๓๘๐๗  สำนักงานพัฒนาชุมชนจังหวัดชลบุรี\nเรื่อง ขอเชิญประชุม")
+    'ที่ ชบ ๐๐๑๙.๓/ว ๓๘๐๗  สำนักงานพัฒนาชุมชนจังหวัดชลบุรี\nเรื่อง ขอเชิญประชุม'
+    >>> repair_code_by_header("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗  สำนักงานเขตพื้นที่การศึกษา\nเรื่อง ขอเชิญประชุม")
+    'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗  สำนักงานเขตพื้นที่การศึกษา\nเรื่อง ขอเชิญประชุม'
+    >>> repair_code_by_header("ที่ ศก ๐๐๒๓.๓/๓๗๓๕  ศาลากลางจังหวัดศรีสะเกษ\nเรื่อง ประชุมที่สระแก้ว")
+    'ที่ ศก ๐๐๒๓.๓/๓๗๓๕  ศาลากลางจังหวัดศรีสะเกษ\nเรื่อง ประชุมที่สระแก้ว'
+    """
+    from extractors.ref_numbers import agency_table
+
+    subject = SUBJECT_LINE.search(text)
+    head = text[:subject.start()] if subject else text
+    table = agency_table()
+
+    def named(code: str) -> bool:
+        name = table[code].get("name_th", "")
+        return len(name) >= 3 and name in head
+
+    def code(m: re.Match) -> str:
+        token = m.group("code")
+        if token in table and named(token):
+            return token
+        if token in table:
+            near = {k for k in table if len(k) == len(token) and weighted_distance(token, k) == 0.5}
+        else:
+            near = {token[:i] + token[i + 1:] for i in range(len(token))} if len(token) == 3 else set()
+        alike = [k for k in near if k in table and named(k)]
+        return alike[0] if len(alike) == 1 else token
+
+    return REF_CODE.sub(code, head) + text[len(head):]
+
+
+# "๓๖๑๘ าว. ๒๑ พ.ย.", "๑๗๙๙ ลิว.\n๒๖": ลว. (ลงวันที่) after a letter's number, misread
+DATED_ABBREVIATION = re.compile(
+    f"(?<={D})(?P<sp>[ \t]+)(?P<token>[ก-ฮ\u0e30-\u0e4e]{{1,3}}\\.)(?=[ \t]*\n?[ \t]*{D}{{1,2}}[ \t]*[ก-ฮ])"
+)
+
+
+# "๑๑๑๑๑ ที่มีลักษณะ", "๑๑๑9๑๑ ของรัฐ": a memo's dotted leader at the start of a line, read as ๑s
+LEADER = re.compile("(?m)^(?P<indent>[ ]*)(?P<run>[๑19๒l]{4,})(?=[ ]|$)")
+
+
+def repair_leaders(text: str) -> str:
+    r"""A run of ``๑`` (one other digit-like speck at most) opening a line, back to the dots it was.
+
+    >>> repair_leaders("๑๑๑9๑๑ ของรัฐ\n๑๑๑๑๒ เกียรติ\n๑๑๑๒๐ นนทบุรี")   # a postcode has two others: kept
+    '...... ของรัฐ\n..... เกียรติ\n๑๑๑๒๐ นนทบุรี'
+    """
+    def fix(m: re.Match) -> str:
+        run = m.group("run")
+        return m.group("indent") + "." * len(run) if run.count("๑") >= len(run) - 1 else m.group()
+
+    return LEADER.sub(fix, text)
+
+
+def repair_dated(text: str) -> str:
+    """``ลว.`` one edit off, between a letter's number and a date, put back.
+
+    >>> repair_dated("ที่ มส ๐๐๒๓/ว ๓๖๑๘ าว. ๒๑ พ.ย. ๒๕๔๑")
+    'ที่ มส ๐๐๒๓/ว ๓๖๑๘ ลว. ๒๑ พ.ย. ๒๕๔๑'
+    """
+    from pipeline.edit_distance import levenshtein
+
+    def fix(m: re.Match) -> str:
+        token = m.group("token")
+        return m.group("sp") + ("ลว." if levenshtein(token, "ลว.") == 1 else token)
+
+    return DATED_ABBREVIATION.sub(fix, text)
+
+
+def repair_order_label(text: str) -> str:
+    """``ที =๔๒๔/๒๕๔๑`` or ``ที ไว๖๖๗/๒๕๖๙`` at the start of a line (an order's number) -> ``ที่ ๔๒๔/๒๕๔๑``."""
+    text = ORDER_LABEL_SPECKS.sub(lambda m: m.group("indent") + "ที่ ", text)
+    return ORDER_LABEL.sub(lambda m: m.group("indent") + "ที่ ", text)
+
+
+# a date's month slot: a day, a word, a year ("๑๓ พ.ุย. ๒๕๔๔", "๓ กั้นยายน พ.ศ. ๒๕๖๔", "๔ กก.ค. ๔๐")
+MONTH_SLOT = re.compile(
+    f"(?<![0-9๐-๙])(?P<day>{D}{{1,2}})(?P<sp>[ \t]*)(?P<token>[^\\s0-9๐-๙]{{2,12}}?)"
+    f"(?=[ \t]*\n?[ \t]*(?:พ\\.[ \t]?ศ\\.[ \t]*)?(?P<year>{D}{{4}}|{D}{{2}})(?!{D}))"
+)
+
+
+def _month_forms() -> dict[str, tuple[str, int]]:
+    """``{"มกราคม": ("มกราคม", 1), "มค": ("ม.ค.", 1), …}``: each form without dots -> (printed form, month)."""
+    from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+    forms = {full: (full, i) for i, full in enumerate(thai_full_months, 1)}
+    forms |= {abbr.replace(".", ""): (abbr, i) for i, abbr in enumerate(thai_abbr_months, 1)}
+    return forms
+
+
+def nearest_month(token: str) -> str | None:
+    """The one month form ``token`` is a misreading of, or None.
+
+    Abbreviations are compared without their dots and may be one edit off, full names two; a token
+    as near to two months as to one (``5.ค.``: ม.ค.? ก.ค.? ธ.ค.?) is left alone.
+
+    >>> nearest_month("กก.ค."), nearest_month("กั้นยายน"), nearest_month("ก.ค"), nearest_month("5.ค.")
+    ('ก.ค.', 'กันยายน', 'ก.ค.', None)
+    >>> nearest_month("มุค.")   # the first dot read as ุ: ม.ค., though มี.ค. is as near by edits
+    'ม.ค.'
+
+    """
+    from pipeline.edit_distance import levenshtein
+
+    key = token.replace(".", "").replace(" ", "")
+    undotted = re.sub("[\u0e38\u0e39]", "", key)  # a dot on the baseline read as ุ or ู: "มุค." for ม.ค.
+    if undotted != key and undotted in _month_forms() and len(undotted) <= 3:
+        return _month_forms()[undotted][0]
+    best: dict[int, set[tuple[str, int]]] = {}
+    for form, (printed, month) in _month_forms().items():
+        allowed = 1 if len(form) <= 3 else 2
+        d = levenshtein(key, form)
+        if d <= allowed:
+            best.setdefault(d, set()).add((printed, month))
+    if not best:
+        return None
+    found = best[min(best)]
+    return next(iter(found))[0] if len({m for _, m in found}) == 1 else None
+
+
+def repair_months(text: str) -> str:
+    """A month misread between a day and a year, put back when it is near one month only.
+
+    >>> repair_months("ลงวันที่ ๑๓ พ.ย. ๒๕๔๔ และ ลว. ๔ กก.ค. ๔๐ วันที่ ๓ กั้นยายน พ.ศ. ๒๕๖๔")
+    'ลงวันที่ ๑๓ พ.ย. ๒๕๔๔ และ ลว. ๔ ก.ค. ๔๐ วันที่ ๓ กันยายน พ.ศ. ๒๕๖๔'
+    >>> repair_months("จำนวน ๓ คน ๒๕ ราย")   # not near a month: left alone
+    'จำนวน ๓ คน ๒๕ ราย'
+    """
+    from extractors.patterns import arabic, month_number
+
+    def fix(m: re.Match) -> str:
+        token = m.group("token")
+        if month_number(token) is not None or not 1 <= int(arabic(m.group("day"))) <= 31:
+            return m.group()
+        month = nearest_month(token)
+        return m.group("day") + m.group("sp") + month if month else m.group()
+
+    return MONTH_SLOT.sub(fix, text)
+
+
+ITEM = re.compile(rf"(?:^|[ \t])(?P<num>{D}{{1,2}})[ \t]*\.(?=[ \t])")  # "๒. คู่มือ…", "สิ่งที่ส่งมาด้วย ๑. …"
+ITEM_AT_START = re.compile(rf"^[ \t]*(?P<num>{D}{{1,2}})[ \t]*\.(?=[ \t])")
+LOST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<junk>[ก-ฮ][ก-ฮ\u0e30-\u0e4e]{0,3})\.(?=[ \t])")  # "ดตก. สำเนา…" for "๓."
+
+
+def _item_number(match: re.Match | None) -> tuple[int, bool] | None:
+    """(number, printed in Thai digits) of an item match."""
+    if match is None:
+        return None
+    num = match.group("num")
+    return int(to_arabic(num)), num[0] in THAI_DIGITS
+
+
+def repair_list_numbers(text: str) -> str:
+    r"""An item number of a numbered list read as letters, put back between its neighbours.
+
+    >>> repair_list_numbers("สิ่งที่ส่งมาด้วย ๑. คู่มือ\n๒. หลักเกณฑ์\nดตก. สำเนารายงาน\n๔. สำเนาคำสั่ง")
+    'สิ่งที่ส่งมาด้วย ๑. คู่มือ\n๒. หลักเกณฑ์\n๓. สำเนารายงาน\n๔. สำเนาคำสั่ง'
+    >>> repair_list_numbers("๒. รองศาสตราจารย์\nดร.สมชาย ใจดี\n๓. นายสมศักดิ์")   # ๒ then ๓: nothing lost
+    '๒. รองศาสตราจารย์\nดร.สมชาย ใจดี\n๓. นายสมศักดิ์'
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        lost = LOST_ITEM.match(line)
+        if lost is None or i == 0 or i + 1 >= len(lines):
+            continue
+        before = _item_number(([m for m in ITEM.finditer(lines[i - 1])] or [None])[-1])
+        after = _item_number(ITEM_AT_START.match(lines[i + 1]))
+        if before and after and after[0] == before[0] + 2:
+            digit = str(before[0] + 1)
+            if before[1]:
+                digit = to_thai(digit)
+            lines[i] = lost.group("indent") + digit + "." + line[lost.end():]
+    return "\n".join(lines)
+
+
+@cache
+def _full_months() -> str:
+    from pythainlp.util.date import thai_full_months
+
+    return "(?:" + "|".join(thai_full_months) + ")"
+
+
+def repair_day_slot(text: str) -> str:
+    r"""The day of a written date, damaged: specks glued to it (``๑๓ดา  กุมภาพันธ์ ๒๕๕๐``), or an Arabic
+    ``4`` read as ``ๆ`` (``วันที่ ๆ ธันวาคม 2559``: ๆ is never a day, and 4 is the digit it is read for).
+
+    >>> repair_day_slot("               ๑๓ดา  กุมภาพันธ์ ๒๕๕๐\nสั่ง ณ วันที่ ๆ ธันวาคม 2559")
+    '               ๑๓  กุมภาพันธ์ ๒๕๕๐\nสั่ง ณ วันที่ 4 ธันวาคม 2559'
+    """
+    month = _full_months()
+    year = r"[ \t]+(?:พ\.[ \t]?ศ\.[ \t]*)?"
+    text = re.sub(rf"(?m)^([ \t]*{D}{{1,2}})[ก-ฮ\u0e30-\u0e4e]{{1,3}}(?=[ \t]+{month}{year}{D}{{4}}[ \t]*$)", r"\1", text)
+    return re.sub(rf"(?m)(^[ \t]*|วันที่[ \t]*)ๆ(?=[ \t]+{month}{year}[0-9]{{4}}(?![0-9]))", r"\g<1>4", text)
+
+
+def repair(text: str) -> str:
+    """Apply ``ํา`` -> ``ำ`` and every rule of ``RULES``, in order, to OCR text.
+
+    >>> repair("อางถึง หนังสือจังหวัด ที่ อท ๐๐๑๗.๒/ว ๒๙๓๐ ลงวันที ๑๕ สิงหาคม ๒๕๖๐")
+    'อ้างถึง หนังสือจังหวัด ที่ อท ๐๐๑๗.๒/ว ๒๙๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐'
+    >>> repair("นายเรือง รุ่งเรือง")   # a name: not at a label position, left alone
+    'นายเรือง รุ่งเรือง'
+    """
+    text = STEPS["sara_am"](text)
+    text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
+    # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
+    text = CIRCULAR_LATIN_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", LOST_SLASH.sub(r"\1/ว", text)))
+    for rule in RULES:
+        text = rule.pattern.sub(rule.repl, text)
+    text = SERIAL_TAIL_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", text))  # after circular_speck: "วิ ๔๙๓๗ฒ"
+    text = UNIT_DOT_SLASH.sub(".", text)
+    text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
+    text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
+    return repair_list_numbers(repair_day_slot(repair_months(repair_dated(text))))
+
+
+def postprocess(scan, result):
+    """The ``repair`` step: repair the text, keep the words."""
+    from dataclasses import replace
+
+    return replace(result, text=repair(result.text))

@@ -1,0 +1,123 @@
+"""The ``tesseract`` command line as an ``Engine``: the only module of the project that starts a process.
+
+>>> # TesseractEngine().read(Image.open("scan.png"), langs="tha", psm=11).text  -> "เรื่อง ขอเชิญประชุม\\n…"
+
+One thread per call (``OMP_THREAD_LIMIT=1``): ingest runs one process per core. Tesseract's ``txt``
+and ``tsv`` outputs of one run give the text with its own word spacing (which the TSV lacks for
+Thai) and the words with confidences and boxes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.errors import ReadError
+from pipeline.ocr.options import TIMEOUT_S
+from pipeline.ocr.result import OcrResult, OcrWord, pair_lines
+
+
+def _environment() -> dict[str, str]:
+    """The child's environment: the caller's, one OpenMP thread."""
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str | None:
+    """``"5.3.0"`` or None when the tesseract command is not installed."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return None
+    try:
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, env=_environment())
+    except (OSError, subprocess.SubprocessError):
+        return None
+    first = (out.stdout or out.stderr).split("\n", 1)[0].split()
+    return first[1] if len(first) > 1 else "unknown"
+
+
+def parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
+    r"""The word rows (level 5) of Tesseract's TSV output.
+
+    >>> row = "\t".join(["5", "1", "1", "1", "2", "1", "120", "340", "88", "30", "91.5", "เรื่อง"])
+    >>> parse_tsv("header\n" + row)[0]
+    OcrWord(text='เรื่อง', confidence=0.915, box=(120, 340, 88, 30), line=(1, 1, 2))
+    """
+    words = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        conf = max(0.0, float(cols[10])) / 100
+        box = (int(cols[6]), int(cols[7]), int(cols[8]), int(cols[9]))
+        words.append(OcrWord(cols[11].strip(), conf, box, (int(cols[2]), int(cols[3]), int(cols[4]))))
+    return tuple(words)
+
+
+@dataclass(frozen=True, slots=True)
+class TesseractEngine:
+    """``tesseract stdin OUT -l LANGS --psm N txt tsv`` on a PNG of the image.
+
+    ``dev_cache`` (a folder) keeps each answer under a hash of the pixels, languages, psm and
+    version, so a developer can re-score later steps without running Tesseract again; the product
+    never sets it.
+    """
+
+    timeout_s: float = TIMEOUT_S
+    dev_cache: str = ""
+    name: str = "tesseract"
+
+    def version(self) -> str | None:
+        return tesseract_version()
+
+    def read(self, image, *, langs: str, psm: int) -> OcrResult:
+        """Run tesseract on a PIL image; ReadError ``ocr_unavailable`` when it is missing or fails,
+        ``ocr_timeout`` when it runs past ``timeout_s``."""
+        exe = shutil.which("tesseract")
+        if exe is None or tesseract_version() is None:
+            raise ReadError("ocr_unavailable", "This file needs OCR but the tesseract program is not installed.")
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        cached = self._cache_path(buf.getvalue(), langs, psm)
+        if cached is not None and cached.exists():
+            text, tsv = cached.read_text(encoding="utf-8").split("\x00", 1)
+            return OcrResult(text, parse_tsv(tsv), pair_lines(text, parse_tsv(tsv)))
+        text, tsv = self._run(exe, buf.getvalue(), langs, psm)
+        text = "\n".join(line for line in text.replace("\f", "").split("\n") if line.strip())  # psm 11: blank lines
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.part")
+            partial.write_text(text + "\x00" + tsv, encoding="utf-8")
+            partial.replace(cached)
+        words = parse_tsv(tsv)
+        return OcrResult(text, words, pair_lines(text, words))
+
+    def _run(self, exe: str, png: bytes, langs: str, psm: int) -> tuple[str, str]:
+        """(txt output, tsv output) of one tesseract process."""
+        with tempfile.TemporaryDirectory(prefix="saraban-ocr-") as tmp:
+            base = Path(tmp) / "page"
+            cmd = [exe, "stdin", str(base), "-l", langs, "--psm", str(psm), "txt", "tsv"]
+            try:
+                proc = subprocess.run(cmd, input=png, capture_output=True, timeout=self.timeout_s, env=_environment())
+            except subprocess.TimeoutExpired:
+                raise ReadError("ocr_timeout", f"Tesseract gave up on the page after {self.timeout_s:g} s.") from None
+            except (OSError, subprocess.SubprocessError) as exc:
+                raise ReadError("ocr_unavailable", f"Tesseract could not read the page ({type(exc).__name__}).") from None
+            if proc.returncode != 0:
+                detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+                raise ReadError("ocr_unavailable", f"Tesseract failed on the page: {detail[0]}")
+            return (base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace"),
+                    base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace"))
+
+    def _cache_path(self, png: bytes, langs: str, psm: int) -> Path | None:
+        if not self.dev_cache:
+            return None
+        key = hashlib.sha256(png + f"|{langs}|{psm}|{tesseract_version()}".encode()).hexdigest()
+        return Path(self.dev_cache) / key[:2] / f"{key}.txt"
