@@ -39,7 +39,7 @@ NO_DIGIT_MODEL = OcrOptions(thai_digits=False)  # the fakes' boxes are not where
 
 
 def test_the_steps_are_one_table_in_order():
-    assert [s.name for s in STEPS] == ["recover", "latin", "thai_digits", "repair", "spell", "names"]
+    assert [s.name for s in STEPS] == ["recover", "latin", "thai_digits", "colour", "repair", "spell", "names"]
     assert steps_for(OcrOptions(stock=True)) == ()
     assert "thai_digits" not in [s.name for s in steps_for(NO_DIGIT_MODEL)]
 

@@ -11,10 +11,12 @@ The house (each module has one job; ``steps.STEPS`` lists the steps in the order
 ``engine``         the ``Engine`` seam and ``PageScan`` (what a step sees of a page)
 ``tesseract``      ``TesseractEngine``: the only module that starts a process
 ``result``         ``OcrWord``, ``OcrResult``: text and words with boxes
-``page``           one page: blank or not text, binarise, read, the steps
+``page``           one page: its inks split, blank or not text, binarise, read, the steps
+``inks``           a colour scan split into black print and coloured ink (stamps, pens)
 ``binarize``       Otsu after a light blur; blank and not-text pages
-``steps``          the table of steps: recover, latin, thai_digits, repair, spell, names
+``steps``          the table of steps: recover, latin, thai_digits, colour, repair, spell, names
 ``recover``        lines the page segmentation dropped, read alone
+``colour``         stamped or typed text in coloured ink, read from the coloured layer
 ``latin``          address lines and unsure Latin words read with English
 ``digits/``        the CRNN digit reader (``reader``, ``thai_digits.onnx``) and ``align``
 ``repair/``        ``rules`` (keywords, codes, numbers, dates) and ``lexicon`` (letter words)

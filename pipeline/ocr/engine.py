@@ -39,11 +39,13 @@ class Engine(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class PageScan:
-    """One page as a step sees it: the image as scanned (grey PIL image), the engine, the options."""
+    """One page as a step sees it: the image as scanned (grey PIL image; for a colour scan its black
+    print, ``inks.split_inks``), the engine, the options, and the coloured ink alone (None: no colour)."""
 
     image: Any
     engine: Engine
     options: OcrOptions
+    colour: Any = None
 
     def read(self, box: tuple[int, int, int, int] | None = None, *, langs: str | None = None,
              psm: int = 7) -> OcrResult:

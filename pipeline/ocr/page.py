@@ -11,6 +11,7 @@ from pipeline.errors import ReadError
 from pipeline.models import Problem
 from pipeline.ocr.binarize import binarize, is_blank, not_text_reason
 from pipeline.ocr.engine import Engine, PageScan
+from pipeline.ocr.inks import split_inks
 from pipeline.ocr.options import PSM, STOCK_LANGS, OcrOptions
 from pipeline.ocr.result import EMPTY, OcrResult
 from pipeline.ocr.steps import steps_for
@@ -23,7 +24,8 @@ def recognise(scan: PageScan) -> OcrResult:
     """
     options = scan.options
     if options.stock:
-        return replace(scan.engine.read(scan.image, langs=STOCK_LANGS, psm=PSM), line_words=())
+        grey = scan.image if scan.image.mode == "L" else scan.image.convert("L")
+        return replace(scan.engine.read(grey, langs=STOCK_LANGS, psm=PSM), line_words=())
     page = binarize(scan.image) if options.binarize else scan.image
     result = scan.engine.read(page, langs=options.langs, psm=PSM)
     for step in steps_for(options):
@@ -34,18 +36,23 @@ def recognise(scan: PageScan) -> OcrResult:
 def read_page(image, number: int, options: OcrOptions, engine: Engine) -> tuple[OcrResult, list[Problem]]:
     """``recognise`` one page of a document, and the problems that kept it from being read.
 
+    A colour page (``image`` in RGB) is split into its inks first (``inks.split_inks``): the steps
+    see its black print, and the ``colour`` step reads its coloured ink alone.
+
     A blank sheet (``binarize.is_blank``: the back of a page, scanned) is empty without a word, as a
     blank PDF page is. A page that is no page of text (``not_text_reason``: noise, a photograph) is not
     given to the engine, and a page the engine gives up on is empty; either way a Problem names the
     page and the document goes on with its other pages.
     """
-    if is_blank(image):
+    inks = split_inks(image) if not options.stock else None
+    page = inks.black if inks else image if image.mode == "L" else image.convert("L")
+    if is_blank(page) and (inks is None or inks.colour is None):
         return EMPTY, []
-    reason = not_text_reason(image)
+    reason = not_text_reason(page)
     if reason:
         return EMPTY, [Problem("page_not_text", f"Page {number} was not read: {reason}.", "warning", page=number)]
     try:
-        return recognise(PageScan(image, engine, options)), []
+        return recognise(PageScan(page, engine, options, inks.colour if inks else None)), []
     except ReadError as exc:
         if exc.code != "ocr_timeout":
             raise

@@ -6,7 +6,7 @@ document's pages are laid out from the word boxes (``layout``). Each step keeps 
 one for one with their words, so later steps and the layout can still use the boxes.
 
 >>> [step.name for step in STEPS]
-['recover', 'latin', 'thai_digits', 'repair', 'spell', 'names']
+['recover', 'latin', 'thai_digits', 'colour', 'repair', 'spell', 'names']
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.ocr import latin, names, recover, spell
+from pipeline.ocr import colour, latin, names, recover, spell
 from pipeline.ocr.digits import reader as digits
 from pipeline.ocr.engine import PageScan
 from pipeline.ocr.options import OcrOptions
@@ -46,6 +46,7 @@ STEPS: tuple[Step, ...] = (
     Step("latin", latin.postprocess, "lines with a web or e-mail address, and unsure Latin words, read with English"),
     Step("thai_digits", digits.postprocess, "every line's digit runs re-read by the CRNN digit model (ONNX)",
          _digit_reader_wanted, digits.NAME),
+    Step("colour", colour.postprocess, "text stamped or typed in coloured ink, read from the coloured layer alone"),
     Step("repair", repair.postprocess, "keyword marks, agency codes, specks in numbers and dates, months, letter words"),
     Step("spell", spell.postprocess, "subject lines and signers' positions read as the likeliest words"),
     Step("names", names.postprocess, "a signer's name OCR made unspellable, from pythainlp's name lists"),

@@ -16,7 +16,8 @@ MAX_FRAMES = 500
 
 
 def _frames(path: Path):
-    """Each frame of the image as ``(number, greyscale PIL image)``; ReadError ``image_unreadable`` if damaged."""
+    """Each frame of the image as ``(number, PIL image)`` in its own mode (the OCR path makes it grey, or
+    separates a colour frame's inks); ReadError ``image_unreadable`` if damaged."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
     try:
@@ -25,7 +26,7 @@ def _frames(path: Path):
                 if i >= MAX_FRAMES:
                     break
                 frame.load()
-                yield i + 1, frame.convert("L")
+                yield i + 1, frame.copy()
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise ReadError("image_unreadable", f"The image is damaged or in a form that cannot be decoded ({exc}).") from None
 

@@ -18,6 +18,7 @@ from pipeline.ocr import OcrOptions, read_pages
 from pipeline.readers.pdf_layout import left_margin, page_lines, render
 
 RENDER_DPI = 300
+MAX_SIDE_PX = 3508  # an A4 page at 300 dpi: larger pages (a scan saved at 96 "dpi") are rendered to this size
 MIN_TEXT_CHARS = 1  # a page with fewer visible characters has no text layer
 
 
@@ -82,12 +83,36 @@ def _triage(pdf, number: int, text: str, problems: list[Problem]) -> Page | _Nee
     return _NeedsOcr(number, text, reason)
 
 
+def _has_colour_images(page) -> bool:
+    """Does the page draw an image stored in colour (an RGB or CMYK scan)? Then it is rendered in colour."""
+    import pypdfium2.raw as pdfium_c
+
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        try:
+            if obj.get_metadata().bits_per_pixel >= 24:
+                return True
+        except Exception:  # noqa: BLE001 - pdfium cannot describe the image: render grey, as for any page
+            continue
+    return False
+
+
+def render_scale(width_pt: float, height_pt: float) -> float:
+    """Pixels per point: RENDER_DPI, but a page larger than A4 is rendered no larger than ``MAX_SIDE_PX``.
+
+    >>> round(render_scale(595, 842), 3), round(render_scale(1860.5, 2631.4), 3)   # A4; a 96-"dpi" scan's page
+    (4.167, 1.333)
+    """
+    return min(RENDER_DPI / 72, MAX_SIDE_PX / max(width_pt, height_pt, 1.0))
+
+
 def _rendered(pdf, numbers: list[int]):
-    """``(number, greyscale PIL image at RENDER_DPI)`` for each page number, one page at a time."""
+    """``(number, PIL image)`` for each page number, one page at a time: grey, or RGB when the page holds a
+    colour image (the OCR path separates its inks)."""
     for number in numbers:
         page = pdf[number - 1]
         try:
-            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+            width, height = page.get_size()
+            bitmap = page.render(scale=render_scale(width, height), grayscale=not _has_colour_images(page))
             try:
                 yield number, bitmap.to_pil()
             finally:
