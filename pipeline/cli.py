@@ -31,7 +31,8 @@ def ocr_options(args: argparse.Namespace, environ: Mapping[str, str]) -> OcrOpti
     return OcrOptions.from_env(environ, langs=args.ocr_langs, timeout_s=args.ocr_timeout,
                                binarize=False if args.no_binarize else None,
                                thai_digits=False if args.no_thai_digits else None,
-                               stock=True if args.stock_ocr else None)
+                               stock=True if args.stock_ocr else None,
+                               qr_codes=False if args.no_qr else None)
 
 
 def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
@@ -41,6 +42,7 @@ def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
     group.add_argument("--no-binarize", action="store_true", help="give Tesseract the grey page")
     group.add_argument("--no-thai-digits", action="store_true", help="keep Tesseract's digits (no digit reader)")
     group.add_argument("--stock-ocr", action="store_true", help="bare tesseract -l tha+eng, for comparison only")
+    group.add_argument("--no-qr", action="store_true", help="do not decode QR codes on scanned pages")
 
 
 def _ingest(args: argparse.Namespace) -> int:

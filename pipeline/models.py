@@ -58,6 +58,14 @@ class SourceFile:
 
 
 @dataclass(frozen=True, slots=True)
+class QrCode:
+    """A QR code decoded on a scanned page: ``QrCode("https://obec.go.th/archives/48213", (217, 3209, 120, 120))``."""
+
+    text: str
+    box: tuple[int, int, int, int]  # left, top, width, height in page pixels
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """Text of one page as the reader produced it (raw, before normalisation)."""
 
@@ -66,6 +74,7 @@ class Page:
     method: str = "text"  # text | ocr
     confidence: float | None = None  # OCR mean confidence 0..1; None for a text layer
     broken: bool = False  # text layer beyond repair (route to OCR)
+    codes: tuple[QrCode, ...] = ()  # QR codes decoded on a scanned page
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ The house (each module has one job; ``steps.STEPS`` lists the steps in the order
 ``repair/``        ``rules`` (keywords, codes, numbers, dates) and ``lexicon`` (letter words)
 ``spell``          subject lines and positions by word frequency
 ``names``          signers' names OCR made unspellable
+``codes``          QR codes on the page (OpenCV)
 ``layout``         the pages of a document laid out from the word boxes
 =================  ==========================================================================
 """
@@ -32,7 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.errors import OcrMissing
-from pipeline.models import Problem
+from pipeline.models import Problem, QrCode
+from pipeline.ocr.codes import decode_qr
 from pipeline.ocr.engine import Engine
 from pipeline.ocr.layout import render_pages
 from pipeline.ocr.options import STOCK_LANGS, OcrOptions
@@ -50,6 +52,7 @@ class OcrPage:
     number: int
     text: str
     confidence: float
+    codes: tuple[QrCode, ...] = ()  # QR codes decoded on the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +88,14 @@ def read_pages(images: Iterable[tuple[int, object]], options: OcrOptions = OcrOp
     engine = engine_for(options)
     if engine.version() is None:
         raise OcrMissing("This file needs OCR, but the tesseract program is not installed.")
-    numbers, results, problems = [], [], []
+    numbers, results, codes, problems = [], [], [], []
     for number, image in images:
         result, trouble = read_page(image, number, options, engine)
         numbers.append(number)
         results.append(result)
+        codes.append(decode_qr(image) if options.qr_codes and not options.stock else ())
         problems += trouble
     texts = render_pages(results)  # one left margin for the whole document
-    pages = tuple(OcrPage(n, text, round(r.confidence, 3)) for n, r, text in zip(numbers, results, texts, strict=True))
+    pages = tuple(OcrPage(n, text, round(r.confidence, 3), c)
+                  for n, r, text, c in zip(numbers, results, texts, codes, strict=True))
     return OcrPages(pages, tuple(problems), reader_name(options, engine))

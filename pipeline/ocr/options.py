@@ -1,9 +1,9 @@
 """The OCR switches as one frozen value, built once by the command line and passed down.
 
 >>> OcrOptions().cache_key()
-'langs=tha binarize=1 digits=1 stock=0'
+'langs=tha binarize=1 digits=1 stock=0 qr=1'
 >>> OcrOptions.from_env({"SARABAN_OCR_BINARIZE": "0", "SARABAN_THAI_DIGITS": "0"}).cache_key()
-'langs=tha binarize=0 digits=0 stock=0'
+'langs=tha binarize=0 digits=0 stock=0 qr=1'
 
 ``cache_key()`` feeds the ingest cache: a switch that changes what a scan reads as changes the key.
 The engine (``None``: Tesseract) and the developer's Tesseract cache do not change what is read,
@@ -30,6 +30,7 @@ ENVIRONMENT = {
     "SARABAN_OCR_STOCK": ("stock", lambda v: v == "1"),
     "SARABAN_OCR_TIMEOUT": ("timeout_s", float),
     "SARABAN_OCR_DEV_CACHE": ("dev_cache", str),
+    "SARABAN_QR_CODES": ("qr_codes", lambda v: v != "0"),
 }
 
 
@@ -42,6 +43,7 @@ class OcrOptions:
     thai_digits: bool = True  # the digit reader re-reads digit runs (when its model and onnxruntime are there)
     stock: bool = False  # bare ``tesseract -l tha+eng``: no binarising, no steps (side-by-side figures only)
     timeout_s: float = TIMEOUT_S  # per Tesseract call; a page past it is reported and skipped
+    qr_codes: bool = True  # decode QR codes on scanned pages (codes.decode_qr)
     dev_cache: str = ""  # a folder keeping Tesseract's answers per page image (development only)
     engine: Any = field(default=None, compare=False, repr=False)  # None: Tesseract (engine.Engine)
 
@@ -63,6 +65,6 @@ class OcrOptions:
         return cls(**values)
 
     def cache_key(self) -> str:
-        """The switches that change what a scan reads as, e.g. ``'langs=tha binarize=1 digits=1 stock=0'``."""
+        """The switches that change what a scan reads as, e.g. ``'langs=tha binarize=1 digits=1 stock=0 qr=1'``."""
         return (f"langs={self.langs} binarize={int(self.binarize)} digits={int(self.thai_digits)} "
-                f"stock={int(self.stock)}")
+                f"stock={int(self.stock)} qr={int(self.qr_codes)}")

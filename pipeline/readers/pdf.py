@@ -133,7 +133,8 @@ def _ocr(pdf, todo: list[_NeedsOcr], problems: list[Problem], options: OcrOption
         return {t.number: Page(number=t.number, text=t.text, broken=bool(t.reason)) for t in todo}, ""
     problems += scanned.problems
     broken = {t.number: bool(t.reason) for t in todo}
-    pages = {p.number: Page(number=p.number, text=p.text, method="ocr", confidence=p.confidence, broken=broken[p.number])
+    pages = {p.number: Page(number=p.number, text=p.text, method="ocr", confidence=p.confidence, broken=broken[p.number],
+                            codes=p.codes)
              for p in scanned.pages}
     return pages, scanned.reader
 
