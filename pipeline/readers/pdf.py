@@ -18,7 +18,8 @@ from pipeline.ocr import OcrOptions, read_pages
 from pipeline.readers.pdf_layout import left_margin, page_lines, render
 
 RENDER_DPI = 300
-MAX_SIDE_PX = 3508  # an A4 page at 300 dpi: larger pages (a scan saved at 96 "dpi") are rendered to this size
+PAPER_MAX_PT = 1100  # points: the long side of the largest paper a letter is printed on (legal: 1008)
+MAX_SIDE_PX = 3508  # a page larger than paper (a scan saved at 96 "dpi" as a 26-inch page) is rendered to this
 MIN_TEXT_CHARS = 1  # a page with fewer visible characters has no text layer
 
 
@@ -97,12 +98,14 @@ def _has_colour_images(page) -> bool:
 
 
 def render_scale(width_pt: float, height_pt: float) -> float:
-    """Pixels per point: RENDER_DPI, but a page larger than A4 is rendered no larger than ``MAX_SIDE_PX``.
+    """Pixels per point: RENDER_DPI for paper sizes; a larger page's long side is rendered at ``MAX_SIDE_PX``
+    (A4's at 300 dpi), not at three times the pixels its scan has.
 
-    >>> round(render_scale(595, 842), 3), round(render_scale(1860.5, 2631.4), 3)   # A4; a 96-"dpi" scan's page
-    (4.167, 1.333)
+    >>> render_scale(595, 842) == RENDER_DPI / 72, round(render_scale(1860.5, 2631.4), 3)   # A4; a 96-"dpi" scan
+    (True, 1.333)
     """
-    return min(RENDER_DPI / 72, MAX_SIDE_PX / max(width_pt, height_pt, 1.0))
+    longest = max(width_pt, height_pt, 1.0)
+    return RENDER_DPI / 72 if longest <= PAPER_MAX_PT else MAX_SIDE_PX / longest
 
 
 def _rendered(pdf, numbers: list[int]):
