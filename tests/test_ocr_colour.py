@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from fake_engines import CannedEngine
 from PIL import Image, ImageDraw
 
-from fake_engines import CannedEngine
 from pipeline.ocr import OcrOptions, read_pages
 from pipeline.ocr import colour as colour_step
 from pipeline.ocr.engine import PageScan

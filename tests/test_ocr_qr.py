@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
+from fake_engines import CannedEngine
 from PIL import Image, ImageDraw
 
-from fake_engines import CannedEngine
 from pipeline.models import QrCode
 from pipeline.ocr import OcrOptions, read_pages
 from pipeline.ocr.codes import decode_qr

@@ -15,7 +15,6 @@ from workbench.corpus.model import Office
 from workbench.corpus.thaitext import digits
 
 
-
 @lru_cache(maxsize=1)
 def _rows() -> tuple[dict, ...]:
     with resources.files("extractors").joinpath("tables/agency_codes.csv").open(encoding="utf-8") as fh:
