@@ -28,7 +28,7 @@ SCALAR_FIELDS = ("doc_type", "ref_no", "ref_no_text", "agency_code", "agency_nam
 # may change (LibreOffice can open a visible gap in "ว3292", which a PDF reader rightly keeps)
 SQUASHED = frozenset({"subject", "recipient", "issuer", "signer_position", "signer_acting_for",
                       "ref_no_text", "doc_date_text", "effective_date_text"})
-FORMATS = ("txt", "docx", "pdf", "scan")
+FORMATS = ("txt", "docx", "pdf", "scan", "archive")
 LINKED = frozenset({"resolved", "probable"})
 _WS = re.compile(r"\s+")
 

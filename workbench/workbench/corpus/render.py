@@ -4,7 +4,9 @@
 
 Layout of OUT: ``truth.jsonl`` (one truth row per letter, key ``file`` = file stem),
 ``txt/<stem>.txt`` (about a fifth cp874, a few utf-8-sig, the rest utf-8), ``docx/<stem>.docx``,
-``pdf/<stem>.pdf`` (LibreOffice from the docx), ``scan/<stem>.png|.tif`` (from the PDF).
+``pdf/<stem>.pdf`` (LibreOffice from the docx), ``scan/<stem>.png|.tif`` (from the PDF), and
+``archive/<stem>.jpg|.png|.tif|.pdf`` (the PDF aged with stamps, pens, holes and copy damage; what was
+added in ``archive_artefacts.jsonl``, see ``archive.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from workbench.corpus.generate import generate
 from workbench.corpus.model import LetterTruth
 from workbench.corpus.txtout import file_text
 
-FORMATS = ("txt", "docx", "pdf", "scan")
+FORMATS = ("txt", "docx", "pdf", "scan", "archive")
 
 
 def by_file(letters: list[LetterTruth]) -> list[tuple[str, list[LetterTruth]]]:
@@ -82,16 +84,16 @@ def write_corpus(out_dir, seed: int, n: int, formats=("txt", "docx", "pdf", "sca
         t0 = time.perf_counter()
         write_txt(out_dir, files, seed)
         timings["txt"] = time.perf_counter() - t0
-    if {"docx", "pdf", "scan"} & set(formats):
+    if {"docx", "pdf", "scan", "archive"} & set(formats):
         t0 = time.perf_counter()
         docx_paths = write_docx_all(out_dir, files, seed)
         timings["docx"] = time.perf_counter() - t0
-        if {"pdf", "scan"} & set(formats):
-            _pdf_and_scan(out_dir, docx_paths, seed, formats, timings)
+        if {"pdf", "scan", "archive"} & set(formats):
+            _pdf_and_scan(out_dir, docx_paths, seed, formats, timings, files)
     return timings
 
 
-def _pdf_and_scan(out_dir: Path, docx_paths: list[Path], seed: int, formats, timings: dict) -> None:
+def _pdf_and_scan(out_dir: Path, docx_paths: list[Path], seed: int, formats, timings: dict, files) -> None:
     from workbench.corpus.raster import docx_to_pdf, pdf_to_scan
 
     t0 = time.perf_counter()
@@ -102,6 +104,18 @@ def _pdf_and_scan(out_dir: Path, docx_paths: list[Path], seed: int, formats, tim
         for path in docx_paths:
             pdf_to_scan(out_dir / "pdf" / f"{path.stem}.pdf", out_dir / "scan", seed)
         timings["scan"] = time.perf_counter() - t0
+    if "archive" in formats:
+        from workbench.corpus.archive import write_archive_file
+
+        t0 = time.perf_counter()
+        truths = {stem: [x.truth for x in letters] for stem, letters in files}
+        (out_dir / "archive").mkdir(parents=True, exist_ok=True)
+        with (out_dir / "archive_artefacts.jsonl").open("w", encoding="utf-8") as fh:
+            for path in docx_paths:
+                name, marks = write_archive_file(out_dir / "pdf" / f"{path.stem}.pdf", out_dir / "archive", path.stem,
+                                                 truths[path.stem], seed)
+                fh.write(json.dumps({"path": name, **marks}, ensure_ascii=False) + "\n")
+        timings["archive"] = time.perf_counter() - t0
 
 
 def main(argv: list[str] | None = None) -> int:
