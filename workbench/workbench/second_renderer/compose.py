@@ -61,6 +61,7 @@ class Composer:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.citable: list[Cited] = []
+        self.homes: list[Office] = []  # the office of each citable letter
         self.used: set[str] = set()  # canonical numbers already given (corpus and outside letters)
         self.offices: list[Office] = [make_office(rng) for _ in range(14)]
 
@@ -141,9 +142,14 @@ class Composer:
         matter = self.rng.choice(vocab.MATTERS)[0]
         return Cited(noun, office.name, ref, self._before(day, 8, 420), matter, None)
 
-    def _corpus_cite(self, day: dt.date, orders: bool = False) -> Cited | None:
-        earlier = [c for c in self.citable if c.date < day and (c.noun == "คำสั่ง") == orders]
-        return self.rng.choice(earlier) if earlier else None
+    def _corpus_cite(self, day: dt.date, office: Office, orders: bool = False) -> Cited | None:
+        """An earlier corpus letter; a memo (an internal letter) only from the citing letter's own office."""
+        earlier = [(c, home) for c, home in zip(self.citable, self.homes, strict=True) if c.date < day
+                   and (c.noun == "คำสั่ง") == orders and (c.noun != "บันทึกข้อความ" or home is office)]
+        own = [c for c, home in earlier if home is office]
+        if orders and own:  # an order amends or follows the office's own earlier orders first
+            return self.rng.choice(own)
+        return self.rng.choice(earlier)[0] if earlier else None
 
     def _cite(self, draft: _Draft, c: Cited, where: str, urgent: bool = False) -> str:
         text, form = citation_text(c, draft.style.digits, self.rng, urgent)
@@ -152,12 +158,13 @@ class Composer:
         draft.dates.append({"role": "cited", "date": c.date.isoformat()})
         return text
 
-    def _citations(self, draft: _Draft, day: dt.date, n_max: int = 2) -> list[Cited]:
+    def _citations(self, draft: _Draft, n_max: int = 2) -> list[Cited]:
         """Letters this one cites: corpus letters now and then, letters outside it otherwise."""
         rng = self.rng
         chosen: list[Cited] = []
         for _ in range(rng.choices((0, 1, 2), (30, 50, 20))[0] if n_max else 0):
-            inside = self._corpus_cite(day) if rng.random() < 0.6 else None
+            day = draft.slot.date
+            inside = self._corpus_cite(day, draft.office) if rng.random() < 0.6 else None
             c = inside or self._outside(day)
             if all(c.ref != o.ref for o in chosen):
                 chosen.append(c)
@@ -175,6 +182,7 @@ class Composer:
             noun = {"memo": "บันทึกข้อความ", "order": "คำสั่ง"}.get(slot.kind, "หนังสือ")
             issuer = office.name if slot.kind != "memo" else office.divisions[0].split(" ")[0]
             self.citable.append(Cited(noun, issuer, draft.ref, slot.date, draft.truth["subject"] or "", slot.key))
+            self.homes.append(office)
         return letter
 
     def _stamps(self, draft: _Draft) -> None:
@@ -318,7 +326,7 @@ class Composer:
 
     # --- the kinds -------------------------------------------------------------------------------
     def _external(self, draft: _Draft) -> None:
-        rng, office, slot = self.rng, draft.office, draft.slot
+        rng, office = self.rng, draft.office
         draft.paras.append(Para("emblem"))
         self._stamps(draft)
         number = self._own_number(draft, "external")
@@ -340,7 +348,7 @@ class Composer:
         draft.truth["subject"], draft.truth["recipient"] = subject, recipient
         draft.paras.append(Para("field", subject, label="เรื่อง"))
         draft.paras.append(Para("field", recipient, label=salute))
-        cited = self._citations(draft, slot.date)
+        cited = self._citations(draft)
         header = cited[:1] if cited and rng.random() < 0.5 else []
         self._header_refs(draft, header)
         self._attachments(draft)
@@ -350,7 +358,7 @@ class Composer:
         self._contact(draft)
 
     def _memo(self, draft: _Draft) -> None:
-        rng, office, slot = self.rng, draft.office, draft.slot
+        rng, office = self.rng, draft.office
         self._stamps(draft)
         draft.paras.append(Para("memo_head", "บันทึกข้อความ", bold=True, big=True))
         owner = rng.choice(office.divisions)
@@ -365,12 +373,12 @@ class Composer:
         draft.truth["subject"], draft.truth["recipient"] = subject, recipient
         draft.paras.append(Para("field", subject, label="เรื่อง"))
         draft.paras.append(Para("field", recipient, label="เรียน"))
-        self._body(draft, self._citations(draft, slot.date), subject, ask, event, rng.choice(vocab.PURPOSES))
+        self._body(draft, self._citations(draft), subject, ask, event, rng.choice(vocab.PURPOSES))
         own = rng.choice(office.staff) if rng.random() < 0.7 else None
         self._sign(draft, self._signer(office, own), None)
 
     def _stamped(self, draft: _Draft) -> None:
-        rng, office, slot = self.rng, draft.office, draft.slot
+        rng, office = self.rng, draft.office
         draft.paras.append(Para("emblem"))
         self._stamps(draft)
         number = self._own_number(draft, "stamped")
@@ -379,7 +387,7 @@ class Composer:
         draft.truth["recipient"] = recipient
         draft.paras.append(Para("field", recipient, label="ถึง"))
         subject, ask, event = rng.choice(vocab.MATTERS)
-        cited = self._citations(draft, slot.date, n_max=1)
+        cited = self._citations(draft, n_max=1)
         if cited:
             text = f"ตาม{self._cite(draft, cited[0], 'body')} {office.name}ได้แจ้งเรื่อง{cited[0].subject} นั้น"
         else:
@@ -427,14 +435,15 @@ class Composer:
             text = date_text(when, "full", draft.style.digits, era=self.rng.random() < 0.3)
             draft.truth["effective_date"], draft.truth["effective_date_text"] = when.isoformat(), text
             draft.dates.append({"role": "effective", "date": when.isoformat()})
-            return f"{lead}ตั้งแต่วันที่ {text} เป็นต้นไป"
+            since = "นับแต่วันที่" if self.rng.random() < 0.15 else "ตั้งแต่วันที่"  # both start a rule
+            return f"{lead}{since} {text} เป็นต้นไป"
         return f"{lead}ตั้งแต่{self.rng.choice(('บัดนี้', 'วันถัดจากวันประกาศ'))}เป็นต้นไป"
 
     def _order(self, draft: _Draft) -> None:
         rng, office = self.rng, draft.office
         subject = rng.choice(vocab.ORDER_MATTERS)
         self._titled(draft, "order", subject)
-        earlier = self._corpus_cite(draft.slot.date, orders=True) if rng.random() < 0.5 else None
+        earlier = self._corpus_cite(draft.slot.date, office, orders=True) if rng.random() < 0.5 else None
         law = digits("พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน พ.ศ. 2534", draft.style.digits)
         if earlier:
             draft.paras.append(Para("body", f"ตาม{self._cite(draft, earlier, 'body')} เรื่อง {earlier.subject} นั้น"))

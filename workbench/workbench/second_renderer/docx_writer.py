@@ -81,6 +81,13 @@ def _run(par, text: str, s: DocxStyle, bold: bool = False, size: float | None = 
     return run
 
 
+def text_cm(text: str, family: str, size: float) -> float:
+    """Printed width of ``text`` in ``family`` at ``size`` pt, in cm (measured with the font file)."""
+    from workbench.second_renderer.marks import font
+
+    return font(family, int(size * 10)).getlength(text) / 10 / 72 * 2.54
+
+
 def _label_cm(label: str) -> float:
     return {"สิ่งที่ส่งมาด้วย": 3.0, "ส่วนราชการ": 2.2, "กราบเรียน": 2.0}.get(label, 1.4)
 
@@ -161,7 +168,12 @@ class _Writer:
         elif k == "centre":
             _run(self.par(WD_ALIGN_PARAGRAPH.CENTER), para.text, s, bold=para.bold)
         elif k == "sig":
-            _run(self.par(WD_ALIGN_PARAGRAPH.CENTER, left=s.column_cm - 2.0), para.text, s)
+            # a typed name stays on one line (a typist would not let ")" wrap): narrow the indent if needed
+            usable = 21.0 - s.left_cm - s.right_cm
+            indent = s.column_cm - 2.0
+            if para.text.startswith("("):
+                indent = max(0.0, min(indent, usable - text_cm(para.text, s.font, s.size) - 1.0))
+            _run(self.par(WD_ALIGN_PARAGRAPH.CENTER, left=indent), para.text, s)
         elif k == "gap":
             self.par()
             self.par()

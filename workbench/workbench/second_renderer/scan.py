@@ -47,27 +47,29 @@ class ScanStyle:
             container = rng.choice(("png", "tif", "pdf"))
         else:
             container = rng.choices(("png", "jpg", "tif", "pdf"), (25, 40, 15, 20))[0]
-        quality = rng.randint(35, 92) if container in ("jpg", "pdf") and mode in ("grey", "colour") else None
+        quality = rng.randint(35, 92) if container in ("jpg", "pdf", "tif") and mode in ("grey", "colour") else None
         return ScanStyle(mode, dpi, round(skew, 2), round(rng.uniform(0.0, 1.1), 2), quality, container,
                          rng.random() < 0.2, rng.random() < 0.25)
 
 
-def _find(texts: list[dict], needle: str, dpi: int) -> tuple[int, tuple[int, int, int, int]] | None:
-    """(page index, pixel box) of the first occurrence of ``needle`` in the PDF's text."""
+def _find(texts: list[dict], needle: str, dpi: int, last: bool = False) -> tuple[int, tuple[int, int, int, int]] | None:
+    """(page index, pixel box) of the first (or ``last``) occurrence of ``needle`` in the PDF's text."""
     if not needle:
         return None
     k = dpi / 72
+    found = None
     for i, t in enumerate(texts):
         searcher = t["textpage"].search(needle, match_case=True)
-        hit = searcher.get_next()
-        if hit:
+        while (hit := searcher.get_next()) is not None:
             index, count = hit
             boxes = [t["textpage"].get_charbox(j) for j in range(index, index + count)]
             left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
             bottom, top = min(b[1] for b in boxes), max(b[3] for b in boxes)
             h = t["height"]
-            return i, (int(left * k), int((h - top) * k), int(right * k), int((h - bottom) * k))
-    return None
+            found = i, (int(left * k), int((h - top) * k), int(right * k), int((h - bottom) * k))
+            if not last:
+                return found
+    return found
 
 
 def _receipt_values(rng: random.Random, letter: Letter) -> tuple[str, str, str, str]:
@@ -107,7 +109,7 @@ def _draw(images: list[Image.Image], texts: list[dict], letters: list[Letter], s
                 box = (x0 - int(0.1 * (x1 - x0)), y0 - int(1.6 * line), x1 + int(0.05 * (x1 - x0)), y0 + int(0.25 * line))
                 drawn[p].append(marks.signature(images[p], rng, box))
         if letter.kind == "stamped" and t.get("issuer"):
-            found = _find(texts, t["issuer"][:12], dpi)
+            found = _find(texts, t["issuer"][:12], dpi, last=True)  # the office above the date, not the body
             if found:
                 p, (x0, y0, x1, y1) = found
                 drawn[p].append(marks.seal(images[p], rng, ((x0 + x1) // 2, y0 - (y1 - y0)), dpi, t["issuer"]))
@@ -198,8 +200,8 @@ def scan_file(pdf_path: Path, out_dir: Path, stem: str, letters: list[Letter], r
     elif s.container == "png":
         pages[0].save(path, "PNG", dpi=dpi)
     elif s.container == "tif":
-        compression = "group4" if pages[0].mode == "1" else "tiff_lzw"
-        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], compression=compression, dpi=dpi)
+        extra = {"compression": "group4"} if pages[0].mode == "1" else {"compression": "jpeg", "quality": s.jpeg_quality or 80}
+        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], dpi=dpi, **extra)
     else:
         flat = [p.convert("L") if p.mode == "1" else p for p in pages]
         flat[0].save(path, "PDF", save_all=True, append_images=flat[1:], resolution=float(s.dpi),

@@ -60,11 +60,21 @@ def visible_width(text: str) -> int:
                "\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e" else 1 for c in text)
 
 
+_NUMBERISH = set("0123456789๐๑๒๓๔๕๖๗๘๙/.")
+
+
 @cache
 def _words(text: str) -> tuple[str, ...]:
+    """Words, with a number such as ``๖/๒๕๖๓`` or ``๐๘๑๐.๕`` kept whole (a typist never breaks one)."""
     from pythainlp.tokenize import word_tokenize
 
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
+    words: list[str] = []
+    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        if words and words[-1] and word and words[-1][-1] in _NUMBERISH and word[0] in _NUMBERISH:
+            words[-1] += word
+        else:
+            words.append(word)
+    return tuple(words)
 
 
 def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
