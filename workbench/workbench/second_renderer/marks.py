@@ -106,8 +106,9 @@ def receipt_stamp(img: Image.Image, rng: random.Random, box_xy: tuple[int, int],
                 (agency, f"เลขรับ {number}", f"วันที่ {when}", f"เวลา {clock}"))
 
 
-def signature(img: Image.Image, rng: random.Random, box: tuple[int, int, int, int], ink: str = "blue") -> Mark:
-    """A looping pen stroke across ``box`` (the space above a typed name)."""
+def signature(img: Image.Image, rng: random.Random, box: tuple[int, int, int, int], ink: str = "blue",
+              over_name: bool = False) -> Mark:
+    """A looping pen stroke across ``box`` (the space above a typed name; ``over_name`` when it reaches it)."""
     x0, y0, x1, y1 = box
     d = ImageDraw.Draw(img)
     colour = INKS[ink]
@@ -121,7 +122,7 @@ def signature(img: Image.Image, rng: random.Random, box: tuple[int, int, int, in
     width = max(2, (y1 - y0) // 18)
     d.line(points, fill=colour, width=width, joint="curve")
     d.line([(x0 + (x1 - x0) * 0.1, y1 - 2), (x1, y1 - (y1 - y0) * 0.3)], fill=colour, width=width)
-    return Mark("signature", box, ink)
+    return Mark("signature_over_name" if over_name else "signature", box, ink)
 
 
 def seal(img: Image.Image, rng: random.Random, centre: tuple[int, int], dpi: int, text: str) -> Mark:

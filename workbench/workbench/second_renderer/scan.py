@@ -106,8 +106,10 @@ def _draw(images: list[Image.Image], texts: list[dict], letters: list[Letter], s
             if found:
                 p, (x0, y0, x1, y1) = found
                 line = y1 - y0
-                box = (x0 - int(0.1 * (x1 - x0)), y0 - int(1.6 * line), x1 + int(0.05 * (x1 - x0)), y0 + int(0.25 * line))
-                drawn[p].append(marks.signature(images[p], rng, box))
+                # above the typed name as a rule; now and then the pen runs into it
+                low = y0 + int(0.3 * line) if rng.random() < 0.2 else y0 - int(0.15 * line)
+                box = (x0 - int(0.1 * (x1 - x0)), low - int(1.7 * line), x1 + int(0.05 * (x1 - x0)), low)
+                drawn[p].append(marks.signature(images[p], rng, box, over_name=low > y0))
         if letter.kind == "stamped" and t.get("issuer"):
             found = _find(texts, t["issuer"][:12], dpi, last=True)  # the office above the date, not the body
             if found:
