@@ -422,6 +422,7 @@ class Composer:
             draft.truth["subject"] = subject
         if self.rng.random() < 0.5:
             draft.paras.append(Para("centre", "-" * self.rng.randint(12, 24)))
+        draft.paras.append(Para("blank"))  # the body starts apart from the title, as typed
 
     def _signed_on(self, draft: _Draft, word: str) -> None:
         era = self.rng.random() < 0.75

@@ -168,11 +168,9 @@ class _Writer:
         elif k == "centre":
             _run(self.par(WD_ALIGN_PARAGRAPH.CENTER), para.text, s, bold=para.bold)
         elif k == "sig":
-            # a typed name stays on one line (a typist would not let ")" wrap): narrow the indent if needed
+            # a typist keeps a name, a date, a position line on one line: narrow the indent if needed
             usable = 21.0 - s.left_cm - s.right_cm
-            indent = s.column_cm - 2.0
-            if para.text.startswith("("):
-                indent = max(0.0, min(indent, usable - text_cm(para.text, s.font, s.size) - 1.0))
+            indent = max(0.0, min(s.column_cm - 2.0, usable - text_cm(para.text, s.font, s.size) - 1.0))
             _run(self.par(WD_ALIGN_PARAGRAPH.CENTER, left=indent), para.text, s)
         elif k == "gap":
             self.par()
