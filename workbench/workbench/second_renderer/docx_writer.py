@@ -23,8 +23,9 @@ from workbench.second_renderer.marks import garuda_png
 from workbench.second_renderer.model import Letter, Para
 
 FONTS = ("Norasi", "Kinnari", "Garuda", "Umpush", "Waree", "Loma", "Sawasdee", "TlwgTypo")
-ALIGNS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-          "thai": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE}
+# "thai" is Word's thaiDistribute (Thai distributed justification); plain "distribute" is left out:
+# LibreOffice spreads its last line and splits tone marks off their letters, which typed letters never show
+ALIGNS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "thai": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ class DocxStyle:
     def pick(rng: random.Random) -> DocxStyle:
         return DocxStyle(rng.choice(FONTS), rng.choice((15.0, 16.0)), rng.choice((2.5, 3.0, 3.5)),
                          rng.choice((1.5, 2.0, 2.5)), rng.choice((1.5, 2.0, 2.5)), rng.uniform(8.0, 9.5),
-                         rng.uniform(6.0, 8.0), rng.choices(tuple(ALIGNS), (25, 30, 35, 10))[0],
+                         rng.uniform(6.0, 8.0), rng.choices(tuple(ALIGNS), (25, 35, 40))[0],
                          rng.choice((0, 0, 3, 6)), rng.random() < 0.3)
 
 
