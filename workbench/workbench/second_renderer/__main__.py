@@ -17,12 +17,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--n", type=int, default=40, help="number of letters")
     parser.add_argument("--formats", default="txt,docx,pdf,scan", help="comma list of " + ",".join(FORMATS))
+    parser.add_argument("--plain-scans", action="store_true",
+                        help="clean grey 300 dpi scans: no stamps, signatures, seals, holes, notes or copier damage")
     args = parser.parse_args(argv)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         parser.error(f"unknown formats: {', '.join(unknown)}")
-    summary = write_corpus(args.out, args.seed, args.n, formats)
+    summary = write_corpus(args.out, args.seed, args.n, formats, plain_scans=args.plain_scans)
     print(json.dumps(summary, ensure_ascii=False))
     return 0
 

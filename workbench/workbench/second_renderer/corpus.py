@@ -43,8 +43,10 @@ def _jsonl(path: Path, rows: list[dict]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
 
 
-def write_corpus(out: Path, seed: int = 7, n: int = 40, formats: tuple[str, ...] = FORMATS) -> dict:
-    """Compose ``n`` letters from ``seed`` and render them; returns a summary (counts by kind, files)."""
+def write_corpus(out: Path, seed: int = 7, n: int = 40, formats: tuple[str, ...] = FORMATS,
+                 plain_scans: bool = False) -> dict:
+    """Compose ``n`` letters from ``seed`` and render them; returns a summary (counts by kind, files).
+    ``plain_scans``: clean grey 300 dpi scans with nothing drawn on them (the same letters)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     files = compose(seed, n)
@@ -80,7 +82,8 @@ def write_corpus(out: Path, seed: int = 7, n: int = 40, formats: tuple[str, ...]
 
         scan_rng = random.Random(seed * 104729 + 3)
         for stem, letters in files.items():
-            path, info = scan.scan_file(out / "pdf" / f"{stem}.pdf", out / "scan", stem, letters, scan_rng)
+            path, info = scan.scan_file(out / "pdf" / f"{stem}.pdf", out / "scan", stem, letters, scan_rng,
+                                        plain=plain_scans)
             paths[stem]["scan"] = str(path.relative_to(out))
             artefacts[stem]["scan"] = info
     if "pdf" not in formats and (out / "pdf").exists():

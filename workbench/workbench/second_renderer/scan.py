@@ -37,6 +37,13 @@ class ScanStyle:
     note: bool
 
     @staticmethod
+    def plain(rng: random.Random, pages: int) -> ScanStyle:
+        """A clean archive scan: grey, 300 dpi, under 1° of skew, light blur, lossless, nothing drawn."""
+        container = "tif" if pages > 1 else rng.choice(("png", "tif"))
+        return ScanStyle("grey", 300, round(rng.uniform(-1.0, 1.0), 2), round(rng.uniform(0.0, 0.6), 2), None,
+                         container, False, False)
+
+    @staticmethod
     def pick(rng: random.Random, pages: int) -> ScanStyle:
         mode = rng.choices(("grey", "colour", "photocopy", "fax"), (42, 33, 18, 7))[0]
         dpi = rng.choices((300, 250, 200, 180, 150), (30, 20, 25, 13, 12))[0] if mode != "fax" else rng.choice((200, 150))
@@ -182,18 +189,20 @@ def _wear(img: Image.Image, s: ScanStyle, rng: random.Random) -> Image.Image:
     return out
 
 
-def scan_file(pdf_path: Path, out_dir: Path, stem: str, letters: list[Letter], rng: random.Random) -> tuple[Path, dict]:
-    """Scan one corpus PDF to ``out_dir/<stem>.<container>``; returns the path and its artefacts row."""
+def scan_file(pdf_path: Path, out_dir: Path, stem: str, letters: list[Letter], rng: random.Random,
+              plain: bool = False) -> tuple[Path, dict]:
+    """Scan one corpus PDF to ``out_dir/<stem>.<container>``; returns the path and its artefacts row.
+    ``plain``: a clean grey 300 dpi scan with no stamp, signature, seal, hole or note."""
     out_dir.mkdir(parents=True, exist_ok=True)
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf_path))
-    s = ScanStyle.pick(rng, len(doc))
+    s = ScanStyle.plain(rng, len(doc)) if plain else ScanStyle.pick(rng, len(doc))
     images, texts = [], []
     for page in doc:
         images.append(page.render(scale=s.dpi / 72).to_pil().convert("RGB"))
         texts.append({"textpage": page.get_textpage(), "height": page.get_height()})
-    drawn = _draw(images, texts, letters, s, rng)
+    drawn = [[] for _ in images] if plain else _draw(images, texts, letters, s, rng)
     pages = [_wear(img, s, rng) for img in images]
     path = out_dir / f"{stem}.{s.container}"
     dpi = (s.dpi, s.dpi)
