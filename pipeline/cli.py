@@ -32,7 +32,8 @@ def ocr_options(args: argparse.Namespace, environ: Mapping[str, str]) -> OcrOpti
                                binarize=False if args.no_binarize else None,
                                thai_digits=False if args.no_thai_digits else None,
                                stock=True if args.stock_ocr else None,
-                               qr_codes=False if args.no_qr else None)
+                               qr_codes=False if args.no_qr else None,
+                               stamps=False if args.no_stamps else None)
 
 
 def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
@@ -43,6 +44,7 @@ def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
     group.add_argument("--no-thai-digits", action="store_true", help="keep Tesseract's digits (no digit reader)")
     group.add_argument("--stock-ocr", action="store_true", help="bare tesseract -l tha+eng, for comparison only")
     group.add_argument("--no-qr", action="store_true", help="do not decode QR codes on scanned pages")
+    group.add_argument("--no-stamps", action="store_true", help="do not look for receipt stamps on scanned pages")
 
 
 def _ingest(args: argparse.Namespace) -> int:

@@ -66,6 +66,15 @@ class QrCode:
 
 
 @dataclass(frozen=True, slots=True)
+class Stamp:
+    """A receipt stamp found on a scanned page and kept out of its text:
+    ``Stamp("กองนโยบายและแผน เลขรับ ๑๖๒๖ วันที่ ๑ ก.ย. ๖๕ เวลา ๑๕.๔๑ น.", (1790, 120, 500, 290))``."""
+
+    text: str  # as read, rows joined by spaces
+    box: tuple[int, int, int, int]  # left, top, width, height in page pixels
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """Text of one page as the reader produced it (raw, before normalisation)."""
 
@@ -75,6 +84,7 @@ class Page:
     confidence: float | None = None  # OCR mean confidence 0..1; None for a text layer
     broken: bool = False  # text layer beyond repair (route to OCR)
     codes: tuple[QrCode, ...] = ()  # QR codes decoded on a scanned page
+    stamps: tuple[Stamp, ...] = ()  # receipt stamps found on a scanned page (not in ``text``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ The house (each module has one job; ``steps.STEPS`` lists the steps in the order
 ``binarize``       Otsu after a light blur; blank and not-text pages
 ``steps``          the table of steps: recover, latin, thai_digits, colour, repair, spell, names
 ``recover``        lines the page segmentation dropped, read alone
+``stamps``         receipt stamps found, read alone and painted over before the page is read
 ``colour``         stamped or typed text in coloured ink, read from the coloured layer
 ``latin``          address lines and unsure Latin words read with English
 ``digits/``        the CRNN digit reader (``reader``, ``thai_digits.onnx``) and ``align``
@@ -33,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.errors import OcrMissing
-from pipeline.models import Problem, QrCode
+from pipeline.models import Problem, QrCode, Stamp
 from pipeline.ocr.codes import decode_qr
 from pipeline.ocr.engine import Engine
 from pipeline.ocr.layout import render_pages
@@ -53,6 +54,7 @@ class OcrPage:
     text: str
     confidence: float
     codes: tuple[QrCode, ...] = ()  # QR codes decoded on the page
+    stamps: tuple[Stamp, ...] = ()  # receipt stamps found on the page, kept out of ``text``
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +90,15 @@ def read_pages(images: Iterable[tuple[int, object]], options: OcrOptions = OcrOp
     engine = engine_for(options)
     if engine.version() is None:
         raise OcrMissing("This file needs OCR, but the tesseract program is not installed.")
-    numbers, results, codes, problems = [], [], [], []
+    numbers, results, codes, stamps, problems = [], [], [], [], []
     for number, image in images:
-        result, trouble = read_page(image, number, options, engine)
+        result, trouble, found = read_page(image, number, options, engine)
         numbers.append(number)
         results.append(result)
+        stamps.append(found)
         codes.append(decode_qr(image) if options.qr_codes and not options.stock else ())
         problems += trouble
     texts = render_pages(results)  # one left margin for the whole document
-    pages = tuple(OcrPage(n, text, round(r.confidence, 3), c)
-                  for n, r, text, c in zip(numbers, results, texts, codes, strict=True))
+    pages = tuple(OcrPage(n, text, round(r.confidence, 3), c, s)
+                  for n, r, text, c, s in zip(numbers, results, texts, codes, stamps, strict=True))
     return OcrPages(pages, tuple(problems), reader_name(options, engine))

@@ -1,9 +1,9 @@
 """The OCR switches as one frozen value, built once by the command line and passed down.
 
 >>> OcrOptions().cache_key()
-'langs=tha binarize=1 digits=1 stock=0 qr=1'
+'langs=tha binarize=1 digits=1 stock=0 qr=1 stamps=1'
 >>> OcrOptions.from_env({"SARABAN_OCR_BINARIZE": "0", "SARABAN_THAI_DIGITS": "0"}).cache_key()
-'langs=tha binarize=0 digits=0 stock=0 qr=1'
+'langs=tha binarize=0 digits=0 stock=0 qr=1 stamps=1'
 
 ``cache_key()`` feeds the ingest cache: a switch that changes what a scan reads as changes the key.
 The engine (``None``: Tesseract) and the developer's Tesseract cache do not change what is read,
@@ -31,6 +31,7 @@ ENVIRONMENT = {
     "SARABAN_OCR_TIMEOUT": ("timeout_s", float),
     "SARABAN_OCR_DEV_CACHE": ("dev_cache", str),
     "SARABAN_QR_CODES": ("qr_codes", lambda v: v != "0"),
+    "SARABAN_OCR_STAMPS": ("stamps", lambda v: v != "0"),
 }
 
 
@@ -44,6 +45,7 @@ class OcrOptions:
     stock: bool = False  # bare ``tesseract -l tha+eng``: no binarising, no steps (side-by-side figures only)
     timeout_s: float = TIMEOUT_S  # per Tesseract call; a page past it is reported and skipped
     qr_codes: bool = True  # decode QR codes on scanned pages (codes.decode_qr)
+    stamps: bool = True  # find receipt stamps, read them alone and keep them out of the text (stamps.py)
     dev_cache: str = ""  # a folder keeping Tesseract's answers per page image (development only)
     engine: Any = field(default=None, compare=False, repr=False)  # None: Tesseract (engine.Engine)
 
@@ -65,6 +67,6 @@ class OcrOptions:
         return cls(**values)
 
     def cache_key(self) -> str:
-        """The switches that change what a scan reads as, e.g. ``'langs=tha binarize=1 digits=1 stock=0 qr=1'``."""
+        """The switches that change what a scan reads as, e.g. ``'langs=tha binarize=1 digits=1 stock=0 qr=1 stamps=1'``."""
         return (f"langs={self.langs} binarize={int(self.binarize)} digits={int(self.thai_digits)} "
-                f"stock={int(self.stock)} qr={int(self.qr_codes)}")
+                f"stock={int(self.stock)} qr={int(self.qr_codes)} stamps={int(self.stamps)}")

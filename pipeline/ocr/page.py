@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.errors import ReadError
-from pipeline.models import Problem
+from pipeline.models import Problem, Stamp
 from pipeline.ocr.binarize import binarize, is_blank, not_text_reason
 from pipeline.ocr.engine import Engine, PageScan
 from pipeline.ocr.inks import split_inks
 from pipeline.ocr.options import PSM, STOCK_LANGS, OcrOptions
 from pipeline.ocr.result import EMPTY, OcrResult
+from pipeline.ocr.stamps import take_stamps
 from pipeline.ocr.steps import steps_for
 
 
@@ -33,11 +34,12 @@ def recognise(scan: PageScan) -> OcrResult:
     return result
 
 
-def read_page(image, number: int, options: OcrOptions, engine: Engine) -> tuple[OcrResult, list[Problem]]:
+def read_page(image, number: int, options: OcrOptions, engine: Engine) -> tuple[OcrResult, list[Problem], tuple[Stamp, ...]]:
     """``recognise`` one page of a document, and the problems that kept it from being read.
 
     A colour page (``image`` in RGB) is split into its inks first (``inks.split_inks``): the steps
-    see its black print, and the ``colour`` step reads its coloured ink alone.
+    see its black print, and the ``colour`` step reads its coloured ink alone. Receipt stamps are then
+    found, read alone and painted over (``stamps.take_stamps``), so neither layer reads them again.
 
     A blank sheet (``binarize.is_blank``: the back of a page, scanned) is empty without a word, as a
     blank PDF page is. A page that is no page of text (``not_text_reason``: noise, a photograph) is not
@@ -46,14 +48,19 @@ def read_page(image, number: int, options: OcrOptions, engine: Engine) -> tuple[
     """
     inks = split_inks(image) if not options.stock else None
     page = inks.black if inks else image if image.mode == "L" else image.convert("L")
-    if is_blank(page) and (inks is None or inks.colour is None):
-        return EMPTY, []
+    colour = inks.colour if inks else None
+    if is_blank(page) and colour is None:
+        return EMPTY, [], ()
     reason = not_text_reason(page)
     if reason:
-        return EMPTY, [Problem("page_not_text", f"Page {number} was not read: {reason}.", "warning", page=number)]
+        return EMPTY, [Problem("page_not_text", f"Page {number} was not read: {reason}.", "warning", page=number)], ()
     try:
-        return recognise(PageScan(page, engine, options, inks.colour if inks else None)), []
+        stamps: tuple[Stamp, ...] = ()
+        if options.stamps and not options.stock:
+            found, colour = take_stamps(page, colour, engine, options.langs)
+            page, stamps = found.page, found.stamps
+        return recognise(PageScan(page, engine, options, colour)), [], stamps
     except ReadError as exc:
         if exc.code != "ocr_timeout":
             raise
-        return EMPTY, [Problem("ocr_timeout", f"Page {number} was not read: {exc.message}", "warning", page=number)]
+        return EMPTY, [Problem("ocr_timeout", f"Page {number} was not read: {exc.message}", "warning", page=number)], ()

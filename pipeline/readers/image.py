@@ -37,7 +37,7 @@ def read(path: Path, source: SourceFile, ocr: OcrOptions = OcrOptions()) -> Docu
     problems = [replace(p, source_path=str(source.path)) for p in scanned.problems]
     if scanned.pages and len(problems) == len(scanned.pages) and all(p.code == "ocr_timeout" for p in problems):
         raise ReadError("ocr_timeout", "Tesseract gave up on every page of the image.")
-    pages = [Page(number=p.number, text=p.text, method="ocr", confidence=p.confidence, codes=p.codes)
+    pages = [Page(number=p.number, text=p.text, method="ocr", confidence=p.confidence, codes=p.codes, stamps=p.stamps)
              for p in scanned.pages]
     if not pages:
         raise ReadError("image_unreadable", "The image file has no picture in it.")

@@ -137,7 +137,7 @@ def _ocr(pdf, todo: list[_NeedsOcr], problems: list[Problem], options: OcrOption
     problems += scanned.problems
     broken = {t.number: bool(t.reason) for t in todo}
     pages = {p.number: Page(number=p.number, text=p.text, method="ocr", confidence=p.confidence, broken=broken[p.number],
-                            codes=p.codes)
+                            codes=p.codes, stamps=p.stamps)
              for p in scanned.pages}
     return pages, scanned.reader
 
