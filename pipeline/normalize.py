@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import thai_spacing
+from pipeline import thai_repair, thai_spacing
 
 PUA_MAP_PATH = Path(__file__).resolve().parents[1] / "extractors" / "tables" / "thai_pua_map.csv"
 
@@ -206,6 +206,10 @@ def _dotted_leaders(text: str) -> tuple[str, EditMap | None]:
     return text, _chain(_chain(a, b), c)
 
 
+def _edits_step(make_edits: Callable[[str], list[Edit]]) -> Callable[[str], tuple[str, EditMap | None]]:
+    return lambda text: apply_edits(text, make_edits(text))
+
+
 def _nfc(text: str) -> tuple[str, EditMap | None]:
     if unicodedata.is_normalized("NFC", text):
         return text, None
@@ -237,9 +241,13 @@ STEPS: dict[str, Step] = {
         Step("newlines", _newlines),
         Step("zero_width", _zero_width),
         Step("pua_glyphs", _pua_glyphs),
+        Step("gazette_marks", _edits_step(thai_repair.gazette_mark_edits)),
         Step("sara_am", _sara_am),
+        Step("sara_am_flood", _edits_step(thai_repair.sara_am_flood_edits)),
         Step("mark_order", _mark_order),
         Step("mark_spacing", _mark_spacing),
+        Step("lost_sara_am", _edits_step(thai_repair.lost_sara_am_edits)),
+        Step("date_spacing", _edits_step(thai_repair.date_spacing_edits)),
         Step("dotted_leaders", _dotted_leaders),
         Step("nfc", _nfc),
     )

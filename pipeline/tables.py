@@ -17,6 +17,9 @@ DOCUMENT_COLUMNS = (
     "n_references", "n_attachments", "confidence", "problems",
     # additions
     "cited_by_count", "cited_by", "effective_rule", "span_start", "span_end",
+    # official instruments and the Royal Gazette (issue 11)
+    "title", "gazette_volume", "gazette_section", "gazette_page", "gazette_date", "effective_date_source",
+    "countersigner_title", "countersigner_name", "countersigner_position",
 )
 REFERENCE_COLUMNS = (
     "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
@@ -71,6 +74,19 @@ def document_row(record: Record, incoming: list[str]) -> dict:
         "confidence": record.confidence, "problems": len(record.problems),
         "cited_by_count": len(incoming), "cited_by": ";".join(incoming) or None,
         "span_start": record.span.start, "span_end": record.span.end,
+        **_instrument_columns(record),
+    }
+
+
+def _instrument_columns(record: Record) -> dict:
+    mark, counter = record.gazette, record.countersigner
+    return {
+        "title": record.title.value or None,
+        "gazette_volume": mark.volume if mark else None, "gazette_section": mark.section if mark else None,
+        "gazette_page": mark.page if mark else None, "gazette_date": _iso(mark.date) if mark else None,
+        "effective_date_source": record.effective_source or None,
+        "countersigner_title": counter.title or None, "countersigner_name": counter.name or None,
+        "countersigner_position": counter.position or None,
     }
 
 

@@ -68,7 +68,8 @@ def test_step_alone(step, raw, expected):
 
 
 def test_step_order():
-    assert DEFAULT_STEPS == ("newlines", "zero_width", "pua_glyphs", "sara_am", "mark_order", "mark_spacing", "dotted_leaders", "nfc")
+    assert DEFAULT_STEPS == ("newlines", "zero_width", "pua_glyphs", "gazette_marks", "sara_am", "sara_am_flood",
+                             "mark_order", "mark_spacing", "lost_sara_am", "date_spacing", "dotted_leaders", "nfc")
 
 
 def test_unknown_step_is_refused():

@@ -1,0 +1,199 @@
+"""Repairs of the damage real Thai PDF text carries, each as edits (``normalize`` keeps the offsets).
+
+- ``gazette_marks``: the Royal Gazette running head loses the tone marks of หน้า and เล่ม, printed
+  before the words: ``ภู ้ หนา 28 ่ เลม 140`` -> ``ภู หน้า 28 เล่ม 140``.
+- ``date_spacing``: digits and month names of a date split by a space: ``พ.ศ. 25 6 6``,
+  ``2 1 ธันวาคม``, ``9 กันยา ยน``, ``พ.ศ . 2566``.
+- ``sara_am_flood``: a font map that writes every า as ``ํา`` (``อําศัยอ ํานําจตํามควําม``): when most
+  า of a text carry it, ำ becomes า again and ``lost_sara_am`` puts back the real ones.
+- ``lost_sara_am``: ำ printed as า (``อานาจ``, ``ตารวจ``, ``กาหนด``), put back only where the damaged
+  form is no word of pythainlp's dictionary and the repaired one is (``ทา`` stays: it is a word).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.patterns import MONTH_NAMES
+
+Edit = tuple[int, int, str]
+DIGIT = "[0-9๐-๙]"
+SARA_AA, SARA_AM, MAI_THO = "\u0e32", "\u0e33", "\u0e49"
+TONES = "\u0e48-\u0e4b"
+
+# " ้ หนา 28 ่ เลม" (marks displaced before their words): the Gazette head and foot
+RE_HEAD_MARKS = re.compile(rf"\u0e49? ?หนา( *{DIGIT}+ *)\u0e48 ?เลม")
+# "พ.ศ . 2566": a space before the era's last dot
+RE_ERA_DOT = re.compile(r"(?<=พ\.ศ) \.")
+_FULL_MONTHS = sorted((m for m in MONTH_NAMES if "." not in m and len(m) >= 5), key=len, reverse=True)
+MONTH_FULL = "(?:" + "|".join(_FULL_MONTHS) + ")"
+# a 4-digit year split after the era, a month or an order's slash: "พ.ศ. 256 6", "มกราคม 25 6 6", "409 / 256 5"
+RE_SPLIT_YEAR = re.compile(rf"(?P<lead>/[ ]?|พ ?\.[ ]?ศ[ ]?\.[ ]?|ศักราช[ ]?|{MONTH_FULL}[ ]?)(?P<num>{DIGIT}(?: ?{DIGIT}){{3}})(?! ?{DIGIT})")
+# a day split before a month: "2 1 ธันวาคม", "3 0 มีนาคม"
+SPACED_MONTH = "(?:" + "|".join(" ?".join(map(re.escape, m)) for m in _FULL_MONTHS) + ")"  # "มีนา คม"
+RE_SPLIT_DAY = re.compile(rf"(?<![0-9๐-๙.,/])(?P<a>{DIGIT}) (?P<b>{DIGIT})(?= ?{SPACED_MONTH})")
+# a full month name split by spaces after a day: "9 กันยา ยน", "29 มิ ถุนายน", "5 เ ม ษายน"
+RE_SPLIT_MONTH = re.compile(rf"(?<={DIGIT} ){SPACED_MONTH}(?= )")
+# "พ . ศ . 2566": spaces around the era's dots
+RE_ERA_SPACED = re.compile(r"พ ?\. ?ศ ?\.(?= ?[0-9๐-๙])")
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def gazette_mark_edits(text: str) -> list[Edit]:
+    """``" ้ หนา 28 ่ เลม"`` -> ``" หน้า 28 เล่ม"``."""
+    if "หนา" not in text:
+        return []
+    return [(m.start(), m.end(), "หน้า " + m.group(1).strip() + " เล่ม") for m in RE_HEAD_MARKS.finditer(text)]
+
+
+def date_spacing_edits(text: str) -> list[Edit]:
+    """Joins the pieces of a split date; a split day must make 1..31, a split year four digits."""
+    edits = [(m.start(), m.end(), ".") for m in RE_ERA_DOT.finditer(text) if not RE_ERA_SPACED.match(text, m.start() - 3)]
+    for m in RE_SPLIT_YEAR.finditer(text):
+        if " " in m["num"] and (not m["lead"].startswith("/") or m["num"].translate(_ARABIC).startswith("25")):
+            edits.append((m.start("num"), m.end("num"), m["num"].replace(" ", "")))
+    for m in RE_SPLIT_DAY.finditer(text):
+        if 1 <= int((m["a"] + m["b"]).translate(_ARABIC)) <= 31:
+            edits.append((m.start(), m.end(), m["a"] + m["b"]))
+    for m in RE_SPLIT_MONTH.finditer(text):
+        if " " in m.group(0):
+            edits.append((m.start(), m.end(), m.group(0).replace(" ", "")))
+    for m in RE_ERA_SPACED.finditer(text):
+        if m.group(0) != "พ.ศ.":
+            edits.append((m.start(), m.end(), "พ.ศ."))
+    edits.sort()
+    kept, end = [], -1
+    for e in edits:  # no two edits overlap
+        if e[0] >= end:
+            kept.append(e)
+            end = e[1]
+    return kept
+
+
+RE_AM_JOINED = re.compile(f"(?<! ){SARA_AM}")
+
+
+def sara_am_flood_edits(text: str) -> list[Edit]:
+    """ำ back to า when more of them than า are left (a font map that drew every า as ``ํา``).
+
+    The real ones are mostly set apart by a space (``ก ําหนด``, ``จ ําเป็น``): those stay;
+    ``lost_sara_am`` finds the rest by the dictionary.
+    """
+    am, aa = text.count(SARA_AM), text.count(SARA_AA)
+    if am < 20 or am < aa:
+        return []
+    return [(m.start(), m.end(), SARA_AA) for m in RE_AM_JOINED.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    """Word counts of the Thai National Corpus (bundled with pythainlp)."""
+    from pythainlp.corpus import tnc
+
+    return dict(tnc.word_freqs())
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    """Dictionary words a repair may produce: seen in the TNC at least 5 times, or long compounds
+    (pythainlp's list also holds rare forms such as ``กำรอ`` that would otherwise win)."""
+    from pipeline.thai_spacing import words
+
+    freq = _frequencies()
+    return frozenset(w for w in words() if freq.get(w, 0) >= 5 or len(w) >= 6)
+
+
+def _table(has: str, damage) -> dict[str, str]:
+    freq = _frequencies()
+    table = {}
+    for w in _common():
+        if has in w and len(w) >= 3:
+            for rank, bad in enumerate(damage(w)):
+                if bad != w and bad not in freq and (rank == 0 or bad not in table):
+                    table[bad] = w  # the plain loss (ำ drawn as า) wins a tie: นาไป is นำไป, not น้ำไป
+    return table
+
+
+@lru_cache(maxsize=1)
+def _damaged_words() -> dict[str, str]:
+    """Words with ำ keyed by their damaged forms (no word of the TNC): อานาจ, ก้าหนด, นามัน."""
+    return _table(SARA_AM, lambda w: (
+        w.replace(SARA_AM, SARA_AA),  # อานาจ
+        re.sub(f"(?<![{TONES}]){SARA_AM}", MAI_THO + SARA_AA, w),  # ก้าหนด
+        "นา" + w[3:] if w.startswith("น้ำ") else w,  # นามัน: น้ำ lost its tone too (ที่ต่ำ is no ที่ตา)
+    ))
+
+
+@lru_cache(maxsize=1)
+def _flooded_words() -> dict[str, str]:
+    """Words with า keyed by their form with every า drawn as ำ (``ควำม`` -> ``ความ``)."""
+    return _table(SARA_AA, lambda w: (w.replace(SARA_AA, SARA_AM),))
+
+
+# frequent damaged forms: a text with none of them is not searched at all
+RE_LOST_AM_HINT = re.compile("ต้าบล|อ้าเภอ|นามัน|นาหนัก|สัตว์นา|จ้านวน|้าหนด|น้าหนัก|ทางน้า|แหล่งน้า|อานาจ|กาหนด|ดาเนิน|ตาแหน|จานวน|สานัก|ตาบล|ประจา|คาสั่ง|คาร้อง|จาเป็น|สาหรับ|ชาระ|"
+                             "อาเภอ|คาขอ|กากับ|ตารวจ|ทาการ|ทางาน|นาเข้า|สาคัญ|คาว่า|ความสา|กาลัง|ลาดับ|สารวจ|จากัด")
+RE_AA_AFTER_CONSONANT = re.compile("(?<=[ก-ฮ่้๊๋])า")
+MAX_BEFORE, MAX_AFTER = 4, 12
+
+
+def _bounded(text: str, s: int, e: int, vocab) -> bool:
+    """Does ``text[s:e]`` sit between words (``ตาตา|มพันธ`` does not: no word starts ``มพ``)?"""
+    before = s == 0 or not "ก" <= text[s - 1] <= "\u0e4e" or any(text[max(0, s - k) : s] in vocab for k in range(2, 11))
+    after = e >= len(text) or not "ก" <= text[e] <= "\u0e4e" or any(text[e : e + k] in vocab for k in range(2, 11))
+    return before and after
+
+
+def _covered(text: str, i: int, length: int, vocab) -> bool:
+    """Is ``text[i]`` inside a clean dictionary word at least ``length`` long (``ประกาศ``, not ``ประกำ``)?"""
+    for s in range(max(0, i - MAX_BEFORE - 2), i + 1):
+        for e in range(i + 1, min(len(text), s + MAX_AFTER + 4) + 1):
+            if e - s >= length and text[s:e] in vocab:
+                return True
+    return False
+
+
+def lost_sara_am_edits(text: str) -> list[Edit]:
+    """``อานาจ`` -> ``อำนาจ``, ``ก้าหนด`` -> ``กำหนด``; in a run drawn with ำ for every า, ``ควำม`` -> ``ความ``."""
+    edits = _dictionary_edits(text, RE_AA_AFTER_CONSONANT, _damaged_words()) if RE_LOST_AM_HINT.search(text) else []
+    if RE_FLOOD_HINT.search(text):
+        edits = sorted(edits + _dictionary_edits(text, RE_AM, _flooded_words(), 3, 1))
+        kept, end = [], -1
+        for e in edits:
+            if e[0] >= end:
+                kept.append(e)
+                end = e[1]
+        edits = kept
+    return edits
+
+
+RE_FLOOD_HINT = re.compile("กำร|ตำม|ควำม|มำตร|ว่ำ|ห้ำม|ต่ำง|รำย|ทำง|" + "|".join(  # and months: "มีนำคม"
+    m.replace(SARA_AA, SARA_AM) for m in _FULL_MONTHS if SARA_AA in m))
+RE_AM = re.compile(SARA_AM)
+
+
+def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], shortest: int = 4,
+                      margin: int = 0) -> list[Edit]:
+    """The longest dictionary repair (at least ``shortest`` letters) around each anchor the ``table`` knows,
+    unless a clean dictionary word longer by ``margin`` covers the anchor (``ประกาศ`` is no ``ประกำ``)."""
+    vocab = _common()
+    edits: list[Edit] = []
+    done = -1
+    for m in anchors.finditer(text):
+        i = m.start()
+        if i < done:
+            continue
+        best = None
+        for s in range(max(0, i - MAX_BEFORE), i):
+            if s > 0 and text[s - 1] in "เแโใไ":
+                continue
+            for e in range(min(len(text), i + MAX_AFTER), i, -1):
+                if e - s >= shortest and (w := table.get(text[s:e])) and (best is None or e - s > best[1] - best[0]):
+                    best = (s, e, w)
+                    break
+        if best and _bounded(text, best[0], best[1], vocab) and not _covered(text, i, best[1] - best[0] + margin, vocab):
+            s, e, w = best
+            edits.append((s, e, w))
+            done = e
+    return edits
