@@ -39,11 +39,11 @@ ISSUER_END = re.compile(r"[ \t\n]*(?:ที่[ \t]*[0-9๐-๙]+[ \t]*/|\(?ฉ�
 ORDER_NUMBER = re.compile(r"[ \t\n]*ที่[ \t]*")  # "ที่ ๔๐๙/๒๕๖๕" after the issuer
 ABOUT_WORD = re.compile(r"(?<![ก-๙])(?:เรื่อง|ว่าด้วย)[ \t\n]*")
 YEAR_TAIL = re.compile(r"[ \t]*(?:\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*)?(?:พ\.[ \t]?ศ\.?|พุทธศักราช)[ \t]*[0-9๐-๙]{4}[ \t]*$")
-TITLE_STOP = re.compile(r"หน้า[ \t]*[0-9๐-๙]{1,4}[ \t]*เล่ม|\n[ \t]*\n")  # a Gazette head or a blank line
+TITLE_STOP = re.compile(r"หน้?า[ \t]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|\n[ \t\f]*\n")  # a Gazette head or a blank line
 ROYAL_NAME = re.compile(r"พระบาทสมเด็จ[ก-๙]*(?:[ \t]+[ก-๙]*?เจ้าอยู่หัว)?")  # the monarch who enacts a law
 NOT_SIGNING = re.compile(r"[ \t\n]*(?:ได้|นั้น|ซึ่ง|และ|เป็นต้นไป|เรื่อง)")  # a cited "ประกาศ ณ วันที่ … ได้…"
 SIGNER_STOP = re.compile(
-    r"หน้า[ \t]*[0-9๐-๙]{1,4}[ \t]*เล่ม|หมายเหตุ|ผู้รับสนอง|\n[ \t]*\n|แนบท้าย|บัญชีท้าย|เอกสารแนบ|สิ่งที่ส่งมาด้วย"
+    r"หน้?า[ \t]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|หมายเหตุ|ผู้รับสนอง|\n[ \t\f]*\n|\f|[-–][ \t]*[0-9๐-๙]{1,3}[ \t]*[-–]|แนบท้าย|บัญชีท้าย|เอกสารแนบ|สิ่งที่ส่งมาด้วย"
     r"|สำเนาถูกต้อง|\(|[0-9๐-๙]{3,}"
 )
 # the first word of a position: what a name never starts with

@@ -169,8 +169,9 @@ REIGN_YEAR = re.compile(r"[ \t\n]*เป็นปีที่[ \t\n]*(?P<reign>[
 # the countersignature of a law: "ผู้รับสนองพระบรมราชโองการ พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี"
 COUNTERSIGN = re.compile(r"ผู้รับสนอง[ \t]*พระ[ \t]*(?:บรม[ \t]*)?ราช[ \t]*โองการ[ \t\n]*")
 # the Gazette running head or foot: "หน้า ๑ เล่ม ๑๔๐ ตอนที่ ๒๒ ก ราชกิจจานุเบกษา ๒๐ มีนาคม ๒๕๖๖"
+# (a PDF layer may keep the tone marks displaced: "หน้า ๑่ / เลม ๑๓๙ …")
 GAZETTE_HEAD = re.compile(
-    rf"หน้า[ \t]*(?P<page>{DIGIT}{{1,4}})[ \t\n]*เล่ม[ \t]*(?P<volume>{DIGIT}{{1,3}})[ \t\n]*"
+    rf"หน้?า[ \t]*(?P<page>{DIGIT}{{1,4}})[่]?[ \t\n]*เล่?ม[ \t]*(?P<volume>{DIGIT}{{1,3}})[ \t\n]*"
     rf"(?P<section>ตอน(?:ที่|พิเศษ)[ \t]*{DIGIT}{{1,4}}[ \t]*[กขคง])[ \t\n]*ราชกิจจานุเบกษา[ \t\n]*"
     rf"(?P<date>{DIGIT}{{1,2}}[ \t]*{MONTH}[ \t]*(?:{ERA}[ \t]*)?{DIGIT}{{4}})"
 )

@@ -133,7 +133,7 @@ def extract(document: Document, letter: Letter) -> Record:
         # the signing line decides an instrument's date: a date elsewhere is a cited one
         doc_date = inst["date"] if inst["date"] or flat else doc_date
         subject, issuer = _choose(subject, title.subject, flat), _choose(issuer, title.issuer, flat)
-        signer = _choose(signer, inst["signer"], flat)
+        signer = inst["signer"] if inst["signer"].name else signer  # the name after the signing line
     mark = gazette.first_mark(letter.text, offset)
     if doc_date and mark and any(m.span.start <= doc_date.span.start < m.span.end for m in gazette.marks(letter.text, offset)):
         doc_date = None  # the Gazette's publication date is never the document's own

@@ -6,6 +6,9 @@
   ``2 1 ธันวาคม``, ``9 กันยา ยน``, ``พ.ศ . 2566``.
 - ``sara_am_flood``: a font map that writes every า as ``ํา`` (``อําศัยอ ํานําจตํามควําม``): when most
   า of a text carry it, ำ becomes า again and ``lost_sara_am`` puts back the real ones.
+- ``vowel_spacing``: a space after a leading vowel, which no Thai word has: ``ศาสตราจารย์เ กียรติคุณ``.
+- ``spaced_sara_am``: ำ drawn as a space and า (``ส านัก``, ``ประจ าปี``), joined where the dictionary knows
+  the word (``pdf`` page layers showing it are read, not sent to OCR).
 - ``lost_sara_am``: ำ printed as า (``อานาจ``, ``ตารวจ``, ``กาหนด``), put back only where the damaged
   form is no word of pythainlp's dictionary and the repaired one is (``ทา`` stays: it is a word).
 """
@@ -196,4 +199,42 @@ def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], sho
             s, e, w = best
             edits.append((s, e, w))
             done = e
+    return edits
+
+
+RE_VOWEL_SPACE = re.compile("(?<=[เแโใไ]) +(?=[ก-ฮ])")  # "เ กียรติ" -> "เกียรติ"
+
+
+def vowel_spacing_edits(text: str) -> list[Edit]:
+    """``"ศาสตราจารย์เ กียรติคุณ"`` -> ``"ศาสตราจารย์เกียรติคุณ"``."""
+    return [(m.start(), m.end(), "") for m in RE_VOWEL_SPACE.finditer(text)]
+
+
+RE_SPACED_AA = re.compile("(?<=[ก-ฮ่้๊๋]) า")  # "ส านัก": the space and า stand for ำ
+
+
+def spaced_sara_am_edits(text: str) -> list[Edit]:
+    """``"ส านักงาน ประจ าปี"`` -> ``"สำนักงาน ประจำปี"`` where the joined word is in the dictionary."""
+    if " า" not in text:
+        return []
+    vocab = _common()
+    edits: list[Edit] = []
+    done = -1
+    for m in RE_SPACED_AA.finditer(text):
+        i = m.start()
+        if i < done:
+            continue
+        best = None
+        for s in range(max(0, i - MAX_BEFORE), i):
+            if s > 0 and text[s - 1] in "เแโใไ" or " " in text[s:i]:
+                continue
+            for e in range(min(len(text), i + 2 + MAX_AFTER), i + 1, -1):
+                word = text[s:i] + SARA_AM + text[i + 2 : e]
+                if len(word) >= 2 and " " not in text[i + 2 : e] and word in vocab:
+                    if best is None or len(word) > len(best[2]):
+                        best = (s, e, word)
+                    break
+        if best:
+            edits.append(best)
+            done = best[1]
     return edits
