@@ -41,6 +41,7 @@ RE_CRLF = re.compile(r"\r\n?")
 SPACE_TABLE = str.maketrans(
     {c: " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
     | {c: "\n" for c in "\v\u0085\u2028\u2029"}
+    | {chr(c): " " for c in (*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20))}  # stray control bytes
 )
 # zero_width: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen.
 RE_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
@@ -57,7 +58,8 @@ RE_MARK_ORDER = re.compile(
 # (" า" after a consonant is left alone: it is the trace of a lost ำ, "ส านัก", see looks_broken.)
 RE_SPACE_BEFORE_MARK = re.compile(f" +(?=[{MARKS}\u0e30\u0e33\u0e45])")
 # dotted_leaders: "ส่วนราชการ...จังหวัด" -> "ส่วนราชการ จังหวัด"; "\n.....ที่มี" -> "\nที่มี"; "๔๙๑๒...\n" -> "๔๙๑๒\n".
-LEADER = r"(?:\.(?: ?\.){2,}|…+)(?:[ .…]*[.…])?"
+# possessive (no backtracking): "(?:[ .…]*[.…])?" was cubic on a line of 1,400 dots and spaces
+LEADER = r"(?:\.(?: ?\.){2,}+|…+)(?:[ ]*[.…])*+"
 RE_LEADER_LINE_START = re.compile(f"(?m)^[ ]*{LEADER}[ ]*")
 RE_LEADER_LINE_END = re.compile(f"(?m)[ ]*{LEADER}[ ]*$")
 RE_LEADER_INNER = re.compile(f"[ ]*{LEADER}[ ]*")

@@ -176,11 +176,29 @@ RE_FLOOD_HINT = re.compile("กำร|ตำม|ควำม|มำตร|ว่
 RE_AM = re.compile(SARA_AM)
 
 
+_HEADS: dict[int, dict[str, tuple[int, ...]]] = {}
+
+
+def _heads(key: int, table: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    """Each key's beginnings up to and including an า or ำ, with the key lengths they start (longest first):
+    one look-up per anchor and start instead of one per end."""
+    if key in _HEADS:
+        return _HEADS[key]
+    heads: dict[str, set[int]] = {}
+    for word in table:
+        for j, ch in enumerate(word):
+            if ch in (SARA_AA, SARA_AM) and j < MAX_BEFORE + 1 and len(word) - j <= MAX_AFTER:
+                heads.setdefault(word[: j + 1], set()).add(len(word))
+    _HEADS[key] = {h: tuple(sorted(n, reverse=True)) for h, n in heads.items()}
+    return _HEADS[key]
+
+
 def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], shortest: int = 4,
                       margin: int = 0) -> list[Edit]:
     """The longest dictionary repair (at least ``shortest`` letters) around each anchor the ``table`` knows,
     unless a clean dictionary word longer by ``margin`` covers the anchor (``ประกาศ`` is no ``ประกำ``)."""
     vocab = _common()
+    heads = _heads(id(table), table)
     edits: list[Edit] = []
     done = -1
     for m in anchors.finditer(text):
@@ -189,10 +207,12 @@ def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], sho
             continue
         best = None
         for s in range(max(0, i - MAX_BEFORE), i):
-            if s > 0 and text[s - 1] in "เแโใไ":
+            lengths = heads.get(text[s : i + 1])
+            if not lengths or (s > 0 and text[s - 1] in "เแโใไ"):
                 continue
-            for e in range(min(len(text), i + MAX_AFTER), i, -1):
-                if e - s >= shortest and (w := table.get(text[s:e])) and (best is None or e - s > best[1] - best[0]):
+            for length in lengths:  # longest first
+                e = s + length
+                if length >= shortest and (w := table.get(text[s:e])) and (best is None or length > best[1] - best[0]):
                     best = (s, e, w)
                     break
         if best and _bounded(text, best[0], best[1], vocab) and not _covered(text, i, best[1] - best[0] + margin, vocab):
