@@ -138,14 +138,15 @@ def issue_date(text: str, offset: int = 0) -> tuple[ThaiDate | None, int | None,
     for m in SIGNED_ON_RUN.finditer(text):
         date_match = DATE.match(text, m.end())
         if date_match is None:
-            chosen = (None, None, m["verb"])
+            chosen = chosen or (None, None, m["verb"])  # a blank form's "สั่ง ณ วันที่ เดือน พ.ศ." after the signing
             continue
         end = date_match.end()
         reign = REIGN_YEAR.match(text, end)
         if NOT_SIGNING.match(text, end) and not reign:
             continue
         date = parse_match(date_match, offset)
-        chosen = (date, reign.end() if reign else end, m["verb"]) if date else (None, None, m["verb"])
+        if date or not chosen:
+            chosen = (date, reign.end() if reign else end, m["verb"]) if date else (None, None, m["verb"])
     return chosen if chosen else (None, None, "")
 
 
@@ -194,7 +195,9 @@ def signing(text: str, offset: int = 0) -> tuple[ThaiDate | None, Signer]:
         return date, Signer()
     if verb == "ให้ไว้" and REIGN_YEAR.search(text[max(0, date.span.start - offset) : end]):
         return date, royal_signer(text, date.span.start - offset, offset)
-    return date, _signer_from(text, end, offset)
+    counter = COUNTERSIGN.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    # an announcement of a royal command is signed by the minister who countersigns it
+    return date, _signer_from(text, counter.end() if counter else end, offset)
 
 
 def royal_signer(text: str, date_at: int, offset: int = 0) -> Signer:

@@ -137,6 +137,9 @@ def extract(document: Document, letter: Letter) -> Record:
     mark = gazette.first_mark(letter.text, offset)
     if doc_date and mark and any(m.span.start <= doc_date.span.start < m.span.end for m in gazette.marks(letter.text, offset)):
         doc_date = None  # the Gazette's publication date is never the document's own
+    late = bool(doc_date and mark and doc_date.date > mark.date.date)
+    if late:
+        doc_date = None  # signed after it was published: a date read from the wrong place
     urgency, secrecy = header.urgency_secrecy(lines, kind)
     citations = tuple(find_citations(letter.text, offset, own_ref, _block_span(lines, REFERENCE_HEAD)))
     eff_date, eff_source, eff_rule = _effective(letter.text, offset, doc_date, mark)
@@ -167,6 +170,9 @@ def extract(document: Document, letter: Letter) -> Record:
         dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
+    if late:
+        problems += (Problem("date_after_publication", "the signing date read lies after the Gazette's publication "
+                             f"date {mark.date.date}; left empty", "warning", document.source.path, record.doc_id),)
     pages = [p.confidence for p in document.pages if p.confidence is not None]
     page_conf = min(pages) if pages else None
     record = _replace(record, problems=problems)
@@ -178,8 +184,8 @@ def _replace(record: Record, **changes) -> Record:
 
 
 def looks_like_letter(record: Record) -> bool:
-    """At least two of: a reference number, a date, a subject, a salutation, a signer."""
+    """At least two of: a reference number, a date, a subject, a salutation, a signer, an instrument's title."""
     signs = [record.ref_no is not None, record.doc_date is not None, bool(record.subject.value),
-             bool(record.recipient.value), bool(record.signer.name)]
+             bool(record.recipient.value), bool(record.signer.name), bool(record.title.value)]
     return sum(signs) >= 2
 

@@ -138,7 +138,7 @@ def _flooded_words() -> dict[str, str]:
 RE_LOST_AM_HINT = re.compile("ต้าบล|อ้าเภอ|นามัน|นาหนัก|สัตว์นา|จ้านวน|้าหนด|น้าหนัก|ทางน้า|แหล่งน้า|อานาจ|กาหนด|ดาเนิน|ตาแหน|จานวน|สานัก|ตาบล|ประจา|คาสั่ง|คาร้อง|จาเป็น|สาหรับ|ชาระ|"
                              "อาเภอ|คาขอ|กากับ|ตารวจ|ทาการ|ทางาน|นาเข้า|สาคัญ|คาว่า|ความสา|กาลัง|ลาดับ|สารวจ|จากัด")
 RE_AA_AFTER_CONSONANT = re.compile("(?<=[ก-ฮ่้๊๋])า")
-MAX_BEFORE, MAX_AFTER = 4, 12
+MAX_BEFORE, MAX_AFTER = 7, 12  # letters of a word before and after the า or ำ looked at (พฤศจิก|ายน)
 
 
 def _bounded(text: str, s: int, e: int, vocab) -> bool:
@@ -148,10 +148,11 @@ def _bounded(text: str, s: int, e: int, vocab) -> bool:
     return before and after
 
 
-def _covered(text: str, i: int, length: int, vocab) -> bool:
-    """Is ``text[i]`` inside a clean dictionary word at least ``length`` long (``ประกาศ``, not ``ประกำ``)?"""
+def _covered(text: str, i: int, length: int, vocab, end: int = 0) -> bool:
+    """Is ``text[i]`` inside a clean dictionary word at least ``length`` long that runs past ``end``, the
+    repair's end (``ประกาศ``, not ``ประกำ``; ``การสาน`` ends inside ``สานัก``, so ``สำนัก`` stands)?"""
     for s in range(max(0, i - MAX_BEFORE - 2), i + 1):
-        for e in range(i + 1, min(len(text), s + MAX_AFTER + 4) + 1):
+        for e in range(max(i + 1, end + 1), min(len(text), s + MAX_AFTER + 4) + 1):
             if e - s >= length and text[s:e] in vocab:
                 return True
     return False
@@ -168,7 +169,13 @@ def lost_sara_am_edits(text: str) -> list[Edit]:
                 kept.append(e)
                 end = e[1]
         edits = kept
+    if len(edits) >= 3:  # a text that lost its sara am: a bare น้า is น้ำ too (aunt is no word of a gazette)
+        taken = {k for s_, e_, _ in edits for k in range(s_, e_)}
+        edits = sorted(edits + [(m.start(), m.end(), "น้ำ") for m in RE_NAA.finditer(text) if m.start() not in taken])
     return edits
+
+
+RE_NAA = re.compile("(?<!ห)น้า")  # not หน้า
 
 
 RE_FLOOD_HINT = re.compile("กำร|ตำม|ควำม|มำตร|ว่ำ|ห้ำม|ต่ำง|รำย|ทำง|" + "|".join(  # and months: "มีนำคม"
@@ -215,7 +222,7 @@ def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], sho
                 if length >= shortest and (w := table.get(text[s:e])) and (best is None or length > best[1] - best[0]):
                     best = (s, e, w)
                     break
-        if best and _bounded(text, best[0], best[1], vocab) and not _covered(text, i, best[1] - best[0] + margin, vocab):
+        if best and (best[0] == done or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, vocab, best[1]):
             s, e, w = best
             edits.append((s, e, w))
             done = e

@@ -137,6 +137,8 @@ class GazetteScore:
     subject: int = 0
     date: int = 0
     impossible: int = 0
+    impossible_printed: int = 0  # after the publication date printed on the document itself
+    label_day_early: int = 0  # impossible only because the label's pub_date is the day before the printed one
     signer: int = 0
     gazette_date: int = 0
     misses: list[str] = field(default_factory=list)
@@ -178,6 +180,9 @@ def score_gazette(recs: dict[str, list[dict]], labels: list[dict]) -> GazetteSco
             s.date += 1
         else:
             s.impossible += bool(d and d > pub)
+            printed = r.get("gazette_date")
+            s.impossible_printed += bool(d and printed and d > dt.date.fromisoformat(printed))
+            s.label_day_early += bool(d and printed and d > pub and dt.date.fromisoformat(printed) == pub + dt.timedelta(days=1))
             s.misses.append(f"{lab['file']}: date {r.get('doc_date')} (published {lab['pub_date']})")
         if r.get("signer_name"):
             s.signer += 1
@@ -227,6 +232,9 @@ def gazette_table(s: GazetteScore) -> list[str]:
         den = s.subject_n if key == "subject" else s.files
         rows.append(f"| {names[key]} | {num}/{den} | {_pct(s.rate(key))} | {targets.get(key, '')} |")
     rows.append(f"| doc_date after publication (impossible) | {s.impossible} | | 0 |")
+    rows.append(f"| … of which the label's pub_date is the day before the date printed in the Gazette head | "
+                f"{s.label_day_early} | | |")
+    rows.append(f"| doc_date after the publication date printed on the document | {s.impossible_printed} | | 0 |")
     return rows
 
 
