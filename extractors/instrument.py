@@ -35,7 +35,7 @@ from pipeline.models import Field, RefNo, Signer, Span, ThaiDate
 MAX_TITLE = 700  # characters: a title never runs longer
 LEAD = re.compile(r"[ \t\n]*(?:(?:\(?สำเนา\)?|ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ)[ \t\n]+)*")
 # what follows the issuer inside a title: "ที่ ๔๐๙/๒๕๖๕", "(ฉบับที่ ๒)", "เรื่อง", "ว่าด้วย", "พ.ศ.", "ออกตามความใน"
-ISSUER_END = re.compile(r"[ \t\n]*(?:ที่[ \t]*[0-9๐-๙]+[ \t]*/|\(?ฉบับที่|เรื่อง|ว่าด้วย|\(?พ\.[ \t]?ศ\.|ออกตามความใน|$)")
+ISSUER_END = re.compile(r"[ \t\n]*(?:เกี่ยวกับ|ที่[ \t]*[0-9๐-๙]+[ \t]*/|\(?ฉบับที่|เรื่อง|ว่าด้วย|\(?พ\.[ \t]?ศ\.|ออกตามความใน|$)")
 ORDER_NUMBER = re.compile(r"[ \t\n]*ที่[ \t]*")  # "ที่ ๔๐๙/๒๕๖๕" after the issuer
 ABOUT_WORD = re.compile(r"(?<![ก-๙])(?:เรื่อง|ว่าด้วย)[ \t\n]*")
 YEAR_TAIL = re.compile(r"[ \t]*(?:\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*)?(?:พ\.[ \t]?ศ\.?|พุทธศักราช)[ \t]*[0-9๐-๙]{4}[ \t]*$")

@@ -175,3 +175,8 @@ GAZETTE_HEAD = re.compile(
     rf"(?P<section>ตอน(?:ที่|พิเศษ)[ \t]*{DIGIT}{{1,4}}[ \t]*[กขคง])[ \t\n]*ราชกิจจานุเบกษา[ \t\n]*"
     rf"(?P<date>{DIGIT}{{1,2}}[ \t]*{MONTH}[ \t]*(?:{ERA}[ \t]*)?{DIGIT}{{4}})"
 )
+
+# --- web addresses ------------------------------------------------------------------------------
+# "http://๑๒๓.๒๔๒.๑๕๙.๑๓๕/web", "https://www.moi.go.th/…", "www.saraban.go.th" (Thai digits allowed;
+# Thai letters end the address: "…go.thเพื่อ")
+URL = re.compile(r"(?<![A-Za-z0-9๐-๙])(?:https?[ \t]?:[ \t]?//|www\.)[A-Za-z0-9๐-๙._~:/?#\[\]@!$&'*+,;=%\-]+", re.I)

@@ -13,6 +13,7 @@ from extractors.patterns import REFERENCE_HEAD
 from extractors.ref_numbers import is_known_agency
 from extractors.references import find_citations
 from extractors.thai_dates import find_dates, invalid_dates
+from extractors.urls import web_addresses
 from pipeline.models import Citation, Document, Field, Letter, Problem, Record, Signer, Span, ThaiDate
 
 CORE_FIELDS = ("ref_no", "doc_date", "subject", "signer")
@@ -165,6 +166,7 @@ def extract(document: Document, letter: Letter) -> Record:
         title=title.title if title else Field(""),
         gazette=mark,
         countersigner=inst.get("countersigner", Signer()),
+        urls=tuple(web_addresses(letter.text, offset)),
         citations=citations,
         attachments=tuple(attach.attachments(lines)),
         dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),

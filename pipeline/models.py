@@ -210,6 +210,16 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class WebAddress:
+    """A web address in a letter: normalised (``url``) and as printed (``text``)."""
+
+    seq: int
+    url: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class GazetteMark:
     """The Royal Gazette running head or foot: ``หน้า ๑ เล่ม ๑๔๐ ตอนที่ ๒๒ ก ราชกิจจานุเบกษา ๒๐ มีนาคม ๒๕๖๖``.
 
@@ -258,6 +268,7 @@ class Record:
     title: Field = Field("")  # an instrument's whole title as printed
     gazette: GazetteMark | None = None  # the first Gazette running head or foot of the letter
     countersigner: Signer = Signer()  # a law's ผู้รับสนองพระบรมราชโองการ
+    urls: tuple[WebAddress, ...] = ()  # web addresses, in text order
     citations: tuple[Citation, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     dates: tuple[ThaiDate, ...] = ()

@@ -30,12 +30,14 @@ REFERENCE_COLUMNS = (
 ATTACHMENT_COLUMNS = ("doc_id", "seq", "description", "quantity", "unit")
 DATE_COLUMNS = ("doc_id", "role", "date", "date_text", "span_start", "span_end")
 ISSUE_COLUMNS = ("source_path", "doc_id", "severity", "code", "message")
+URL_COLUMNS = ("doc_id", "seq", "url", "url_text", "span_start", "span_end")
 TABLES = {
     "documents": DOCUMENT_COLUMNS,
     "references": REFERENCE_COLUMNS,
     "attachments": ATTACHMENT_COLUMNS,
     "dates": DATE_COLUMNS,
     "issues": ISSUE_COLUMNS,
+    "urls": URL_COLUMNS,
 }
 
 
@@ -116,6 +118,11 @@ def date_rows(record: Record) -> list[dict]:
     return [{"doc_id": record.doc_id, **d.to_dict()} for d in record.dates]
 
 
+def url_rows(record: Record) -> list[dict]:
+    return [{"doc_id": record.doc_id, "seq": u.seq, "url": u.url, "url_text": u.text,
+             "span_start": u.span.start, "span_end": u.span.end} for u in record.urls]
+
+
 def issue_rows(problems: list[Problem]) -> list[dict]:
     return [p.to_dict() for p in problems]
 
@@ -133,8 +140,10 @@ def build_tables(records: list[Record], problems: list[Problem]) -> tuple[dict[s
         tables["references"].extend(refs)
         tables["attachments"].extend(atts)
         tables["dates"].extend(dates)
+        urls = url_rows(record)
+        tables["urls"].extend(urls)
         signer = {k: doc[f"signer_{k}"] for k in ("title", "name", "position", "acting", "acting_for")}
         nested.append({**doc, "signer": signer, "references": refs, "attachments": atts, "dates": dates,
-                       "issues": issue_rows(list(record.problems))})
+                       "urls": urls, "issues": issue_rows(list(record.problems))})
     tables["issues"] = issue_rows(problems)
     return tables, nested
