@@ -247,6 +247,7 @@ STEPS: dict[str, Step] = {
         Step("sara_am", _sara_am),
         Step("sara_am_flood", _edits_step(thai_repair.sara_am_flood_edits)),
         Step("mark_order", _mark_order),
+        Step("letter_spacing", _edits_step(thai_repair.letter_spacing_edits)),
         Step("spaced_sara_am", _edits_step(thai_repair.spaced_sara_am_edits)),
         Step("mark_spacing", _mark_spacing),
         Step("vowel_spacing", _edits_step(thai_repair.vowel_spacing_edits)),
@@ -344,6 +345,7 @@ def looks_broken(text: str) -> str | None:
     unmapped = sum(1 for c in RE_PUA.findall(text) if ord(c) not in table)
     if unmapped >= 3:
         return f"{unmapped} private-use glyphs with no Thai mapping"
+    text = apply_edits(text, thai_repair.letter_spacing_edits(text))[0]  # letter-spaced Thai is read, not OCRed
     lost = len(RE_LOST_SARA_AM.findall(text)) - len(thai_repair.spaced_sara_am_edits(text))  # repairable ones pass
     if lost >= 3 and lost * 1000 >= 2 * max(n_thai, 1):
         return f"lost sara am: {lost} times a consonant, a space, then า (where ำ belongs)"

@@ -69,7 +69,7 @@ def test_step_alone(step, raw, expected):
 
 def test_step_order():
     assert DEFAULT_STEPS == ("newlines", "zero_width", "pua_glyphs", "gazette_marks", "sara_am", "sara_am_flood",
-                             "mark_order", "spaced_sara_am", "mark_spacing", "vowel_spacing", "lost_sara_am", "date_spacing", "dotted_leaders", "nfc")
+                             "mark_order", "letter_spacing", "spaced_sara_am", "mark_spacing", "vowel_spacing", "lost_sara_am", "date_spacing", "dotted_leaders", "nfc")
 
 
 def test_unknown_step_is_refused():

@@ -60,3 +60,23 @@ def test_repairs_keep_the_way_back():
     assert n.raw[slice(*n.raw_span(i, i + 4))] == "256 5"
     j = n.text.index("อำนาจ")
     assert n.raw[slice(*n.raw_span(j, j + 5))] == "อานาจ"
+
+
+LETTER_SPACED = [
+    # Thai distributed justification (Word): every character set apart; read as text, never OCRed
+    ("ที่ทำการ จ ัง ห ว ัด น ค ร ร า ช ส ีม า  ถนน", "ที่ทำการ จังหวัดนครราชสีมา  ถนน"),
+    ("เรื่อง ข อ เ ชิ ญ ป ร ะ ชุ ม  ผู้ว่า", "เรื่อง ขอเชิญประชุม  ผู้ว่า"),
+    ("ก ข ค ง จ ฉ ช", "ก ข ค ง จ ฉ ช"),  # letters listed are no word: left alone
+    ("ไป มา ได้ ดี ที่ นี่ นะ", "ไป มา ได้ ดี ที่ นี่ นะ"),  # short words stay words
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), LETTER_SPACED)
+def test_letter_spacing(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_letter_spaced_page_is_not_broken():
+    from pipeline.normalize import looks_broken
+
+    assert looks_broken("สำนักงาน จ ัง ห ว ัด น ค ร ร า ช ส ีม า " * 10) is None
