@@ -43,12 +43,15 @@ for _i, _short in enumerate(
     MONTH_NAMES[_short] = _i  # "พฤษภา" (colloquial; pythainlp lacks กรกฎา)
 
 
-def month_number(token: str) -> int | None:
-    """``month_number("ก. ย.") == 9``; spaces and dots inside an abbreviation are ignored."""
+def month_number(token: str, last_dot_lost: bool = False) -> int | None:
+    """``month_number("ก. ย.") == 9``; spaces inside an abbreviation are ignored, and with
+    ``last_dot_lost`` its lost last dot too: ``month_number("พ.ย", last_dot_lost=True) == 11``
+    (the OCR repair asks without it, to put the dot back)."""
     key = re.sub(r"\s+", "", token)
     if key in MONTH_NAMES:
         return MONTH_NAMES[key]
-    return MONTH_NAMES.get(key.rstrip("."))
+    found = MONTH_NAMES.get(key.rstrip("."))
+    return found if found or not last_dot_lost else MONTH_NAMES.get(key + ".")  # "พ.ย" (last dot lost)
 
 
 def _month_alternation() -> str:
@@ -66,10 +69,11 @@ def _month_alternation() -> str:
 MONTH = f"(?:{_month_alternation()})"  # "พฤษภาคม" | "พ.ค." | "พค" | "พฤษภา"
 ERA = r"(?:พ\.\s?ศ\.?|ค\.\s?ศ\.?|พศ\.?|คศ\.?)"  # "พ.ศ." before the year
 
-# "๒๖ พฤษภาคม ๒๕๖๒", "15 ก.ย. 48", "๑ ธันวาคม พ.ศ. ๒๕๖๑", "๒๖พ.ค.๖๒"
+# "๒๖ พฤษภาคม ๒๕๖๒", "15 ก.ย. 48", "๑ ธันวาคม พ.ศ. ๒๕๖๑", "๒๖พ.ค.๖๒", "๕ พ.ย ๒๕๖๓", "1๕ ตุลาคม ๒๕6๓";
+# never "15 มีนาคม 25" of a split "25 63" (a two-digit year followed by two more digits)
 DATE = re.compile(
     rf"(?<![0-9๐-๙])(?P<day>{DIGIT}{{1,2}})(?:{GAP}(?:เดือน){WS}|{GAP})(?P<month>{MONTH})"
-    rf"{GAP}(?P<era>{ERA})?{GAP}(?P<year>{DIGIT}{{4}}|{DIGIT}{{2}})(?![0-9๐-๙])"
+    rf"{GAP}(?P<era>{ERA})?{GAP}(?P<year>{DIGIT}{{4}}|{DIGIT}{{2}}(?!{WS}{DIGIT}{{2}}(?![0-9๐-๙])))(?![0-9๐-๙])"
 )
 
 # --- reference numbers --------------------------------------------------------------------------

@@ -87,7 +87,8 @@ def _instrument_fields(text: str, offset: int, lines: list[Line], line_kind: str
     if title is None or line_kind == "memo":
         return {}
     date, signer = instrument.signing(text, offset)
-    return {"title": title, "date": date, "signer": signer, "flat": without_layout(lines),
+    unreadable = date is None and bool(instrument.issue_date(text, offset)[2])
+    return {"title": title, "date": date, "signer": signer, "flat": without_layout(lines), "unreadable": unreadable,
             "countersigner": instrument.countersigner(text, offset) if title.kind == "law" else Signer()}
 
 
@@ -172,6 +173,9 @@ def extract(document: Document, letter: Letter) -> Record:
         dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
+    if inst.get("unreadable"):
+        problems += (Problem("unreadable_date", "the signing line (ประกาศ/สั่ง/ให้ไว้ ณ วันที่) holds no date that can "
+                             "be read; doc_date left empty", "warning", document.source.path, record.doc_id),)
     if late:
         problems += (Problem("date_after_publication", "the signing date read lies after the Gazette's publication "
                              f"date {mark.date.date}; left empty", "warning", document.source.path, record.doc_id),)
