@@ -34,6 +34,7 @@ def arabic(text: str) -> str:
 MONTH_NAMES: dict[str, int] = {}
 for _i, (_full, _abbr) in enumerate(zip(thai_full_months, thai_abbr_months, strict=True), start=1):
     MONTH_NAMES[_full] = _i  # "พฤษภาคม"
+    MONTH_NAMES[_full.replace("\u0e4c", "")] = _i  # "กุมภาพันธ" (the last mark dropped by a PDF layer)
     MONTH_NAMES[_abbr] = _i  # "พ.ค."
     MONTH_NAMES[_abbr.replace(".", "")] = _i  # "พค" (OCR and careless typing)
 for _i, _short in enumerate(
@@ -87,9 +88,13 @@ CIRCULAR = r"(?P<circ>ว\.?)"
 SERIAL = rf"(?P<serial>{DIGIT}{{1,7}})(?P<suffix>[ก-ฮ](?![ก-๙]))?"
 
 # "อท ๐๐๑๗.๒ / ว ๒๐๕๕", "ศธ 04349/ว3694", "อว 0603.09/ว.2122", "ตช 0018.21/1420"
+# a court's part before the serial: "ศย 300.027/(ค)อ 5419" (a letter in brackets, then a letter or two)
+COURT_PART = r"(?P<court>\([ก-ฮ]{1,2}\)[ก-ฮ]{0,2})"
 REF_AGENCY = re.compile(
-    rf"(?<![ก-๙]){AGENCY}{GAP}{UNIT}{GAP}/{GAP}(?:{CIRCULAR}{GAP})?{SERIAL}(?![0-9๐-๙/])"
-)  # a number wrapped at the end of a printed line keeps going on the next ({GAP})
+    rf"(?<![ก-๙]){AGENCY}{GAP}{UNIT}{GAP}/{GAP}(?:{COURT_PART}{WS})?(?:{CIRCULAR}{GAP})?{SERIAL}(?![0-9๐-๙/])"
+)
+# a draft's number with the serial left blank, alone at the end of its line: "ที่ นว ๕๒๐๐๗.๓/"
+REF_BLANK = re.compile(rf"{AGENCY}{WS}{UNIT}{WS}/{WS}(?:{CIRCULAR}{WS})?$", re.M)  # a number wrapped at the end of a printed line keeps going on the next ({GAP})
 # orders and announcements: "๑๒๓/๒๕๖๙" (running number / B.E. year)
 REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}(?P<year>{DIGIT}{{4}})(?![0-9๐-๙])")
 # the short citation form: "ว 10", "ว.๓๔๗"
