@@ -93,8 +93,9 @@ COURT_PART = r"(?P<court>\([ก-ฮ]{1,2}\)[ก-ฮ]{0,2})"
 REF_AGENCY = re.compile(
     rf"(?<![ก-๙]){AGENCY}{GAP}{UNIT}{GAP}/{GAP}(?:{COURT_PART}{WS})?(?:{CIRCULAR}{GAP})?{SERIAL}(?![0-9๐-๙/])"
 )
-# a draft's number with the serial left blank, alone at the end of its line: "ที่ นว ๕๒๐๐๗.๓/"
-REF_BLANK = re.compile(rf"{AGENCY}{WS}{UNIT}{WS}/{WS}(?:{CIRCULAR}{WS})?$", re.M)  # a number wrapped at the end of a printed line keeps going on the next ({GAP})
+# a draft's number with the serial left blank, at the end of its line or before a memo's date:
+# "ที่ นว ๕๒๐๐๗.๓/", "ที่ นว ๕๒๐๐๗.๓/ วันที่ ๗ เมษายน ๒๕๖๙"
+REF_BLANK = re.compile(rf"{AGENCY}{WS}{UNIT}{WS}/{WS}(?:{CIRCULAR}{WS})?(?=$|วันที่)", re.M)  # a number wrapped at the end of a printed line keeps going on the next ({GAP})
 # orders and announcements: "๑๒๓/๒๕๖๙" (running number / B.E. year)
 REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}(?P<year>{DIGIT}{{4}})(?![0-9๐-๙])")
 # the short citation form: "ว 10", "ว.๓๔๗"

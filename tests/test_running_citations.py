@@ -36,4 +36,5 @@ def test_running_citations(text, expected):
 def test_a_draft_number_left_blank():
     ref = parse_ref("นว ๕๒๐๐๗.๓/", allow_blank=True)
     assert (ref.canonical, ref.serial) == ("นว 52007.3/", None)
+    assert parse_ref("นว ๕๒๐๐๗.๓/ วันที่ ๗ เมษายน ๒๕๖๙", allow_blank=True).canonical == "นว 52007.3/"
     assert parse_ref("นว ๕๒๐๐๗.๓/") is None  # only where the caller reads a header's ที่ line

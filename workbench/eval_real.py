@@ -117,7 +117,9 @@ def score_letters(recs: dict[str, list[dict]], labels: list[dict]) -> LetterScor
                 s.misses.append(f"{doc}.{f}: want {w!r} got {h!r}")
         truth = {(ref_key(x.get("ref_no_norm")), x.get("date_iso")) for x in label.get("references", [])
                  if x.get("ref_no_norm")}
-        pred = {(ref_key(x.get("ref_no")), str(x.get("cited_date") or "") or None) for x in r.get("references") or []}
+        # as the truth, numbered citations only (a cited instrument without a number is no false positive)
+        pred = {(ref_key(x.get("ref_no")), str(x.get("cited_date") or "") or None) for x in r.get("references") or []
+                if x.get("ref_no")}
         s.ref_true += len(truth)
         s.ref_pred += len(pred)
         s.ref_tp += len(truth & pred)
