@@ -173,7 +173,7 @@ BODY_START_WORDS = (
 BODY_START = re.compile(r"[ \t\n]+(?:" + "|".join(sorted(map(re.escape, BODY_START_WORDS), key=len, reverse=True))
                         + r"|[0-9๐-๙]{1,2}[ \t]?\.[ \t]+[ก-ฮเแโใไ])")  # or a numbered paragraph: " ๑. เหตุผล…"
 # the signing line of an instrument: "ประกาศ ณ วันที่ ๒๘ กุมภาพันธ์ พ.ศ. ๒๕๖๖", "สั่ง ณ วันที่", "ให้ไว้ ณ วันที่"
-SIGNED_ON_RUN = re.compile(r"(?<![ก-๙])(?P<verb>ประกาศ|สั่ง|ให้ไว้)[ \t\n]*ณ[ \t\n]*(?:วันที่[ \t\n]*)?")
+SIGNED_ON_RUN = re.compile(r"(?<![ก-๙])(?P<verb>ประกาศ|สั่ง|ให้ไว้)[ \t\n]*ณ[ \t\n]*(?:วัน[ \t]?ที่[ \t\n]*)?")  # "ณ วัน ที่"
 # the reign year after a law's date: "เป็นปีที่ ๘ ในรัชกาลปัจจุบัน"
 REIGN_YEAR = re.compile(r"[ \t\n]*เป็นปีที่[ \t\n]*(?P<reign>[0-9๐-๙]{1,2})[ \t\n]*ในรัชกาลปัจจุบัน")
 # the countersignature of a law: "ผู้รับสนองพระบรมราชโองการ พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี"

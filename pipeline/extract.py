@@ -83,8 +83,8 @@ def _confidence(record: Record, page_confidence: float | None) -> float:
 def _instrument_fields(text: str, offset: int, lines: list[Line], line_kind: str) -> dict:
     """Fields of an official instrument read from running text (``extractors.instrument``), to stand
     in for the line rules where the text has no layout or they found nothing. Empty outside instruments."""
-    title = instrument.title(text, offset)
-    if title is None or line_kind == "memo":
+    title = instrument.title(text, offset)  # at the head of the text: a memo starts with บันทึกข้อความ instead
+    if title is None:
         return {}
     date, signer = instrument.signing(text, offset)
     unreadable = date is None and bool(instrument.issue_date(text, offset)[2])

@@ -130,8 +130,42 @@ def _damaged_words() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _flooded_words() -> dict[str, str]:
-    """Words with า keyed by their form with every า drawn as ำ (``ควำม`` -> ``ความ``)."""
-    return _table(SARA_AA, lambda w: (w.replace(SARA_AA, SARA_AM),))
+    """Words with า keyed by their forms with every า, or some of them, drawn as ำ (``ควำม``, ``ศาสตรำจารย์``)."""
+    return _table(SARA_AA, _flood_forms)
+
+
+@lru_cache(maxsize=1)
+def _damage_trigrams() -> frozenset[str]:
+    """Letter, า, letter around every า of a damaged key (``ตาบ`` of ตาบล; ``จา`` ending ประจา): other า are
+    not looked at."""
+    return frozenset(k[i - 1 : i + 2] for k in _damaged_words() for i, c in enumerate(k) if c == SARA_AA and i)
+
+
+@lru_cache(maxsize=1)
+def _flood_trigrams() -> frozenset[str]:
+    """Letter, ำ, letter as a flood writes them and common words do not (``กำร``, ``กำศ``): a text with none
+    of them is not searched for a flood."""
+    freq, seen = _frequencies(), {}
+    for w in _common():  # a trigram of common clean words (ทำส of ทำสัญญา), not one of rare ones (กำร of กำราบ)
+        for i, c in enumerate(w):
+            if c == SARA_AM and i:
+                seen[w[i - 1 : i + 2]] = seen.get(w[i - 1 : i + 2], 0) + freq.get(w, 0)
+    clean = {k for k, n in seen.items() if n >= 200}
+    return frozenset({k[i - 1 : i + 2] for k in _flooded_words() for i, c in enumerate(k) if c == SARA_AM and i} - clean)
+
+
+def _flood_forms(word: str) -> list[str]:
+    """``"ศาสตราจารย์"`` -> every way of drawing some of its า (three at most) as ำ, the whole flood first."""
+    at = [i for i, c in enumerate(word) if c == SARA_AA]
+    forms = [word.replace(SARA_AA, SARA_AM)]
+    if len(at) <= 3 and len(word) >= 6:  # some า only: long words alone (ศาสตรำจารย์), short ones collide (ทำส)
+        for mask in range(1, (1 << len(at)) - 1):
+            chars = list(word)
+            for k, i in enumerate(at):
+                if mask >> k & 1:
+                    chars[i] = SARA_AM
+            forms.append("".join(chars))
+    return forms
 
 
 # frequent damaged forms: a text with none of them is not searched at all
@@ -160,8 +194,10 @@ def _covered(text: str, i: int, length: int, vocab, end: int = 0) -> bool:
 
 def lost_sara_am_edits(text: str) -> list[Edit]:
     """``อานาจ`` -> ``อำนาจ``, ``ก้าหนด`` -> ``กำหนด``; in a run drawn with ำ for every า, ``ควำม`` -> ``ความ``."""
-    edits = _dictionary_edits(text, RE_AA_AFTER_CONSONANT, _damaged_words()) if RE_LOST_AM_HINT.search(text) else []
-    if RE_FLOOD_HINT.search(text):
+    edits = _dictionary_edits(text, RE_AA_AFTER_CONSONANT, _damaged_words(), anchors_in=_damage_trigrams()) \
+        if RE_LOST_AM_HINT.search(text) else []
+    if SARA_AM in text and any(text[m.start() - 1 : m.start() + 2] in _flood_trigrams() for m in RE_AM.finditer(text)):
+        # ำ where the word has า: the whole text flooded, or a word or two (ประกำศ)
         edits = sorted(edits + _dictionary_edits(text, RE_AM, _flooded_words(), 3, 1))
         kept, end = [], -1
         for e in edits:
@@ -201,28 +237,30 @@ def _heads(key: int, table: dict[str, str]) -> dict[str, tuple[int, ...]]:
 
 
 def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], shortest: int = 4,
-                      margin: int = 0) -> list[Edit]:
+                      margin: int = 0, anchors_in: frozenset[str] | None = None) -> list[Edit]:
     """The longest dictionary repair (at least ``shortest`` letters) around each anchor the ``table`` knows,
-    unless a clean dictionary word longer by ``margin`` covers the anchor (``ประกาศ`` is no ``ประกำ``)."""
+    unless a clean dictionary word covers the anchor: one running past the repair (``ประกาศ`` is no ``ประกำ``),
+    or with a ``margin`` (a flood) any one longer by it (``จัดทำ`` is no ``จัดทาส``)."""
     vocab = _common()
     heads = _heads(id(table), table)
     edits: list[Edit] = []
     done = -1
     for m in anchors.finditer(text):
         i = m.start()
-        if i < done:
+        if i < done or (anchors_in is not None and text[i - 1 : i + 2] not in anchors_in
+                        and text[i - 1 : i + 1] not in anchors_in):  # "จา" ends ประจา
             continue
         best = None
-        for s in range(max(0, i - MAX_BEFORE), i):
+        for s in range(max(0, done, i - MAX_BEFORE), i):  # never back into the previous repair
             lengths = heads.get(text[s : i + 1])
             if not lengths or (s > 0 and text[s - 1] in "เแโใไ"):
                 continue
             for length in lengths:  # longest first
                 e = s + length
-                if length >= shortest and (w := table.get(text[s:e])) and (best is None or length > best[1] - best[0]):
+                if e <= len(text) and length >= shortest and (w := table.get(text[s:e])) and (best is None or length > best[1] - best[0]):
                     best = (s, e, w)
                     break
-        if best and (best[0] == done or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, vocab, best[1]):
+        if best and (best[0] == done or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, vocab, 0 if margin else best[1]):
             s, e, w = best
             edits.append((s, e, w))
             done = e
@@ -278,7 +316,7 @@ def letter_spacing_edits(text: str) -> list[Edit]:
         return []
     from pipeline.thai_spacing import _cost
 
-    edits = []
+    edits = lone_letter_edits(text)
     for m in RE_SPACED_RUN.finditer(text):
         pieces = m.group(0).split(" ")
         if sum(len(p) == 1 for p in pieces) * 2 < len(pieces):
@@ -286,5 +324,20 @@ def letter_spacing_edits(text: str) -> list[Edit]:
         joined = "".join(pieces)
         uncovered, _ = _cost(joined)
         if uncovered * 5 <= len(joined) and uncovered < _cost(m.group(0).replace(" ", "|"))[0]:
-            edits.append((m.start(), m.end(), joined))
+            edits = [e for e in edits if not m.start() <= e[0] < m.end()] + [(m.start(), m.end(), joined)]
+    return sorted(edits)
+
+
+RE_LONE_LETTER = re.compile("(?:(?<=[ \\n])|^)(?P<c>[ก-ฬฮ]) (?=[ก-ฮเแโใไ])")  # "ป ระกาศ" (ณ and ฯ are words)
+
+
+def lone_letter_edits(text: str) -> list[Edit]:
+    """``"ป ระกาศ ณ วันที่"`` -> ``"ประกาศ ณ วันที่"``: a consonant set apart from the rest of its word,
+    joined when a common word of four letters or more starts with it across the space."""
+    vocab = _common()
+    edits = []
+    for m in RE_LONE_LETTER.finditer(text):
+        after = text[m.end() : m.end() + 14].split(" ")[0]
+        if any(m["c"] + after[:k] in vocab for k in range(len(after), 2, -1)):
+            edits.append((m.end() - 1, m.end(), ""))
     return edits

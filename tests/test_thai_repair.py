@@ -80,3 +80,34 @@ def test_letter_spaced_page_is_not_broken():
     from pipeline.normalize import looks_broken
 
     assert looks_broken("สำนักงาน จ ัง ห ว ัด น ค ร ร า ช ส ีม า " * 10) is None
+
+
+MORE = [
+    # a word or two drawn with ำ for า in otherwise good text
+    ("ประกำศ ณ วันที่ 25 ตุลาคม", "ประกาศ ณ วันที่ 25 ตุลาคม"),
+    ("ผู้รับสนองพระบรมรำชโองการ พลเอก", "ผู้รับสนองพระบรมราชโองการ พลเอก"),
+    # a consonant set apart from its word
+    ("เป็นต้นไป ป ระกาศ ณ วันที่ 27 กรกฎาคม", "เป็นต้นไป ประกาศ ณ วันที่ 27 กรกฎาคม"),
+    ("ประกาศ ณ วัน ที่ 31 สิงหาคม", "ประกาศ ณ วัน ที่ 31 สิงหาคม"),  # two words: stays (the signing line reads it)
+]
+KEPT = [
+    "หลักเกณฑ์และวิธีการจัดทำสถานที่ปิดประกาศ",  # จัดทำ is no flooded จัดทาส
+    "ตามหนังสือ ที่ มท 0310.1/ว 1179 ก ข ค",
+    "อานาจ",  # a repair at the very end of a text keeps its length
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), MORE)
+def test_more_repairs(raw, expected):
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("text", KEPT[:2])
+def test_more_left_alone(text):
+    assert normalize(text).text == text
+
+
+def test_repair_at_the_end_of_a_text():
+    from pipeline.thai_repair import lost_sara_am_edits
+
+    assert lost_sara_am_edits("อานาจ") == [(0, 5, "อำนาจ")]
