@@ -53,7 +53,8 @@ POSITION_WORDS = (
     "สมาชิก", "ปฏิบัติราชการแทน", "รักษาราชการแทน", "ปฏิบัติหน้าที่", "แม่ทัพ", "ประธานกรรมการ", "เจ้ากรม",
     "ข้าหลวง", "นายช่าง", "องค์การ", "ที่ปรึกษา", "ราชเลขาธิการ", "สมุห", "นายแพทย์ใหญ่", "ตุลาการ", "เลขานุการ",
     "ศึกษาธิการ", "สาธารณสุข", "ป่าไม้", "ประมง", "ปศุสัตว์", "เกษตร", "พัฒนาการ", "ท้องถิ่น", "คลัง", "สรรพากร",
-    "นายด่าน", "นายกเทศมนตรี", "กำนัน", "ผกก", "ผบ", "ผอ", "รมว", "ผวจ", "ผู้บัญชาการ",
+    "นายด่าน", "นายกเทศมนตรี", "กำนัน", "ผกก", "ผบ", "ผอ", "รมว", "ผวจ", "ผู้บัญชาการ", "นิติกร", "นักวิ",
+    "นักจัดการ", "นักทรัพยากร", "นักบริหาร", "อุปนายก", "ทำหน้าที่แทน", "ประธานสภา", "สัตวแพทย์", "วิศวกร",
 )
 POSITION_START = re.compile("(?:" + "|".join(sorted(POSITION_WORDS, key=len, reverse=True)) + ")")
 NAME_TOKEN = re.compile(r"^[ก-๙\.]+$")
@@ -153,13 +154,17 @@ def issue_date(text: str, offset: int = 0) -> tuple[ThaiDate | None, int | None,
 def _split_name(segment: str) -> tuple[str, str] | None:
     """``"จุรีรัตน์ เทพอาสน์ ผู้ว่าราชการจังหวัดสกลนคร"`` -> (name with title, position)."""
     lines = [x.strip() for x in segment.split("\n") if x.strip()]
-    if len(lines) >= 2 and len(lines[0].split()) <= 5:
-        return lines[0], " ".join(lines[1:])
+    title_part, rest = split_title(lines[0])
+    first = rest.split(" ")
+    if len(lines) >= 2 and len(first) <= 5 and not any(POSITION_START.match(t) for t in first[1:]):
+        return lines[0], " ".join(lines[1:])  # the name alone on its line
     flat = " ".join(lines)
     title_part, rest = split_title(flat)
     tokens = rest.split(" ")
-    for k in range(2, min(5, len(tokens))):
+    for k in range(1, min(5, len(tokens))):
         if POSITION_START.match(tokens[k]):
+            if k == 1:
+                return None  # one piece before the position: a name run together, not to be guessed apart
             return " ".join([title_part, *tokens[:k]]).strip(), " ".join(tokens[k:])
     if len(tokens) >= 3:
         return " ".join([title_part, *tokens[:2]]).strip(), " ".join(tokens[2:])

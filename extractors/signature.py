@@ -44,7 +44,7 @@ _ESCAPED = sorted((re.escape(t).replace(r"\.", r"\.[ \t]?") for t in _TITLES), k
 TITLE_TOKEN = re.compile(rf"(?:ว่าที่[ \t]?)?(?:{'|'.join(_ESCAPED)})(?:[ \t]?หญิง)?[ \t]*")
 
 ACTING_WORDS = ("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการในตำแหน่ง", "รักษาการแทน", "ปฏิบัติหน้าที่แทน",
-                "ทำการแทน", "ปฏิบัติการแทน")
+                "ทำหน้าที่แทน", "ทำการแทน", "ปฏิบัติการแทน")
 ACTING = re.compile("|".join(ACTING_WORDS))
 MAX_POSITION_LINES = 6  # a long position wraps in a narrow signature column
 # a position cut after a word that needs a complement: "ผู้ว่าราชการจังหวัด" | "เพชรบูรณ์"

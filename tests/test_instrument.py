@@ -114,3 +114,19 @@ def test_damaged_gazette_text_after_normalisation():
            "ตอนพิเศษ 17 ง ราชกิจจานุเบกษา 24 มกราคม 2566")
     d, s = signing(normalize(raw).text)
     assert (d.date.isoformat(), s.name, s.position) == ("2023-03-21", "สุ วิทย์ จันทร์หวร", "ผู้ว่าราชการจังหวัดหนองบัวลำภู")
+
+
+SPLITS = [
+    # the position on the same line as the name, with an acting convention; a name run together is no guess
+    ("ประกาศ ณ วันที่ 1 มีนาคม พ.ศ. 2566 สมชัย พลายด้วง นิติกรชำนาญการพิเศษ รักษาราชการแทน ผู้อำนวยการกองคดี 5\nหน้า 2 เล่ม",
+     "สมชัย พลายด้วง", "นิติกรชำนาญการพิเศษ", "รักษาราชการแทน"),
+    ("ประกาศ ณ วันที่ 26 พฤศจิกายน พ.ศ. 2565 ศาสตราจารย์เกียรติคุณอาวุธ ศรีศุกรี อุปนายกสภามหาวิทยาลัย ทำหน้าที่แทน "
+     "นายกสภามหาวิทยาลัยเชียงใหม่", "อาวุธ ศรีศุกรี", "อุปนายกสภามหาวิทยาลัย", "ทำหน้าที่แทน"),
+    ("ประกาศ ณ วันที่ 1 มีนาคม พ.ศ. 2566 ณัฐพง์ควรรณพัฒน์ ประมงจังหวัดชลบุรี", "", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "position", "acting"), SPLITS)
+def test_name_and_position_apart(text, name, position, acting):
+    _, s = signing(text)
+    assert (s.name, s.position, s.acting) == (name, position, acting)
