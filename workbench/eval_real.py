@@ -224,7 +224,7 @@ def letters_table(s: LetterScore) -> list[str]:
 
 
 def gazette_table(s: GazetteScore) -> list[str]:
-    rows = ["| measure | files | % | target |", "|---|---:|---:|---:|"]
+    rows = ["| measure | files | % | issue target (held-out) |", "|---|---:|---:|---:|"]
     targets = {"found": "98", "kind": "95", "subject": "90", "date": "90", "signer": "85"}
     names = {"found": "record found", "kind": "doc_type", "subject": "subject (titles with เรื่อง)",
              "date": "issue date within 400 days before publication", "signer": "signer name",
