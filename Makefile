@@ -67,7 +67,7 @@ ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/mode
 	$(PY) -m pipeline.ocr_model.train --out pipeline/models/thai_digits.onnx --steps $(OCR_STEPS) --seed $(SEED)
 
 lint: setup ## ruff
-	$(VENV)/bin/ruff check pipeline extractors tests
+	$(VENV)/bin/ruff check pipeline extractors tests workbench
 
 clean: ## remove outputs and caches (keeps .venv)
 	rm -rf $(OUT)/*.csv $(OUT)/*.jsonl $(OUT)/*.sqlite $(OUT)/parquet $(OUT)/.cache build .pytest_cache .ruff_cache

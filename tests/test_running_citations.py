@@ -2,8 +2,8 @@
 
 import pytest
 
-from extractors.references import find_citations
 from extractors.ref_numbers import parse_ref
+from extractors.references import find_citations
 from pipeline.normalize import normalize
 
 CASES = [
