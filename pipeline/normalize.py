@@ -334,7 +334,7 @@ def looks_broken(text: str) -> str | None:
 
     >>> looks_broken("ประกาศสำนักงานจังหวัดอ่างทอง เรื่อง ค่าธรรมเนียม") is None
     True
-    >>> looks_broken("ส านักงานจังหวัด ประจ าปี น าความ ค าสั่ง ก าหนด " * 3) is None  # the dictionary repairs it
+    >>> looks_broken("ส านักงานจังหวัด ประจ าปี ค าสั่ง ก าหนด " * 3) is None  # the dictionary repairs it
     True
     """
     n_thai = len(RE_THAI.findall(text))

@@ -198,7 +198,11 @@ def lost_sara_am_edits(text: str) -> list[Edit]:
         if RE_LOST_AM_HINT.search(text) else []
     if SARA_AM in text and any(text[m.start() - 1 : m.start() + 2] in _flood_trigrams() for m in RE_AM.finditer(text)):
         # ำ where the word has า: the whole text flooded, or a word or two (ประกำศ)
-        edits = sorted(edits + _dictionary_edits(text, RE_AM, _flooded_words(), 3, 1))
+        flood = _dictionary_edits(text, RE_AM, _flooded_words(), 4, 1)
+        taken = {k for a, b, _ in flood for k in range(a, b)}
+        flood += [(m.start(), m.end(), SHORT_FLOOD[m.group(0)]) for m in RE_SHORT_FLOOD.finditer(text)
+                  if m.start() not in taken]
+        edits = sorted(edits + flood)
         kept, end = [], -1
         for e in edits:
             if e[0] >= end:
@@ -214,6 +218,9 @@ def lost_sara_am_edits(text: str) -> list[Edit]:
 RE_NAA = re.compile("(?<!ห)น้า")  # not หน้า
 
 
+# three-letter words are too short to look up (นำค|วาม is no นาค): the few a flood writes most, by hand
+SHORT_FLOOD = {"กำร": "การ", "ตำม": "ตาม", "ว่ำ": "ว่า"}
+RE_SHORT_FLOOD = re.compile("|".join(SHORT_FLOOD))
 RE_FLOOD_HINT = re.compile("กำร|ตำม|ควำม|มำตร|ว่ำ|ห้ำม|ต่ำง|รำย|ทำง|" + "|".join(  # and months: "มีนำคม"
     m.replace(SARA_AA, SARA_AM) for m in _FULL_MONTHS if SARA_AA in m))
 RE_AM = re.compile(SARA_AM)
@@ -260,7 +267,7 @@ def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], sho
                 if e <= len(text) and length >= shortest and (w := table.get(text[s:e])) and (best is None or length > best[1] - best[0]):
                     best = (s, e, w)
                     break
-        if best and (best[0] == done or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, vocab, 0 if margin else best[1]):
+        if best and (best[0] == done or margin or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, vocab, 0 if margin else best[1]):
             s, e, w = best
             edits.append((s, e, w))
             done = e
@@ -275,6 +282,7 @@ def vowel_spacing_edits(text: str) -> list[Edit]:
     return [(m.start(), m.end(), "") for m in RE_VOWEL_SPACE.finditer(text)]
 
 
+SHORT_AM = frozenset({"นำ", "ทำ", "คำ", "จำ", "ดำ", "ลำ", "น้ำ", "ต่ำ", "ค่ำ", "ซ้ำ", "ย้ำ"})  # not รำ of "ร า ช"
 RE_SPACED_AA = re.compile("(?<=[ก-ฮ่้๊๋]) า")  # "ส านัก": the space and า stand for ำ
 
 
@@ -295,7 +303,7 @@ def spaced_sara_am_edits(text: str) -> list[Edit]:
                 continue
             for e in range(min(len(text), i + 2 + MAX_AFTER), i + 1, -1):
                 word = text[s:i] + SARA_AM + text[i + 2 : e]
-                if len(word) >= 3 and " " not in text[i + 2 : e] and word in vocab:
+                if (len(word) >= 3 or word in SHORT_AM) and " " not in text[i + 2 : e] and word in vocab:
                     if best is None or len(word) > len(best[2]):
                         best = (s, e, word)
                     break

@@ -111,3 +111,15 @@ def test_repair_at_the_end_of_a_text():
     from pipeline.thai_repair import lost_sara_am_edits
 
     assert lost_sara_am_edits("อานาจ") == [(0, 5, "อำนาจ")]
+
+
+SHORT_WORDS = [
+    ("น าความ ท าการ", "นำความ ทำการ"),  # the common two-letter words with ำ, set apart by a space
+    ("ตำมควำมใน ว่ำด้วย กำรออก", "ตามความใน ว่าด้วย การออก"),  # a flood's short words
+    ("นำความ คำสั่ง", "นำความ คำสั่ง"),  # นำค|วาม is no flooded นาค
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SHORT_WORDS)
+def test_short_words(raw, expected):
+    assert normalize(raw).text == expected
