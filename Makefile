@@ -9,9 +9,10 @@ SEED   ?= 1
 N      ?= 200
 CORPUS ?= build/corpus
 OCR_STEPS ?= 3000
+REAL   ?= ../shared/real
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps ingest test bench lint clean corpus eval ocr-model
+.PHONY: help setup system-deps ingest test bench lint clean corpus eval eval-real ocr-model
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -56,6 +57,9 @@ corpus: setup ## generate the conformance corpus: make corpus SEED=1 N=200 CORPU
 
 eval: setup ## field accuracy on the corpus (docs/ACCURACY.md)
 	$(VENV)/bin/saraban eval $(CORPUS) --write build/ACCURACY.md
+
+eval-real: setup ## accuracy on the real development sets in $(REAL) (the "Real documents" section of docs/ACCURACY.md)
+	$(PY) -m workbench.eval_real --real $(REAL) --write docs/ACCURACY.md
 
 # Training needs torch (CPU build) and onnx for the export; the runtime needs only onnxruntime.
 ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/ocr/digits/thai_digits.onnx

@@ -25,6 +25,7 @@ RELATIVE = re.compile(
     r"ตั้งแต่[ \t]*(?P<rule>(?:วันถัดจากวัน|วันที่ลงนาม|วันที่ประกาศ|วันประกาศ|บัดนี้|วันที่ออกคำสั่ง)[^\n]{0,60}?)"
     r"[ \t]*เป็นต้นไป"
 )
+THEREFORE = re.compile(r"ทั้งนี้[ \t\n]*$")  # "ทั้งนี้ ตั้งแต่วันที่ …": the order's own term
 CITED_BEFORE = re.compile(r"(?:ลง[ \t]*\n?[ \t]*วัน(?:[ \t]*\n?[ \t]*ที่)?|ลว\.?)[ \t\n]*$")
 MEETING = re.compile(r"ประชุม(?:[^\n]|\n(?!\n)){0,55}$")  # a wrapped line may fall between
 DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน|ให้แล้วเสร็จ(?:ภายใน)?)[ \t\n]*(?:วัน(?:[ \t\n]*ที่)?)?[ \t\n]*$")
@@ -49,6 +50,8 @@ def _dated(text: str, offset: int) -> list[tuple[int, ThaiDate]]:
             continue
         tail = text[match.end() : match.end() + 20]
         if UNTIL.match(tail):
+            if THEREFORE.search(text[max(0, since.start() - 12) : since.start()]):
+                found.append((2, date.with_role("effective")))  # "ทั้งนี้ ตั้งแต่วันที่ ๑ … ถึงวันที่ …": in force from
             continue
         onward = bool(ONWARD.match(tail))
         in_force = bool(IN_FORCE.search(text[max(0, since.start() - 60) : since.start()]))

@@ -99,7 +99,7 @@ def ref_line(lines: list[Line]) -> tuple[int, RefNo] | None:
         match = LINE_REF.match(line.text)
         if not match:
             continue
-        ref = parse_ref(line.text[match.end():], offset=line.start + match.end())
+        ref = parse_ref(line.text[match.end():], offset=line.start + match.end(), allow_blank=True)
         if ref is None or (not ref.agency and subject_at is not None and i > subject_at):
             continue
         return i, ref

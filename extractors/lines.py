@@ -103,3 +103,13 @@ def right_edge(lines: list[Line]) -> int:
     edges = sorted(len(line.text) - len(line.text.lstrip(" ")) + visible_length(line.text)
                    for line in lines if not line.blank)
     return edges[int(0.9 * (len(edges) - 1))] if edges else 0
+
+
+LONG_LINE = 250  # characters: no printed line of a letter is this long
+
+
+def without_layout(lines: list[Line]) -> bool:
+    """Text whose line breaks were lost (web copies, PDF text dumps): one of its first lines is longer
+    than any printed line could be."""
+    head = [line for line in lines if not line.blank][:3]
+    return any(len(line.text) > LONG_LINE for line in head)

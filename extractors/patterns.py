@@ -29,6 +29,7 @@ def arabic(text: str) -> str:
 MONTH_NAMES: dict[str, int] = {}
 for _i, (_full, _abbr) in enumerate(zip(thai_full_months, thai_abbr_months, strict=True), start=1):
     MONTH_NAMES[_full] = _i  # "พฤษภาคม"
+    MONTH_NAMES[_full.replace("\u0e4c", "")] = _i  # "กุมภาพันธ" (the last mark dropped by a PDF layer)
     MONTH_NAMES[_abbr] = _i  # "พ.ค."
     MONTH_NAMES[_abbr.replace(".", "")] = _i  # "พค" (OCR and careless typing)
 for _i, _short in enumerate(
@@ -38,12 +39,15 @@ for _i, _short in enumerate(
     MONTH_NAMES[_short] = _i  # "พฤษภา" (colloquial; pythainlp lacks กรกฎา)
 
 
-def month_number(token: str) -> int | None:
-    """``month_number("ก. ย.") == 9``; spaces and dots inside an abbreviation are ignored."""
+def month_number(token: str, last_dot_lost: bool = False) -> int | None:
+    """``month_number("ก. ย.") == 9``; spaces inside an abbreviation are ignored, and with
+    ``last_dot_lost`` its lost last dot too: ``month_number("พ.ย", last_dot_lost=True) == 11``
+    (the OCR repair asks without it, to put the dot back)."""
     key = re.sub(r"\s+", "", token)
     if key in MONTH_NAMES:
         return MONTH_NAMES[key]
-    return MONTH_NAMES.get(key.rstrip("."))
+    found = MONTH_NAMES.get(key.rstrip("."))
+    return found if found or not last_dot_lost else MONTH_NAMES.get(key + ".")  # "พ.ย" (last dot lost)
 
 
 def _month_alternation() -> str:
@@ -61,10 +65,11 @@ def _month_alternation() -> str:
 MONTH = f"(?:{_month_alternation()})"  # "พฤษภาคม" | "พ.ค." | "พค" | "พฤษภา"
 ERA = r"(?:พ\.\s?ศ\.?|ค\.\s?ศ\.?|พศ\.?|คศ\.?)"  # "พ.ศ." before the year
 
-# "๒๖ พฤษภาคม ๒๕๖๒", "15 ก.ย. 48", "๑ ธันวาคม พ.ศ. ๒๕๖๑", "๒๖พ.ค.๖๒"
+# "๒๖ พฤษภาคม ๒๕๖๒", "15 ก.ย. 48", "๑ ธันวาคม พ.ศ. ๒๕๖๑", "๒๖พ.ค.๖๒", "๕ พ.ย ๒๕๖๓", "1๕ ตุลาคม ๒๕6๓";
+# never "15 มีนาคม 25" of a split "25 63" (a two-digit year followed by two more digits)
 DATE = re.compile(
     rf"(?<![0-9๐-๙])(?P<day>{DIGIT}{{1,2}})(?:{GAP}(?:เดือน){WS}|{GAP})(?P<month>{MONTH})"
-    rf"{GAP}(?P<era>{ERA})?{GAP}(?P<year>{DIGIT}{{4}}|{DIGIT}{{2}})(?![0-9๐-๙])"
+    rf"{GAP}(?P<era>{ERA})?{GAP}(?P<year>{DIGIT}{{4}}|{DIGIT}{{2}}(?!{WS}{DIGIT}{{2}}(?![0-9๐-๙])))(?![0-9๐-๙])"
 )
 
 # --- reference numbers --------------------------------------------------------------------------
@@ -78,9 +83,14 @@ CIRCULAR = r"(?P<circ>ว\.?)"
 SERIAL = rf"(?P<serial>{DIGIT}{{1,7}})(?P<suffix>[ก-ฮ](?![ก-๙]))?"
 
 # "อท ๐๐๑๗.๒ / ว ๒๐๕๕", "ศธ 04349/ว3694", "อว 0603.09/ว.2122", "ตช 0018.21/1420"
+# a court's part before the serial: "ศย 300.027/(ค)อ 5419" (a letter in brackets, then a letter or two)
+COURT_PART = r"(?P<court>\([ก-ฮ]{1,2}\)[ก-ฮ]{0,2})"
 REF_AGENCY = re.compile(
-    rf"(?<![ก-๙]){AGENCY}{GAP}{UNIT}{GAP}/{GAP}(?:{CIRCULAR}{GAP})?{SERIAL}(?![0-9๐-๙/])"
-)  # a number wrapped at the end of a printed line keeps going on the next ({GAP})
+    rf"(?<![ก-๙]){AGENCY}{GAP}{UNIT}{GAP}/{GAP}(?:{COURT_PART}{WS})?(?:{CIRCULAR}{GAP})?{SERIAL}(?![0-9๐-๙/])"
+)
+# a draft's number with the serial left blank, at the end of its line or before a memo's date:
+# "ที่ นว ๕๒๐๐๗.๓/", "ที่ นว ๕๒๐๐๗.๓/ วันที่ ๗ เมษายน ๒๕๖๙"
+REF_BLANK = re.compile(rf"{AGENCY}{WS}{UNIT}{WS}/{WS}(?:{CIRCULAR}{WS})?(?=$|วันที่)", re.M)  # a number wrapped at the end of a printed line keeps going on the next ({GAP})
 # orders and announcements: "๑๒๓/๒๕๖๙" (running number / B.E. year)
 REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}(?P<year>{DIGIT}{{4}})(?![0-9๐-๙])")
 # the short citation form: "ว 10", "ว.๓๔๗"
@@ -125,3 +135,53 @@ BODY_OPENER = re.compile(r"^[ \t]*(?:" + "|".join(spaced(w) for w in sorted(BODY
 HEADER_KEYWORD = re.compile(
     r"^[ \t]*(?:ที่[ \t]|เรื่อง|กราบเรียน|เรียน[ \t]|นมัสการ|ถึง[ \t]|อ้างถึง|สิ่งที่ส่งมาด้วย|วันที่|บันทึกข้อความ)"
 )
+
+# --- official instruments in running text (the Royal Gazette, text without layout) ------------
+# the first word of an instrument's title, as printed or split by PDF text ("กฎ กระทรวง", "พระราช บัญญัติ")
+INSTRUMENT_KINDS: dict[str, str] = {
+    "พระราชบัญญัติ": "law",  # "พระราชบัญญัติอ้อยและน้ำตาลทราย (ฉบับที่ ๒) พ.ศ. ๒๕๖๕"
+    "พระราชกำหนด": "law",  # "พระราชกำหนดการบริหารจัดการการทำงานของคนต่างด้าว พ.ศ. ๒๕๖๐"
+    "พระราชกฤษฎีกา": "law",  # "พระราชกฤษฎีกาจัดตั้งศาลแขวงสีคิ้ว พ.ศ. ๒๕๖๖"
+    "กฎกระทรวง": "law",  # "กฎกระทรวง ฉบับที่ ๓๘๗ (พ.ศ. ๒๕๖๖) ออกตามความในประมวลรัษฎากร"
+    "ประกาศ": "announcement",  # "ประกาศจังหวัดสกลนคร เรื่อง ตั้งและกำหนดเขตหมู่บ้าน"
+    "แถลงการณ์": "announcement",
+    "คำสั่ง": "order",  # "คำสั่งกระทรวงแรงงาน ที่ ๔๐๙/๒๕๖๕ เรื่อง แต่งตั้ง…"
+    "ระเบียบ": "regulation",  # "ระเบียบกระทรวงมหาดไทย ว่าด้วยหลักเกณฑ์… พ.ศ. ๒๕๖๖"
+    "ข้อบังคับ": "regulation",  # "ข้อบังคับสภาวิชาชีพ… ว่าด้วย…"
+    "ข้อบัญญัติ": "regulation",  # "ข้อบัญญัติองค์การบริหารส่วนตำบล… เรื่อง…"
+    "เทศบัญญัติ": "regulation",  # "เทศบัญญัติเทศบาลตำบลนาสาร เรื่อง…"
+}
+_KIND_WORDS = sorted(INSTRUMENT_KINDS, key=len, reverse=True)
+# "กฎ กระทรวง", "พระราช บัญญัติ", "ค ำสั่ง": a space may fall inside the word
+INSTRUMENT_KIND = "(?P<kind>" + "|".join(spaced(w) for w in _KIND_WORDS) + ")"
+# the title at the head of a text: kind word, then the issuer (never "ณ" of a signing line)
+INSTRUMENT_TITLE = re.compile(rf"{INSTRUMENT_KIND}(?![ \t]*ณ)(?=[ \t]*[ก-ฮเแโใไ(])")
+# where the title stops and the body begins: "โดยที่เป็นการสมควร…", "อาศัยอำนาจ…", "ด้วย บริษัท…"
+BODY_START_WORDS = (
+    "โดยที่", "อาศัยอำนาจ", "อาศัยอานาจ", "ด้วย", "ตามที่", "ตามประกาศ", "ตามคำสั่ง", "ตามมติ", "ตามหนังสือ",
+    "เพื่อให้", "เพื่ออนุวัติ", "เพื่อเป็น", "เนื่องด้วย", "เนื่องจาก", "อนุสนธิ", "ขอประกาศ", "พระบาทสมเด็จ",
+    "ด้วยปรากฏ", "ตามที่ได้", "โดยเป็นการสมควร", "โดยเห็นว่า", "บัดนี้", "ข้อ 1", "ข้อ ๑", "โดยเห็นสมควร",
+    "โดยอาศัย", "ประกาศ ณ", "สั่ง ณ", "ให้ไว้ ณ", "ตามข้อ", "ด้วยคณะ", "ด้วยกรม",
+    "ด้วยกระทรวง", "ด้วยสำนักงาน", "ในการประชุม", "ให้ยกเลิก", "ให้แต่งตั้ง", "สืบเนื่อง", "ตามความใน", "มีพระบรมราชโองการ",
+    "โดยที่ได้", "ตามพระราชกฤษฎีกา", "ตามกฎกระทรวง", "เพื่อประโยชน์", "เพื่ออำนวย",
+)
+BODY_START = re.compile(r"[ \t\n]+(?:" + "|".join(sorted(map(re.escape, BODY_START_WORDS), key=len, reverse=True))
+                        + r"|[0-9๐-๙]{1,2}[ \t]?\.[ \t]+[ก-ฮเแโใไ])")  # or a numbered paragraph: " ๑. เหตุผล…"
+# the signing line of an instrument: "ประกาศ ณ วันที่ ๒๘ กุมภาพันธ์ พ.ศ. ๒๕๖๖", "สั่ง ณ วันที่", "ให้ไว้ ณ วันที่"
+SIGNED_ON_RUN = re.compile(r"(?<![ก-๙])(?P<verb>ประกาศ|สั่ง|ให้ไว้)[ \t\n]*ณ[ \t\n]*(?:วัน[ \t]?ที่[ \t\n]*)?")  # "ณ วัน ที่"
+# the reign year after a law's date: "เป็นปีที่ ๘ ในรัชกาลปัจจุบัน"
+REIGN_YEAR = re.compile(r"[ \t\n]*เป็นปีที่[ \t\n]*(?P<reign>[0-9๐-๙]{1,2})[ \t\n]*ในรัชกาลปัจจุบัน")
+# the countersignature of a law: "ผู้รับสนองพระบรมราชโองการ พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี"
+COUNTERSIGN = re.compile(r"ผู้รับสนอง[ \t]*พระ[ \t]*(?:บรม[ \t]*)?ราช[ \t]*โองการ[ \t\n]*")
+# the Gazette running head or foot: "หน้า ๑ เล่ม ๑๔๐ ตอนที่ ๒๒ ก ราชกิจจานุเบกษา ๒๐ มีนาคม ๒๕๖๖"
+# (a PDF layer may keep the tone marks displaced: "หน้า ๑่ / เลม ๑๓๙ …")
+GAZETTE_HEAD = re.compile(
+    rf"หน้?า[ \t]*(?P<page>{DIGIT}{{1,4}})[่]?[ \t\n]*เล่?ม[ \t]*(?P<volume>{DIGIT}{{1,3}})[ \t\n]*"
+    rf"(?P<section>ตอน(?:ที่|พิเศษ)[ \t]*{DIGIT}{{1,4}}[ \t]*[กขคง])[ \t\n]*ราชกิจจานุเบกษา[ \t\n]*"
+    rf"(?P<date>{DIGIT}{{1,2}}[ \t]*{MONTH}[ \t]*(?:{ERA}[ \t]*)?{DIGIT}{{4}})"
+)
+
+# --- web addresses ------------------------------------------------------------------------------
+# "http://๑๒๓.๒๔๒.๑๕๙.๑๓๕/web", "https://www.moi.go.th/…", "www.saraban.go.th" (Thai digits allowed;
+# Thai letters end the address: "…go.thเพื่อ")
+URL = re.compile(r"(?<![A-Za-z0-9๐-๙])(?:https?[ \t]?:[ \t]?//|www\.)[A-Za-z0-9๐-๙._~:/?#\[\]@!$&'*+,;=%\-]+", re.I)

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from extractors.patterns import REF_AGENCY, REF_ORDER, REF_SHORT, arabic
+from extractors.patterns import REF_AGENCY, REF_BLANK, REF_ORDER, REF_SHORT, arabic
 from pipeline.models import RefNo, Span
 
 _SPACES = re.compile(r"\s+")
@@ -44,6 +44,10 @@ def _from_agency_match(match: re.Match[str], offset: int) -> RefNo:
     unit = _SPACES.sub("", arabic(match["unit"]))
     serial_digits = arabic(match["serial"])
     suffix = match["suffix"] or ""
+    court = match["court"] or ""
+    serial_text = f"{int(serial_digits)}{suffix}" if suffix else ""
+    if court:  # "(ค)อ 5419": the court's part stays in the canonical form
+        serial_text = f"{court} {serial_text or int(serial_digits)}"
     return RefNo(
         agency=match["agency"],
         unit=unit,
@@ -51,7 +55,7 @@ def _from_agency_match(match: re.Match[str], offset: int) -> RefNo:
         circular=bool(match["circ"]),
         text=_SPACES.sub(" ", match.group(0).strip()),  # a number wrapped over two lines prints as one
         span=Span(match.start() + offset, match.end() + offset),
-        serial_text=f"{int(serial_digits)}{suffix}" if suffix else "",
+        serial_text=serial_text,
     )
 
 
@@ -67,11 +71,13 @@ def _from_order_match(match: re.Match[str], offset: int) -> RefNo:
     )
 
 
-def parse_ref(text: str, offset: int = 0, allow_order: bool = True, allow_short: bool = False) -> RefNo | None:
+def parse_ref(text: str, offset: int = 0, allow_order: bool = True, allow_short: bool = False,
+              allow_blank: bool = False) -> RefNo | None:
     """The reference number at the start of ``text`` (after optional spaces), or ``None``.
 
     Tries the agency form first (``มท ๐๘๐๕.๒/ว ๓๔๘๒``), then an order number (``๑๒๓/๒๕๖๙``),
-    then, when ``allow_short``, the bare circular form of short citations (``ว 10``).
+    then, when ``allow_short``, the bare circular form of short citations (``ว 10``), and when
+    ``allow_blank`` a draft's number with the serial left blank (``นว ๕๒๐๐๗.๓/``: serial None).
     """
     stripped = len(text) - len(text.lstrip())
     head = text[stripped:]
@@ -82,6 +88,10 @@ def parse_ref(text: str, offset: int = 0, allow_order: bool = True, allow_short:
         match = REF_ORDER.match(head)
         if match and 2400 <= int(arabic(match["year"])) <= 2700:
             return _from_order_match(match, offset + stripped)
+    if allow_blank and (match := REF_BLANK.match(head)):
+        span = Span(match.start() + offset + stripped, match.end() + offset + stripped)
+        return RefNo(match["agency"], _SPACES.sub("", arabic(match["unit"])), None, bool(match["circ"]),
+                     _SPACES.sub(" ", match.group(0).strip()), span)
     if allow_short:
         match = REF_SHORT.match(head)
         if match:

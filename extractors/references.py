@@ -24,6 +24,9 @@ URGENCY_WORDS = re.compile(r"(?:ด่วนที่สุด|ด่วนม�
 THI = re.compile(r"(?:^|(?<=[\s(]))ที่[ \t\n]*$")  # the word "ที่" right before a number
 SHORT_BEFORE_DATED = re.compile(rf"ว\.?[ \t]*\n?[ \t]*(?P<serial>{DIGIT}{{1,6}})[ \t\n]*$")
 LOOKBACK = 120  # characters searched back for "หนังสือ<issuer>"
+TITLE_LOOKBACK = 320  # … and for a cited instrument's whole title: "ประกาศกระทรวง… (ฉบับที่ ๒๕๙) พ.ศ. ๒๕๔๕ เรื่อง …"
+ABOUT = re.compile(r"[ \t\n]*(?:เรื่อง|ว่าด้วย|\(?ฉบับที่|ที่[ \t]*[0-9๐-๙])")  # where a cited title's issuer ends
+TOPIC = re.compile(r"[ \t\n]*เรื่อง[^\n]{0,160}?(?=[ \t\n]*(?:ลง[ \t]*วัน|ลว))")  # "ที่ ๖๒/๒๕๖๖ เรื่อง แต่งตั้ง… ลงวันที่"
 DATE_WINDOW = 24  # characters allowed between a number and its "ลงวันที่"
 WRAP_ROOM = 80  # characters "ลงวันที่" itself may take when wrapped onto an indented line
 _WS = re.compile(r"\s+")
@@ -32,6 +35,9 @@ _SPACES = re.compile(r"[ \t]+")
 
 def _date_after(text: str, pos: int, offset: int) -> tuple[ThaiDate | None, int]:
     """A ``ลงวันที่ <date>`` starting within a few characters after ``pos``; returns (date, end)."""
+    topic = TOPIC.match(text, pos)
+    if topic and not DATE.search(topic.group(0)) and not REF_AGENCY.search(topic.group(0)):
+        pos = topic.end()  # a cited order's subject stands between its number and its date
     window = text[pos : pos + DATE_WINDOW + WRAP_ROOM]  # "ลง" may end a line and "วันที่" start an indented one
     lead = DATED.search(window)
     if lead is None or lead.start() > DATE_WINDOW or window[: lead.start()].strip(" \t\n,"):
@@ -48,7 +54,11 @@ def _issuer_before(text: str, pos: int) -> tuple[str, int] | None:
     window = text[start:pos]
     words = list(DOC_WORD.finditer(window))
     if not words:
-        return None
+        start = max(0, pos - TITLE_LOOKBACK)
+        window = text[start:pos]
+        words = [w for w in DOC_WORD.finditer(window) if "เรื่อง" in window[w.end():]]
+        if not words:
+            return None
     word = words[-1]
     between = window[word.end():]
     if DATE.search(between) or REF_AGENCY.search(between) or "\n\n" in between:
@@ -57,6 +67,8 @@ def _issuer_before(text: str, pos: int) -> tuple[str, int] | None:
     between = URGENCY_WORDS.sub(" ", between)
     issuer = join_wrapped([_SPACES.sub(" ", part) for part in between.strip().split("\n")])
     issuer = issuer.rstrip(" ,")
+    if about := ABOUT.search(issuer):
+        issuer = issuer[: about.start()].rstrip()  # "มหาวิทยาลัยพะเยา เรื่อง การจัดตั้ง…": the issuer only
     if issuer.startswith("ที่") or len(issuer) > 90:
         issuer = ""
     return issuer, start + word.start()

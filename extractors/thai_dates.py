@@ -47,7 +47,7 @@ def to_gregorian(day: int, month: int, year: int, era: str = "") -> dt.date | No
 
 def parse_match(match: re.Match[str], offset: int = 0) -> ThaiDate | None:
     """A ``patterns.DATE`` match -> ``ThaiDate`` (span shifted by ``offset``), or ``None``."""
-    month = month_number(match["month"])
+    month = month_number(match["month"], last_dot_lost=True)
     if month is None:
         return None
     date = to_gregorian(int(arabic(match["day"])), month, int(arabic(match["year"])), match["era"] or "")

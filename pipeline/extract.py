@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors import attachments as attach
-from extractors import header, signature
+from extractors import gazette, header, instrument, signature
 from extractors.effective import date_role, effective
-from extractors.lines import Line, split_lines
+from extractors.effective_source import resolve
+from extractors.lines import Line, split_lines, without_layout
 from extractors.patterns import REFERENCE_HEAD
 from extractors.ref_numbers import is_known_agency
 from extractors.references import find_citations
 from extractors.thai_dates import find_dates, invalid_dates
-from pipeline.models import Citation, Document, Field, Letter, Problem, Record, Span, ThaiDate
+from extractors.urls import web_addresses
+from pipeline.models import Citation, Document, Field, Letter, Problem, Record, Signer, Span, ThaiDate
 
 CORE_FIELDS = ("ref_no", "doc_date", "subject", "signer")
 
@@ -32,8 +34,9 @@ def _block_span(lines: list[Line], head) -> Span | None:
 
 def _all_dates(text: str, offset: int, doc_date: ThaiDate | None, citations: tuple[Citation, ...],
                eff: ThaiDate | None) -> tuple[ThaiDate, ...]:
-    """Every date of the letter in text order, each with its role."""
-    roles = {c.date.span.start: "cited" for c in citations if c.date}
+    """Every date of the letter in text order, each with its role (``published``: a Gazette head's)."""
+    roles = {m.date.span.start: "published" for m in gazette.marks(text, offset)}
+    roles |= {c.date.span.start: "cited" for c in citations if c.date}
     if eff:
         roles[eff.span.start] = "effective"
     if doc_date:
@@ -51,13 +54,13 @@ def _problems(record: Record, text: str, path: str) -> list[Problem]:
     def add(code: str, message: str, severity: str = "warning") -> None:
         found.append(Problem(code, message, severity, path, record.doc_id))
 
-    if record.ref_no is None and record.doc_type not in ("announcement", "regulation"):
+    if record.ref_no is None and record.doc_type not in ("announcement", "regulation", "law"):
         add("missing_ref_no", "no reference number (ที่ …) found in the header")
     elif record.ref_no is not None and record.ref_no.agency and not is_known_agency(record.ref_no.agency):
         add("unknown_agency_code", f"agency code {record.ref_no.agency!r} is not in the agency table")
     if record.doc_date is None:
         add("missing_date", "no document date found")
-    if not record.subject.value and record.doc_type not in ("regulation", "stamped"):  # neither has เรื่อง
+    if not record.subject.value and record.doc_type not in ("regulation", "stamped", "law"):  # none has เรื่อง
         add("missing_subject", "no subject (เรื่อง) found")
     for bad in invalid_dates(text):
         add("invalid_date", f"date-like text is not a real date: {bad!r}")
@@ -77,6 +80,43 @@ def _confidence(record: Record, page_confidence: float | None) -> float:
     return round(max(0.0, min(1.0, score)), 3)
 
 
+def _instrument_fields(text: str, offset: int, lines: list[Line], line_kind: str) -> dict:
+    """Fields of an official instrument read from running text (``extractors.instrument``), to stand
+    in for the line rules where the text has no layout or they found nothing. Empty outside instruments."""
+    title = instrument.title(text, offset)  # at the head of the text: a memo starts with บันทึกข้อความ instead
+    if title is None:
+        return {}
+    date, signer = instrument.signing(text, offset)
+    unreadable = date is None and bool(instrument.issue_date(text, offset)[2])
+    return {"title": title, "date": date, "signer": signer, "flat": without_layout(lines), "unreadable": unreadable,
+            "countersigner": instrument.countersigner(text, offset) if title.kind == "law" else Signer()}
+
+
+def _choose(line_value, inst_value, flat: bool):
+    """The line rule's value where the text has layout and it found one, else the running-text one."""
+    empty = not line_value or (isinstance(line_value, (Field, Signer)) and not _filled(line_value))
+    return inst_value if (flat or empty) and _filled(inst_value) else line_value
+
+
+def _filled(value) -> bool:
+    if isinstance(value, Field):
+        return bool(value.value)
+    if isinstance(value, Signer):
+        return bool(value.name)
+    return value is not None
+
+
+def _effective(text: str, offset: int, doc_date: ThaiDate | None, mark) -> tuple[ThaiDate | None, str, str]:
+    """(effective date, how it was obtained, the relative rule as printed)."""
+    eff = effective(text, offset)
+    if eff is None:
+        return None, "", ""
+    if eff.date:
+        return eff.date, "printed", ""
+    date, how = resolve(eff.relative, eff.span, doc_date, mark.date if mark else None)
+    return date, how, eff.relative
+
+
 def extract(document: Document, letter: Letter) -> Record:
     """The ``Record`` of one letter of ``document`` (spans index the document's normalised text)."""
     offset = letter.span.start
@@ -85,9 +125,26 @@ def extract(document: Document, letter: Letter) -> Record:
     ref = header.ref_line(lines)
     own_ref = ref[1] if ref else None
     doc_date, date_index = header.document_date(lines, kind)
+    inst = _instrument_fields(letter.text, offset, lines, kind)
+    title = inst.get("title")
+    flat = inst.get("flat", False)
+    subject, issuer, signer = header.subject(lines), header.issuer(lines, kind, date_index), signature.signer(lines)
+    if title:
+        kind = title.kind
+        own_ref = own_ref or title.number
+        # the signing line decides an instrument's date: a date elsewhere is a cited one
+        doc_date = inst["date"] if inst["date"] or flat else doc_date
+        subject, issuer = _choose(subject, title.subject, flat), _choose(issuer, title.issuer, flat)
+        signer = inst["signer"] if inst["signer"].name else signer  # the name after the signing line
+    mark = gazette.first_mark(letter.text, offset)
+    if doc_date and mark and any(m.span.start <= doc_date.span.start < m.span.end for m in gazette.marks(letter.text, offset)):
+        doc_date = None  # the Gazette's publication date is never the document's own
+    late = bool(doc_date and mark and doc_date.date > mark.date.date)
+    if late:
+        doc_date = None  # signed after it was published: a date read from the wrong place
     urgency, secrecy = header.urgency_secrecy(lines, kind)
     citations = tuple(find_citations(letter.text, offset, own_ref, _block_span(lines, REFERENCE_HEAD)))
-    eff = effective(letter.text, offset)
+    eff_date, eff_source, eff_rule = _effective(letter.text, offset, doc_date, mark)
     record = Record(
         doc_id=doc_id(document.source.sha256, letter.index),
         source=document.source,
@@ -97,20 +154,31 @@ def extract(document: Document, letter: Letter) -> Record:
         span=letter.span,
         doc_type=kind,
         ref_no=own_ref,
-        issuer=header.issuer(lines, kind, date_index),
+        issuer=issuer,
         doc_date=doc_date.with_role("document") if doc_date else None,
-        subject=header.subject(lines),
+        subject=subject,
         recipient=header.recipient(lines) if kind in ("memo", "external", "stamped", "other") else Field(""),
         urgency=urgency,
         secrecy=secrecy,
-        signer=signature.signer(lines),
-        effective_date=eff.date if eff else None,
-        effective_text=eff.relative if eff else "",
+        signer=signer,
+        effective_date=eff_date,
+        effective_text=eff_rule,
+        effective_source=eff_source,
+        title=title.title if title else Field(""),
+        gazette=mark,
+        countersigner=inst.get("countersigner", Signer()),
+        urls=tuple(web_addresses(letter.text, offset)),
         citations=citations,
         attachments=tuple(attach.attachments(lines)),
-        dates=_all_dates(letter.text, offset, doc_date, citations, eff.date if eff else None),
+        dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
+    if inst.get("unreadable"):
+        problems += (Problem("unreadable_date", "the signing line (ประกาศ/สั่ง/ให้ไว้ ณ วันที่) holds no date that can "
+                             "be read; doc_date left empty", "warning", document.source.path, record.doc_id),)
+    if late:
+        problems += (Problem("date_after_publication", "the signing date read lies after the Gazette's publication "
+                             f"date {mark.date.date}; left empty", "warning", document.source.path, record.doc_id),)
     pages = [p.confidence for p in document.pages if p.confidence is not None]
     page_conf = min(pages) if pages else None
     record = _replace(record, problems=problems)
@@ -122,8 +190,8 @@ def _replace(record: Record, **changes) -> Record:
 
 
 def looks_like_letter(record: Record) -> bool:
-    """At least two of: a reference number, a date, a subject, a salutation, a signer."""
+    """At least two of: a reference number, a date, a subject, a salutation, a signer, an instrument's title."""
     signs = [record.ref_no is not None, record.doc_date is not None, bool(record.subject.value),
-             bool(record.recipient.value), bool(record.signer.name)]
+             bool(record.recipient.value), bool(record.signer.name), bool(record.title.value)]
     return sum(signs) >= 2
 

@@ -229,6 +229,29 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class WebAddress:
+    """A web address in a letter: normalised (``url``) and as printed (``text``)."""
+
+    seq: int
+    url: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteMark:
+    """The Royal Gazette running head or foot: ``หน้า ๑ เล่ม ๑๔๐ ตอนที่ ๒๒ ก ราชกิจจานุเบกษา ๒๐ มีนาคม ๒๕๖๖``.
+
+    Its date is the publication date, never the document's own."""
+
+    volume: int
+    section: str  # "ตอนที่ 22 ก", "ตอนพิเศษ 74 ง" (Arabic digits)
+    page: int
+    date: ThaiDate
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """How one citation resolves against the corpus."""
 
@@ -260,6 +283,11 @@ class Record:
     signer: Signer = Signer()
     effective_date: ThaiDate | None = None
     effective_text: str = ""  # a relative start with no date ("วันถัดจากวันประกาศ…"), kept as printed
+    effective_source: str = ""  # printed | issue_date | derived_from_publication ('' without a date)
+    title: Field = Field("")  # an instrument's whole title as printed
+    gazette: GazetteMark | None = None  # the first Gazette running head or foot of the letter
+    countersigner: Signer = Signer()  # a law's ผู้รับสนองพระบรมราชโองการ
+    urls: tuple[WebAddress, ...] = ()  # web addresses, in text order
     citations: tuple[Citation, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     dates: tuple[ThaiDate, ...] = ()

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pipeline import thai_spacing
+from pipeline import thai_repair, thai_spacing
 from pipeline.thai_chars import ABOVE_BELOW_VOWELS, CONSONANTS, MARKS, NIKHAHIT, SARA_AA, SARA_AM, TONES
 
 # newlines: "\r\n" and lone "\r" -> "\n"; other spaces -> " " (one for one, so no offsets move).
@@ -33,6 +33,7 @@ RE_CRLF = re.compile(r"\r\n?")
 SPACE_TABLE = str.maketrans(
     {c: " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
     | {c: "\n" for c in "\v\u0085\u2028\u2029"}
+    | {chr(c): " " for c in (*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20))}  # stray control bytes
 )
 # zero_width: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen.
 RE_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
@@ -49,7 +50,8 @@ RE_MARK_ORDER = re.compile(
 # (" า" after a consonant is left alone: it is the trace of a lost ำ, "ส านัก", see looks_broken.)
 RE_SPACE_BEFORE_MARK = re.compile(f" +(?=[{MARKS}\u0e30\u0e33\u0e45])")
 # dotted_leaders: "ส่วนราชการ...จังหวัด" -> "ส่วนราชการ จังหวัด"; "\n.....ที่มี" -> "\nที่มี"; "๔๙๑๒...\n" -> "๔๙๑๒\n".
-LEADER = r"(?:\.(?: ?\.){2,}|…+)(?:[ .…]*[.…])?"
+# possessive (no backtracking): "(?:[ .…]*[.…])?" was cubic on a line of 1,400 dots and spaces
+LEADER = r"(?:\.(?: ?\.){2,}+|…+)(?:[ ]*[.…])*+"
 RE_LEADER_LINE_START = re.compile(f"(?m)^[ ]*{LEADER}[ ]*")
 RE_LEADER_LINE_END = re.compile(f"(?m)[ ]*{LEADER}[ ]*$")
 RE_LEADER_INNER = re.compile(f"[ ]*{LEADER}[ ]*")
@@ -198,6 +200,10 @@ def _dotted_leaders(text: str) -> tuple[str, EditMap | None]:
     return text, _chain(_chain(a, b), c)
 
 
+def _edits_step(make_edits: Callable[[str], list[Edit]]) -> Callable[[str], tuple[str, EditMap | None]]:
+    return lambda text: apply_edits(text, make_edits(text))
+
+
 def _nfc(text: str) -> tuple[str, EditMap | None]:
     if unicodedata.is_normalized("NFC", text):
         return text, None
@@ -229,9 +235,16 @@ STEPS: dict[str, Step] = {
         Step("newlines", _newlines),
         Step("zero_width", _zero_width),
         Step("pua_glyphs", _pua_glyphs),
+        Step("gazette_marks", _edits_step(thai_repair.gazette_mark_edits)),
         Step("sara_am", _sara_am),
+        Step("sara_am_flood", _edits_step(thai_repair.sara_am_flood_edits)),
         Step("mark_order", _mark_order),
+        Step("letter_spacing", _edits_step(thai_repair.letter_spacing_edits)),
+        Step("spaced_sara_am", _edits_step(thai_repair.spaced_sara_am_edits)),
         Step("mark_spacing", _mark_spacing),
+        Step("vowel_spacing", _edits_step(thai_repair.vowel_spacing_edits)),
+        Step("lost_sara_am", _edits_step(thai_repair.lost_sara_am_edits)),
+        Step("date_spacing", _edits_step(thai_repair.date_spacing_edits)),
         Step("dotted_leaders", _dotted_leaders),
         Step("nfc", _nfc),
     )
@@ -304,6 +317,7 @@ RE_THAI = re.compile("[\u0e01-\u0e5b]")
 RE_LOST_SARA_AM = re.compile(f"[{CONSONANTS}][{TONES}]? {SARA_AA}")
 RE_PUA = re.compile("[\ue000-\uf8ff]")
 RE_LATIN1_LETTERS = re.compile("[\u00a1-\u00ff]")  # Thai bytes read through a Latin-1 font map
+RE_GLYPH_CODES = re.compile(r"[@#$%&?!<>^_`~]")  # a font whose glyphs map to ASCII: "'1>@01>#1/2@$@12B"
 RE_PLAUSIBLE = re.compile("[\u0e01-\u0e5b\u0020-\u007e\\s\u2018-\u201d\u2026\u00a0]")
 
 
@@ -312,8 +326,8 @@ def looks_broken(text: str) -> str | None:
 
     >>> looks_broken("ประกาศสำนักงานจังหวัดอ่างทอง เรื่อง ค่าธรรมเนียม") is None
     True
-    >>> looks_broken("ส านักงานจังหวัด ประจ าปี น าความ ค าสั่ง ก าหนด " * 3)
-    'lost sara am: 15 times a consonant, a space, then า (where ำ belongs)'
+    >>> looks_broken("ส านักงานจังหวัด ประจ าปี ค าสั่ง ก าหนด " * 3) is None  # the dictionary repairs it
+    True
     """
     n_thai = len(RE_THAI.findall(text))
     bad = text.count("\ufffd")
@@ -323,13 +337,17 @@ def looks_broken(text: str) -> str | None:
     unmapped = sum(1 for c in RE_PUA.findall(text) if ord(c) not in table)
     if unmapped >= 3:
         return f"{unmapped} private-use glyphs with no Thai mapping"
-    lost = len(RE_LOST_SARA_AM.findall(text))
+    text = apply_edits(text, thai_repair.letter_spacing_edits(text))[0]  # letter-spaced Thai is read, not OCRed
+    lost = len(RE_LOST_SARA_AM.findall(text)) - len(thai_repair.spaced_sara_am_edits(text))  # repairable ones pass
     if lost >= 3 and lost * 1000 >= 2 * max(n_thai, 1):
         return f"lost sara am: {lost} times a consonant, a space, then า (where ำ belongs)"
     latin1 = len(RE_LATIN1_LETTERS.findall(text))
     if latin1 >= 20 and latin1 > n_thai:
         return "Thai text looks 8-bit encoded (font without a Unicode map): mostly Latin-1 letters"
     visible = len(text) - text.count(" ") - text.count("\n")
+    codes = len(RE_GLYPH_CODES.findall(text))
+    if codes >= 30 and codes * 20 >= visible and n_thai < 3 * codes:
+        return f"{codes} symbols such as @ # > where Thai letters belong (a font without a usable Unicode map)"
     if visible >= 50 and len(RE_PLAUSIBLE.findall(text)) < 0.7 * len(text):
         return "mostly unreadable characters (font without a usable Unicode map)"
     return None

@@ -17,6 +17,9 @@ DOCUMENT_COLUMNS = (
     "n_references", "n_attachments", "confidence", "problems",
     # additions
     "cited_by_count", "cited_by", "effective_rule", "span_start", "span_end",
+    # official instruments and the Royal Gazette (issue 11)
+    "title", "gazette_volume", "gazette_section", "gazette_page", "gazette_date", "effective_date_source",
+    "countersigner_title", "countersigner_name", "countersigner_position",
 )
 REFERENCE_COLUMNS = (
     "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
@@ -27,12 +30,14 @@ REFERENCE_COLUMNS = (
 ATTACHMENT_COLUMNS = ("doc_id", "seq", "description", "quantity", "unit")
 DATE_COLUMNS = ("doc_id", "role", "date", "date_text", "span_start", "span_end")
 ISSUE_COLUMNS = ("source_path", "doc_id", "severity", "code", "message")
+URL_COLUMNS = ("doc_id", "seq", "url", "url_text", "span_start", "span_end")
 TABLES = {
     "documents": DOCUMENT_COLUMNS,
     "references": REFERENCE_COLUMNS,
     "attachments": ATTACHMENT_COLUMNS,
     "dates": DATE_COLUMNS,
     "issues": ISSUE_COLUMNS,
+    "urls": URL_COLUMNS,
 }
 
 
@@ -71,6 +76,19 @@ def document_row(record: Record, incoming: list[str]) -> dict:
         "confidence": record.confidence, "problems": len(record.problems),
         "cited_by_count": len(incoming), "cited_by": ";".join(incoming) or None,
         "span_start": record.span.start, "span_end": record.span.end,
+        **_instrument_columns(record),
+    }
+
+
+def _instrument_columns(record: Record) -> dict:
+    mark, counter = record.gazette, record.countersigner
+    return {
+        "title": record.title.value or None,
+        "gazette_volume": mark.volume if mark else None, "gazette_section": mark.section if mark else None,
+        "gazette_page": mark.page if mark else None, "gazette_date": _iso(mark.date) if mark else None,
+        "effective_date_source": record.effective_source or None,
+        "countersigner_title": counter.title or None, "countersigner_name": counter.name or None,
+        "countersigner_position": counter.position or None,
     }
 
 
@@ -100,6 +118,11 @@ def date_rows(record: Record) -> list[dict]:
     return [{"doc_id": record.doc_id, **d.to_dict()} for d in record.dates]
 
 
+def url_rows(record: Record) -> list[dict]:
+    return [{"doc_id": record.doc_id, "seq": u.seq, "url": u.url, "url_text": u.text,
+             "span_start": u.span.start, "span_end": u.span.end} for u in record.urls]
+
+
 def issue_rows(problems: list[Problem]) -> list[dict]:
     return [p.to_dict() for p in problems]
 
@@ -117,8 +140,10 @@ def build_tables(records: list[Record], problems: list[Problem]) -> tuple[dict[s
         tables["references"].extend(refs)
         tables["attachments"].extend(atts)
         tables["dates"].extend(dates)
+        urls = url_rows(record)
+        tables["urls"].extend(urls)
         signer = {k: doc[f"signer_{k}"] for k in ("title", "name", "position", "acting", "acting_for")}
         nested.append({**doc, "signer": signer, "references": refs, "attachments": atts, "dates": dates,
-                       "issues": issue_rows(list(record.problems))})
+                       "urls": urls, "issues": issue_rows(list(record.problems))})
     tables["issues"] = issue_rows(problems)
     return tables, nested

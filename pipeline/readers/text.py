@@ -30,6 +30,16 @@ def _check_not_binary(data: bytes) -> None:
         raise _binary(f"{controls} control bytes")
 
 
+RE_THAI_LETTER = re.compile(r"[\u0e01-\u0e5b]")
+
+
+def _mostly_thai(text: str) -> bool:
+    """At least half of the visible characters of ``text`` (its first 20,000) are Thai."""
+    sample = text[:20000]
+    visible = len(sample) - sample.count(" ") - sample.count("\n")
+    return visible > 0 and len(RE_THAI_LETTER.findall(sample)) * 2 >= visible
+
+
 def _looks_cp874(data: bytes) -> bool:
     """True when most bytes >= 0x80 fall in the Thai block of TIS-620 (0xA1-0xFB)."""
     high = len(data) - len(data.translate(None, HIGH_BYTES))
@@ -51,11 +61,14 @@ def decode(data: bytes) -> tuple[str, str]:
         return _strict(data, "utf-32", "utf-32")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", "utf-16")
-    _check_not_binary(data)
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        _check_not_binary(data)
+    else:
+        if not _mostly_thai(text):  # stray control bytes in good Thai UTF-8 are still text (normalize drops them)
+            _check_not_binary(data)
+        return text, "utf-8"
     if _looks_cp874(data):
         try:
             return data.decode("cp874"), "cp874"

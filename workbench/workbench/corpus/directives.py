@@ -31,9 +31,11 @@ def _rule(rng) -> Block:
 
 
 def _effective(rng, acc: Acc, plan: LetterPlan, lead: str, lo: int, hi: int) -> tuple[str, dict]:
-    """``<lead>ตั้งแต่วันที่ … เป็นต้นไป`` (or a relative rule with no date, truth '')."""
+    """``<lead>ตั้งแต่วันที่ … เป็นต้นไป`` (or a relative rule with no date, truth ''; "บัดนี้" is the issue date)."""
     if rng.random() < 0.25:
-        return f"{lead}{rng.choice(RELATIVE)}", NO_EFFECT
+        rule = rng.choice(RELATIVE)
+        now = {"effective_date": plan.date.isoformat(), "effective_date_text": "บัดนี้"}
+        return f"{lead}{rule}", now if "บัดนี้" in rule else NO_EFFECT
     when = max(plan.date + dt.timedelta(days=rng.randint(lo, hi)), dt.date(1997, 1, 2))
     text = acc.date("effective", when, be=rng.random() < 0.3)
     tail = rng.choice((" เป็นต้นไป", " เป็นต้นไป", ""))

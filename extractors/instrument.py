@@ -1,0 +1,220 @@
+"""Official instruments read from running text: title, kind, issuer, number, subject, issue date, signer.
+
+Royal Gazette texts and web copies lose their layout (a whole announcement on one line), so nothing
+here needs line breaks; where they exist they help to tell a signer's name from the position.
+
+>>> t = title("ประกาศจังหวัดสกลนคร เรื่อง ตั้งและกำหนดเขตหมู่บ้าน อาศัยอำนาจตามมาตรา ๖ …")
+>>> (t.kind, t.issuer.value, t.subject.value)
+('announcement', 'จังหวัดสกลนคร', 'ตั้งและกำหนดเขตหมู่บ้าน')
+>>> d, s = signing("…เป็นต้นไป ประกาศ ณ วันที่ ๒๘ กุมภาพันธ์ พ.ศ. ๒๕๖๖ จุรีรัตน์ เทพอาสน์ ผู้ว่าราชการจังหวัดสกลนคร")
+>>> (d.date.isoformat(), s.name, s.position)
+('2023-02-28', 'จุรีรัตน์ เทพอาสน์', 'ผู้ว่าราชการจังหวัดสกลนคร')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.patterns import (
+    BODY_START,
+    COUNTERSIGN,
+    DATE,
+    GAZETTE_HEAD,
+    INSTRUMENT_KINDS,
+    INSTRUMENT_TITLE,
+    REF_ORDER,
+    REIGN_YEAR,
+    SIGNED_ON_RUN,
+)
+from extractors.ref_numbers import parse_ref
+from extractors.signature import ACTING, split_title
+from extractors.thai_dates import parse_match
+from pipeline.models import Field, RefNo, Signer, Span, ThaiDate
+
+MAX_TITLE = 700  # characters: a title never runs longer
+LEAD = re.compile(r"[ \t\n]*(?:(?:\(?สำเนา\)?|ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ)[ \t\n]+)*")
+# what follows the issuer inside a title: "ที่ ๔๐๙/๒๕๖๕", "(ฉบับที่ ๒)", "เรื่อง", "ว่าด้วย", "พ.ศ.", "ออกตามความใน"
+ISSUER_END = re.compile(r"[ \t\n]*(?:เกี่ยวกับ|ที่[ \t]*[0-9๐-๙]+[ \t]*/|\(?ฉบับที่|เรื่อง|ว่าด้วย|\(?พ\.[ \t]?ศ\.|ออกตามความใน|$)")
+ORDER_NUMBER = re.compile(r"[ \t\n]*ที่[ \t]*")  # "ที่ ๔๐๙/๒๕๖๕" after the issuer
+ABOUT_WORD = re.compile(r"(?<![ก-๙])(?:เรื่อง|ว่าด้วย)[ \t\n]*")
+YEAR_TAIL = re.compile(r"[ \t]*(?:\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*)?(?:พ\.[ \t]?ศ\.?|พุทธศักราช)[ \t]*[0-9๐-๙]{4}[ \t]*$")
+TITLE_STOP = re.compile(r"หน้?า[ \t]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|\n[ \t\f]*\n")  # a Gazette head or a blank line
+ROYAL_NAME = re.compile(r"พระบาทสมเด็จ[ก-๙]*(?:[ \t]+[ก-๙]*?เจ้าอยู่หัว)?")  # the monarch who enacts a law
+NOT_SIGNING = re.compile(r"[ \t\n]*(?:ได้|นั้น|ซึ่ง|และ|เป็นต้นไป|เรื่อง)")  # a cited "ประกาศ ณ วันที่ … ได้…"
+SIGNER_STOP = re.compile(
+    r"หน้?า[ \t]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|หมายเหตุ|ผู้รับสนอง|\n[ \t\f]*\n|\f|[-–][ \t]*[0-9๐-๙]{1,3}[ \t]*[-–]|แนบท้าย|บัญชีท้าย|เอกสารแนบ|สิ่งที่ส่งมาด้วย"
+    r"|สำเนาถูกต้อง|\(|[0-9๐-๙]{3,}"
+)
+# the first word of a position: what a name never starts with
+POSITION_WORDS = (
+    "รัฐมนตรี", "นายกรัฐมนตรี", "ผู้", "รอง", "ปลัด", "อธิบดี", "อธิการบดี", "เลขาธิการ", "ประธาน", "นายก",
+    "นายอำเภอ", "นายทะเบียน", "คณบดี", "กรรมการ", "หัวหน้า", "พนักงาน", "เจ้าพนักงาน", "เจ้าหน้าที่", "อัยการ",
+    "สมาชิก", "ปฏิบัติราชการแทน", "รักษาราชการแทน", "ปฏิบัติหน้าที่", "แม่ทัพ", "ประธานกรรมการ", "เจ้ากรม",
+    "ข้าหลวง", "นายช่าง", "องค์การ", "ที่ปรึกษา", "ราชเลขาธิการ", "สมุห", "นายแพทย์ใหญ่", "ตุลาการ", "เลขานุการ",
+    "ศึกษาธิการ", "สาธารณสุข", "ป่าไม้", "ประมง", "ปศุสัตว์", "เกษตร", "พัฒนาการ", "ท้องถิ่น", "คลัง", "สรรพากร",
+    "นายด่าน", "นายกเทศมนตรี", "กำนัน", "ผกก", "ผบ", "ผอ", "รมว", "ผวจ", "ผู้บัญชาการ", "นิติกร", "นักวิ",
+    "นักจัดการ", "นักทรัพยากร", "นักบริหาร", "อุปนายก", "ทำหน้าที่แทน", "ประธานสภา", "สัตวแพทย์", "วิศวกร",
+)
+POSITION_START = re.compile("(?:" + "|".join(sorted(POSITION_WORDS, key=len, reverse=True)) + ")")
+NAME_TOKEN = re.compile(r"^[ก-๙\.]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """The parts of an instrument's title; every value with its span."""
+
+    kind: str  # a doc_type: law, announcement, order, regulation
+    word: str  # the title's first word as normalised: "ประกาศ", "กฎกระทรวง"
+    title: Field
+    issuer: Field
+    number: RefNo | None
+    subject: Field
+
+
+def _field(text: str, start: int, end: int, offset: int) -> Field:
+    while start < end and text[start] in " \t\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    value = re.sub(r"[ \t]*\n[ \t]*", " ", text[start:end])
+    return Field(value, Span(offset + start, offset + end) if value else None)
+
+
+def _skip_head(text: str) -> int:
+    """Where the title may begin: after blanks, stamps and a Gazette head printed first."""
+    pos = LEAD.match(text).end()
+    head = GAZETTE_HEAD.match(text, pos)
+    return LEAD.match(text, head.end()).end() if head else pos
+
+
+def title(text: str, offset: int = 0) -> Title | None:
+    """The title at the head of ``text`` when it is an official instrument's, else ``None``."""
+    start = _skip_head(text)
+    match = INSTRUMENT_TITLE.match(text, start)
+    if not match:
+        return None
+    word = re.sub(r"\s+", "", match["kind"])
+    window = text[: min(len(text), start + MAX_TITLE)]
+    body = BODY_START.search(window, match.end())
+    stop = TITLE_STOP.search(window, match.end())
+    end = min(x.start() for x in (body, stop) if x) if (body or stop) else len(window)
+    if end == len(window) and len(text) > len(window):
+        return None  # no end in sight: not a title we can read
+    whole = _field(text, start, end, offset)
+    kind = INSTRUMENT_KINDS.get(word, "other")
+    issuer_end = ISSUER_END.search(text, match.end(), end)
+    issuer = _field(text, match.end(), issuer_end.start() if issuer_end else end, offset)
+    if kind == "law":
+        issuer = Field("")  # กฎกระทรวง, พระราชบัญญัติ: the title names the matter, not the issuer
+    number = None
+    after_issuer = issuer_end.start() if issuer_end else end
+    if (lead := ORDER_NUMBER.match(text, after_issuer)) and lead.end() < end:
+        order = REF_ORDER.match(text, lead.end())
+        if order:
+            number = parse_ref(text[lead.end() : order.end()], offset=offset + lead.end())
+    return Title(kind, word, whole, issuer, number, _subject(text, match.end(), end, offset, kind))
+
+
+def _subject(text: str, start: int, end: int, offset: int, kind: str) -> Field:
+    """After ``เรื่อง``; for a regulation or law without one, what it is ``ว่าด้วย`` (without the year)."""
+    about = [m for m in ABOUT_WORD.finditer(text, start, end)]
+    subject = next((m for m in about if m.group(0).startswith("เรื่อง")), None)
+    if subject:
+        return _field(text, subject.end(), end, offset)
+    if about and kind in ("regulation", "law"):
+        value = _field(text, about[0].end(), end, offset)
+        year = YEAR_TAIL.search(value.value)
+        if year and value.span:
+            value = _field(text, about[0].end(), value.span.start - offset + year.start(), offset)
+        return value
+    return Field("")
+
+
+def issue_date(text: str, offset: int = 0) -> tuple[ThaiDate | None, int | None, str]:
+    """The date of ``ประกาศ/สั่ง/ให้ไว้ ณ วันที่ …`` that signs the instrument (the last one not followed by
+    ``ได้ …``, which cites another), where it ends in ``text``, and the verb; a signing line whose date
+    cannot be read gives ``(None, None, verb)``."""
+    chosen = None
+    for m in SIGNED_ON_RUN.finditer(text):
+        date_match = DATE.match(text, m.end())
+        if date_match is None:
+            chosen = chosen or (None, None, m["verb"])  # a blank form's "สั่ง ณ วันที่ เดือน พ.ศ." after the signing
+            continue
+        end = date_match.end()
+        reign = REIGN_YEAR.match(text, end)
+        if NOT_SIGNING.match(text, end) and not reign:
+            continue
+        date = parse_match(date_match, offset)
+        if date or not chosen:
+            chosen = (date, reign.end() if reign else end, m["verb"]) if date else (None, None, m["verb"])
+    return chosen if chosen else (None, None, "")
+
+
+def _split_name(segment: str) -> tuple[str, str] | None:
+    """``"จุรีรัตน์ เทพอาสน์ ผู้ว่าราชการจังหวัดสกลนคร"`` -> (name with title, position)."""
+    lines = [x.strip() for x in segment.split("\n") if x.strip()]
+    title_part, rest = split_title(lines[0])
+    first = rest.split(" ")
+    if len(lines) >= 2 and len(first) <= 5 and not any(POSITION_START.match(t) for t in first[1:]):
+        return lines[0], " ".join(lines[1:])  # the name alone on its line
+    flat = " ".join(lines)
+    title_part, rest = split_title(flat)
+    tokens = rest.split(" ")
+    for k in range(1, min(5, len(tokens))):
+        if POSITION_START.match(tokens[k]):
+            if k == 1:
+                return None  # one piece before the position: a name run together, not to be guessed apart
+            return " ".join([title_part, *tokens[:k]]).strip(), " ".join(tokens[k:])
+    if len(tokens) >= 3:
+        return " ".join([title_part, *tokens[:2]]).strip(), " ".join(tokens[2:])
+    if len(tokens) == 2:
+        return flat, ""
+    return None
+
+
+def _signer_from(text: str, start: int, offset: int) -> Signer:
+    stop = SIGNER_STOP.search(text, start, start + 400)
+    end = stop.start() if stop else min(len(text), start + 250)
+    segment = text[start:end].strip()
+    parts = _split_name(segment) if segment else None
+    if not parts:
+        return Signer()
+    name_text, position = parts
+    title_part, name = split_title(name_text)
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4 or not all(NAME_TOKEN.match(t) for t in tokens) or len(name) > 60:
+        return Signer()
+    position = re.sub(r"\s+", " ", position).strip()
+    acting = acting_for = ""
+    if act := ACTING.search(position):
+        position, acting, acting_for = position[: act.start()].strip(), act.group(0), position[act.end():].strip()
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    return Signer(title_part, name, position, acting, acting_for, Span(offset + start + lead, offset + end))
+
+
+def signing(text: str, offset: int = 0) -> tuple[ThaiDate | None, Signer]:
+    """The issue date and the signer printed after it (title, name, position, acting)."""
+    date, end, verb = issue_date(text, offset)
+    if date is None or end is None:
+        return date, Signer()
+    if verb == "ให้ไว้" and REIGN_YEAR.search(text[max(0, date.span.start - offset) : end]):
+        return date, royal_signer(text, date.span.start - offset, offset)
+    counter = COUNTERSIGN.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    # an announcement of a royal command is signed by the minister who countersigns it
+    return date, _signer_from(text, counter.end() if counter else end, offset)
+
+
+def royal_signer(text: str, date_at: int, offset: int = 0) -> Signer:
+    """An act or decree is given by the King, named just before ``ให้ไว้ ณ วันที่``."""
+    names = list(ROYAL_NAME.finditer(text, 0, date_at))
+    if not names:
+        return Signer()
+    m = names[-1]
+    return Signer("", m.group(0), "", "", "", Span(offset + m.start(), offset + m.end()))
+
+
+def countersigner(text: str, offset: int = 0) -> Signer:
+    """``ผู้รับสนองพระบรมราชโองการ พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี``: the minister who countersigns."""
+    found = list(COUNTERSIGN.finditer(text))
+    return _signer_from(text, found[-1].end(), offset) if found else Signer()

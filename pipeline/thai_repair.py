@@ -1,0 +1,351 @@
+"""Repairs of the damage real Thai PDF text carries, each as edits (``normalize`` keeps the offsets).
+
+- ``gazette_marks``: the Royal Gazette running head loses the tone marks of หน้า and เล่ม, printed
+  before the words: ``ภู ้ หนา 28 ่ เลม 140`` -> ``ภู หน้า 28 เล่ม 140``.
+- ``date_spacing``: digits and month names of a date split by a space: ``พ.ศ. 25 6 6``,
+  ``2 1 ธันวาคม``, ``9 กันยา ยน``, ``พ.ศ . 2566``.
+- ``sara_am_flood``: a font map that writes every า as ``ํา`` (``อําศัยอ ํานําจตํามควําม``): when most
+  า of a text carry it, ำ becomes า again and ``lost_sara_am`` puts back the real ones.
+- ``vowel_spacing``: a space after a leading vowel, which no Thai word has: ``ศาสตราจารย์เ กียรติคุณ``.
+- ``spaced_sara_am``: ำ drawn as a space and า (``ส านัก``, ``ประจ าปี``), joined where the dictionary knows
+  the word (``pdf`` page layers showing it are read, not sent to OCR).
+- ``lost_sara_am``: ำ printed as า (``อานาจ``, ``ตารวจ``, ``กาหนด``), put back only where the damaged
+  form is no word of pythainlp's dictionary and the repaired one is (``ทา`` stays: it is a word).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.patterns import MONTH_NAMES
+from pipeline.thai_chars import to_arabic
+
+Edit = tuple[int, int, str]
+DIGIT = "[0-9๐-๙]"
+SARA_AA, SARA_AM, MAI_THO = "\u0e32", "\u0e33", "\u0e49"
+TONES = "\u0e48-\u0e4b"
+
+# " ้ หนา 28 ่ เลม" (marks displaced before their words): the Gazette head and foot
+RE_HEAD_MARKS = re.compile(rf"\u0e49? ?หนา( *{DIGIT}+ *)\u0e48 ?เลม")
+# "พ.ศ . 2566": a space before the era's last dot
+RE_ERA_DOT = re.compile(r"(?<=พ\.ศ) \.")
+_FULL_MONTHS = sorted((m for m in MONTH_NAMES if "." not in m and len(m) >= 5), key=len, reverse=True)
+MONTH_FULL = "(?:" + "|".join(_FULL_MONTHS) + ")"
+# a 4-digit year split after the era, a month or an order's slash: "พ.ศ. 256 6", "มกราคม 25 6 6", "409 / 256 5"
+RE_SPLIT_YEAR = re.compile(rf"(?P<lead>/[ ]?|พ ?\.[ ]?ศ[ ]?\.[ ]?|ศักราช[ ]?|{MONTH_FULL}[ ]?)(?P<num>{DIGIT}(?: ?{DIGIT}){{3}})(?! ?{DIGIT})")
+# a day split before a month: "2 1 ธันวาคม", "3 0 มีนาคม"
+SPACED_MONTH = "(?:" + "|".join(" ?".join(map(re.escape, m)) for m in _FULL_MONTHS) + ")"  # "มีนา คม"
+RE_SPLIT_DAY = re.compile(rf"(?<![0-9๐-๙.,/])(?P<a>{DIGIT}) (?P<b>{DIGIT})(?= ?{SPACED_MONTH})")
+# a full month name split by spaces after a day: "9 กันยา ยน", "29 มิ ถุนายน", "5 เ ม ษายน"
+RE_SPLIT_MONTH = re.compile(rf"(?<={DIGIT} ){SPACED_MONTH}(?= )")
+# "พ . ศ . 2566": spaces around the era's dots
+RE_ERA_SPACED = re.compile(r"พ ?\. ?ศ ?\.(?= ?[0-9๐-๙])")
+
+
+def gazette_mark_edits(text: str) -> list[Edit]:
+    """``" ้ หนา 28 ่ เลม"`` -> ``" หน้า 28 เล่ม"``."""
+    if "หนา" not in text:
+        return []
+    return [(m.start(), m.end(), "หน้า " + m.group(1).strip() + " เล่ม") for m in RE_HEAD_MARKS.finditer(text)]
+
+
+def date_spacing_edits(text: str) -> list[Edit]:
+    """Joins the pieces of a split date; a split day must make 1..31, a split year four digits."""
+    edits = [(m.start(), m.end(), ".") for m in RE_ERA_DOT.finditer(text) if not RE_ERA_SPACED.match(text, m.start() - 3)]
+    for m in RE_SPLIT_YEAR.finditer(text):
+        if " " in m["num"] and (not m["lead"].startswith("/") or to_arabic(m["num"]).startswith("25")):
+            edits.append((m.start("num"), m.end("num"), m["num"].replace(" ", "")))
+    for m in RE_SPLIT_DAY.finditer(text):
+        if 1 <= int(to_arabic(m["a"] + m["b"])) <= 31:
+            edits.append((m.start(), m.end(), m["a"] + m["b"]))
+    for m in RE_SPLIT_MONTH.finditer(text):
+        if " " in m.group(0):
+            edits.append((m.start(), m.end(), m.group(0).replace(" ", "")))
+    for m in RE_ERA_SPACED.finditer(text):
+        if m.group(0) != "พ.ศ.":
+            edits.append((m.start(), m.end(), "พ.ศ."))
+    edits.sort()
+    kept, end = [], -1
+    for e in edits:  # no two edits overlap
+        if e[0] >= end:
+            kept.append(e)
+            end = e[1]
+    return kept
+
+
+RE_AM_JOINED = re.compile(f"(?<! ){SARA_AM}")
+
+
+def sara_am_flood_edits(text: str) -> list[Edit]:
+    """ำ back to า when more of them than า are left (a font map that drew every า as ``ํา``).
+
+    The real ones are mostly set apart by a space (``ก ําหนด``, ``จ ําเป็น``): those stay;
+    ``lost_sara_am`` finds the rest by the dictionary.
+    """
+    am, aa = text.count(SARA_AM), text.count(SARA_AA)
+    if am < 20 or am < aa:
+        return []
+    return [(m.start(), m.end(), SARA_AA) for m in RE_AM_JOINED.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    """Word counts of the Thai National Corpus (bundled with pythainlp)."""
+    from pythainlp.corpus import tnc
+
+    return dict(tnc.word_freqs())
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    """Dictionary words a repair may produce: seen in the TNC at least 5 times, or long compounds
+    (pythainlp's list also holds rare forms such as ``กำรอ`` that would otherwise win)."""
+    from pipeline.thai_spacing import words
+
+    freq = _frequencies()
+    return frozenset(w for w in words() if freq.get(w, 0) >= 5 or len(w) >= 6)
+
+
+def _table(has: str, damage) -> dict[str, str]:
+    freq = _frequencies()
+    table = {}
+    for w in _common():
+        if has in w and len(w) >= 3:
+            for rank, bad in enumerate(damage(w)):
+                if bad != w and bad not in freq and (rank == 0 or bad not in table):
+                    table[bad] = w  # the plain loss (ำ drawn as า) wins a tie: นาไป is นำไป, not น้ำไป
+    return table
+
+
+@lru_cache(maxsize=1)
+def _damaged_words() -> dict[str, str]:
+    """Words with ำ keyed by their damaged forms (no word of the TNC): อานาจ, ก้าหนด, นามัน."""
+    return _table(SARA_AM, lambda w: (
+        w.replace(SARA_AM, SARA_AA),  # อานาจ
+        re.sub(f"(?<![{TONES}]){SARA_AM}", MAI_THO + SARA_AA, w),  # ก้าหนด
+        "นา" + w[3:] if w.startswith("น้ำ") else w,  # นามัน: น้ำ lost its tone too (ที่ต่ำ is no ที่ตา)
+    ))
+
+
+@lru_cache(maxsize=1)
+def _flooded_words() -> dict[str, str]:
+    """Words with า keyed by their forms with every า, or some of them, drawn as ำ (``ควำม``, ``ศาสตรำจารย์``)."""
+    return _table(SARA_AA, _flood_forms)
+
+
+@lru_cache(maxsize=1)
+def _damage_trigrams() -> frozenset[str]:
+    """Letter, า, letter around every า of a damaged key (``ตาบ`` of ตาบล; ``จา`` ending ประจา): other า are
+    not looked at."""
+    return frozenset(k[i - 1 : i + 2] for k in _damaged_words() for i, c in enumerate(k) if c == SARA_AA and i)
+
+
+@lru_cache(maxsize=1)
+def _flood_trigrams() -> frozenset[str]:
+    """Letter, ำ, letter as a flood writes them and common words do not (``กำร``, ``กำศ``): a text with none
+    of them is not searched for a flood."""
+    freq, seen = _frequencies(), {}
+    for w in _common():  # a trigram of common clean words (ทำส of ทำสัญญา), not one of rare ones (กำร of กำราบ)
+        for i, c in enumerate(w):
+            if c == SARA_AM and i:
+                seen[w[i - 1 : i + 2]] = seen.get(w[i - 1 : i + 2], 0) + freq.get(w, 0)
+    clean = {k for k, n in seen.items() if n >= 200}
+    return frozenset({k[i - 1 : i + 2] for k in _flooded_words() for i, c in enumerate(k) if c == SARA_AM and i} - clean)
+
+
+def _flood_forms(word: str) -> list[str]:
+    """``"ศาสตราจารย์"`` -> every way of drawing some of its า (three at most) as ำ, the whole flood first."""
+    at = [i for i, c in enumerate(word) if c == SARA_AA]
+    forms = [word.replace(SARA_AA, SARA_AM)]
+    if len(at) <= 3 and len(word) >= 6:  # some า only: long words alone (ศาสตรำจารย์), short ones collide (ทำส)
+        for mask in range(1, (1 << len(at)) - 1):
+            chars = list(word)
+            for k, i in enumerate(at):
+                if mask >> k & 1:
+                    chars[i] = SARA_AM
+            forms.append("".join(chars))
+    return forms
+
+
+# frequent damaged forms: a text with none of them is not searched at all
+RE_LOST_AM_HINT = re.compile("ต้าบล|อ้าเภอ|นามัน|นาหนัก|สัตว์นา|จ้านวน|้าหนด|น้าหนัก|ทางน้า|แหล่งน้า|อานาจ|กาหนด|ดาเนิน|ตาแหน|จานวน|สานัก|ตาบล|ประจา|คาสั่ง|คาร้อง|จาเป็น|สาหรับ|ชาระ|"
+                             "อาเภอ|คาขอ|กากับ|ตารวจ|ทาการ|ทางาน|นาเข้า|สาคัญ|คาว่า|ความสา|กาลัง|ลาดับ|สารวจ|จากัด")
+RE_AA_AFTER_CONSONANT = re.compile("(?<=[ก-ฮ่้๊๋])า")
+MAX_BEFORE, MAX_AFTER = 7, 12  # letters of a word before and after the า or ำ looked at (พฤศจิก|ายน)
+
+
+def _bounded(text: str, s: int, e: int, vocab) -> bool:
+    """Does ``text[s:e]`` sit between words (``ตาตา|มพันธ`` does not: no word starts ``มพ``)?"""
+    before = s == 0 or not "ก" <= text[s - 1] <= "\u0e4e" or any(text[max(0, s - k) : s] in vocab for k in range(2, 11))
+    after = e >= len(text) or not "ก" <= text[e] <= "\u0e4e" or any(text[e : e + k] in vocab for k in range(2, 11))
+    return before and after
+
+
+def _covered(text: str, i: int, length: int, vocab, end: int = 0) -> bool:
+    """Is ``text[i]`` inside a clean dictionary word at least ``length`` long that runs past ``end``, the
+    repair's end (``ประกาศ``, not ``ประกำ``; ``การสาน`` ends inside ``สานัก``, so ``สำนัก`` stands)?"""
+    for s in range(max(0, i - MAX_BEFORE - 2), i + 1):
+        for e in range(max(i + 1, end + 1), min(len(text), s + MAX_AFTER + 4) + 1):
+            if e - s >= length and text[s:e] in vocab:
+                return True
+    return False
+
+
+def lost_sara_am_edits(text: str) -> list[Edit]:
+    """``อานาจ`` -> ``อำนาจ``, ``ก้าหนด`` -> ``กำหนด``; in a run drawn with ำ for every า, ``ควำม`` -> ``ความ``."""
+    edits = _dictionary_edits(text, RE_AA_AFTER_CONSONANT, _damaged_words(), anchors_in=_damage_trigrams()) \
+        if RE_LOST_AM_HINT.search(text) else []
+    if SARA_AM in text and any(text[m.start() - 1 : m.start() + 2] in _flood_trigrams() for m in RE_AM.finditer(text)):
+        # ำ where the word has า: the whole text flooded, or a word or two (ประกำศ)
+        flood = _dictionary_edits(text, RE_AM, _flooded_words(), 4, 1)
+        taken = {k for a, b, _ in flood for k in range(a, b)}
+        flood += [(m.start(), m.end(), SHORT_FLOOD[m.group(0)]) for m in RE_SHORT_FLOOD.finditer(text)
+                  if m.start() not in taken]
+        edits = sorted(edits + flood)
+        kept, end = [], -1
+        for e in edits:
+            if e[0] >= end:
+                kept.append(e)
+                end = e[1]
+        edits = kept
+    if len(edits) >= 3:  # a text that lost its sara am: a bare น้า is น้ำ too (aunt is no word of a gazette)
+        taken = {k for s_, e_, _ in edits for k in range(s_, e_)}
+        edits = sorted(edits + [(m.start(), m.end(), "น้ำ") for m in RE_NAA.finditer(text) if m.start() not in taken])
+    return edits
+
+
+RE_NAA = re.compile("(?<!ห)น้า")  # not หน้า
+
+
+# three-letter words are too short to look up (นำค|วาม is no นาค): the few a flood writes most, by hand
+SHORT_FLOOD = {"กำร": "การ", "ตำม": "ตาม", "ว่ำ": "ว่า"}
+RE_SHORT_FLOOD = re.compile("|".join(SHORT_FLOOD))
+RE_FLOOD_HINT = re.compile("กำร|ตำม|ควำม|มำตร|ว่ำ|ห้ำม|ต่ำง|รำย|ทำง|" + "|".join(  # and months: "มีนำคม"
+    m.replace(SARA_AA, SARA_AM) for m in _FULL_MONTHS if SARA_AA in m))
+RE_AM = re.compile(SARA_AM)
+
+
+_HEADS: dict[int, dict[str, tuple[int, ...]]] = {}
+
+
+def _heads(key: int, table: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    """Each key's beginnings up to and including an า or ำ, with the key lengths they start (longest first):
+    one look-up per anchor and start instead of one per end."""
+    if key in _HEADS:
+        return _HEADS[key]
+    heads: dict[str, set[int]] = {}
+    for word in table:
+        for j, ch in enumerate(word):
+            if ch in (SARA_AA, SARA_AM) and j < MAX_BEFORE + 1 and len(word) - j <= MAX_AFTER:
+                heads.setdefault(word[: j + 1], set()).add(len(word))
+    _HEADS[key] = {h: tuple(sorted(n, reverse=True)) for h, n in heads.items()}
+    return _HEADS[key]
+
+
+def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], shortest: int = 4,
+                      margin: int = 0, anchors_in: frozenset[str] | None = None) -> list[Edit]:
+    """The longest dictionary repair (at least ``shortest`` letters) around each anchor the ``table`` knows,
+    unless a clean dictionary word covers the anchor: one running past the repair (``ประกาศ`` is no ``ประกำ``),
+    or with a ``margin`` (a flood) any one longer by it (``จัดทำ`` is no ``จัดทาส``)."""
+    vocab = _common()
+    heads = _heads(id(table), table)
+    edits: list[Edit] = []
+    done = -1
+    for m in anchors.finditer(text):
+        i = m.start()
+        if i < done or (anchors_in is not None and text[i - 1 : i + 2] not in anchors_in
+                        and text[i - 1 : i + 1] not in anchors_in):  # "จา" ends ประจา
+            continue
+        best = None
+        for s in range(max(0, done, i - MAX_BEFORE), i):  # never back into the previous repair
+            lengths = heads.get(text[s : i + 1])
+            if not lengths or (s > 0 and text[s - 1] in "เแโใไ"):
+                continue
+            for length in lengths:  # longest first
+                e = s + length
+                if e <= len(text) and length >= shortest and (w := table.get(text[s:e])) and (best is None or length > best[1] - best[0]):
+                    best = (s, e, w)
+                    break
+        if best and (best[0] == done or margin or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, vocab, 0 if margin else best[1]):
+            s, e, w = best
+            edits.append((s, e, w))
+            done = e
+    return edits
+
+
+RE_VOWEL_SPACE = re.compile("(?<=[เแโใไ]) +(?=[ก-ฮ])")  # "เ กียรติ" -> "เกียรติ"
+
+
+def vowel_spacing_edits(text: str) -> list[Edit]:
+    """``"ศาสตราจารย์เ กียรติคุณ"`` -> ``"ศาสตราจารย์เกียรติคุณ"``."""
+    return [(m.start(), m.end(), "") for m in RE_VOWEL_SPACE.finditer(text)]
+
+
+SHORT_AM = frozenset({"นำ", "ทำ", "คำ", "จำ", "ดำ", "ลำ", "น้ำ", "ต่ำ", "ค่ำ", "ซ้ำ", "ย้ำ"})  # not รำ of "ร า ช"
+RE_SPACED_AA = re.compile("(?<=[ก-ฮ่้๊๋]) า")  # "ส านัก": the space and า stand for ำ
+
+
+def spaced_sara_am_edits(text: str) -> list[Edit]:
+    """``"ส านักงาน ประจ าปี"`` -> ``"สำนักงาน ประจำปี"`` where the joined word is in the dictionary."""
+    if " า" not in text:
+        return []
+    vocab = _common()
+    edits: list[Edit] = []
+    done = -1
+    for m in RE_SPACED_AA.finditer(text):
+        i = m.start()
+        if i < done:
+            continue
+        best = None
+        for s in range(max(0, i - MAX_BEFORE), i):
+            if s > 0 and text[s - 1] in "เแโใไ" or " " in text[s:i]:
+                continue
+            for e in range(min(len(text), i + 2 + MAX_AFTER), i + 1, -1):
+                word = text[s:i] + SARA_AM + text[i + 2 : e]
+                if (len(word) >= 3 or word in SHORT_AM) and " " not in text[i + 2 : e] and word in vocab:
+                    if best is None or len(word) > len(best[2]):
+                        best = (s, e, word)
+                    break
+        if best:
+            edits.append(best)
+            done = best[1]
+    return edits
+
+
+# letter-spaced Thai from distributed justification: "จ ัง ห ว ัด น ค ร ร า ช ส ีม า" (six or more short pieces)
+RE_SPACED_RUN = re.compile("(?<![\u0e01-\u0e4e])(?:[\u0e01-\u0e4e]{1,3} ){5,}[\u0e01-\u0e4e]{1,3}(?![\u0e01-\u0e4e])")
+
+
+def letter_spacing_edits(text: str) -> list[Edit]:
+    """``"จ ัง ห ว ัด น ค ร ร า ช ส ีม า"`` -> ``"จังหวัดนครราชสีมา"``: a run of short pieces joins when the
+    dictionary covers the joined text (four fifths of it at least); a run of real short words stays."""
+    if " " not in text:
+        return []
+    from pipeline.thai_spacing import _cost
+
+    edits = lone_letter_edits(text)
+    for m in RE_SPACED_RUN.finditer(text):
+        pieces = m.group(0).split(" ")
+        if sum(len(p) == 1 for p in pieces) * 2 < len(pieces):
+            continue
+        joined = "".join(pieces)
+        uncovered, _ = _cost(joined)
+        if uncovered * 5 <= len(joined) and uncovered < _cost(m.group(0).replace(" ", "|"))[0]:
+            edits = [e for e in edits if not m.start() <= e[0] < m.end()] + [(m.start(), m.end(), joined)]
+    return sorted(edits)
+
+
+RE_LONE_LETTER = re.compile("(?:(?<=[ \\n])|^)(?P<c>[ก-ฬฮ]) (?=[ก-ฮเแโใไ])")  # "ป ระกาศ" (ณ and ฯ are words)
+
+
+def lone_letter_edits(text: str) -> list[Edit]:
+    """``"ป ระกาศ ณ วันที่"`` -> ``"ประกาศ ณ วันที่"``: a consonant set apart from the rest of its word,
+    joined when a common word of four letters or more starts with it across the space."""
+    vocab = _common()
+    edits = []
+    for m in RE_LONE_LETTER.finditer(text):
+        after = text[m.end() : m.end() + 14].split(" ")[0]
+        if any(m["c"] + after[:k] in vocab for k in range(len(after), 2, -1)):
+            edits.append((m.end() - 1, m.end(), ""))
+    return edits
