@@ -9,12 +9,25 @@ from extractors import gazette, header, instrument, signature
 from extractors.effective import date_role, effective
 from extractors.effective_source import resolve
 from extractors.lines import Line, split_lines, without_layout
-from extractors.patterns import REFERENCE_HEAD
+from extractors.patterns import REFERENCE_HEAD, URL
+from extractors.receipt import receipt
 from extractors.ref_numbers import is_known_agency
 from extractors.references import find_citations
 from extractors.thai_dates import find_dates, invalid_dates
+from extractors.urls import normalise as normalise_url
 from extractors.urls import web_addresses
-from pipeline.models import Citation, Document, Field, Letter, Problem, Record, Signer, Span, ThaiDate
+from pipeline.models import (
+    Citation,
+    Document,
+    Field,
+    Letter,
+    Problem,
+    Record,
+    Signer,
+    Span,
+    ThaiDate,
+    WebAddress,
+)
 
 CORE_FIELDS = ("ref_no", "doc_date", "subject", "signer")
 
@@ -167,7 +180,8 @@ def extract(document: Document, letter: Letter) -> Record:
         title=title.title if title else Field(""),
         gazette=mark,
         countersigner=inst.get("countersigner", Signer()),
-        urls=tuple(web_addresses(letter.text, offset)),
+        urls=_with_codes(web_addresses(letter.text, offset), document, letter),
+        **_receipt(document, letter),
         citations=citations,
         attachments=tuple(attach.attachments(lines)),
         dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),
@@ -183,6 +197,29 @@ def extract(document: Document, letter: Letter) -> Record:
     page_conf = min(pages) if pages else None
     record = _replace(record, problems=problems)
     return _replace(record, confidence=_confidence(record, page_conf))
+
+
+def _letter_pages(document: Document, letter: Letter) -> list:
+    first, last = letter.pages
+    return [p for p in document.pages if first <= p.number <= last]
+
+
+def _with_codes(found: list[WebAddress], document: Document, letter: Letter) -> tuple[WebAddress, ...]:
+    """The letter's web addresses, then the QR codes of the pages it stands on (a scan's, with page and box)."""
+    codes = [(page.number, code) for page in _letter_pages(document, letter) for code in page.codes]
+    more = [WebAddress(len(found) + i, normalise_url(code.text) if URL.fullmatch(code.text.strip()) else "", code.text,
+                       None, "qr", number, code.box) for i, (number, code) in enumerate(codes, 1)]
+    return tuple(found) + tuple(more)
+
+
+def _receipt(document: Document, letter: Letter) -> dict:
+    """The receipt stamp on the letter's first page, and what of it can be read (``extractors.receipt``)."""
+    pages = _letter_pages(document, letter)
+    stamp = pages[0].stamps[0] if pages and pages[0].stamps else None
+    if stamp is None:
+        return {}
+    read = receipt(stamp.text)
+    return {"received": stamp, "received_no": read.number, "received_date": read.date, "received_time": read.time}
 
 
 def _replace(record: Record, **changes) -> Record:

@@ -115,6 +115,7 @@ class Letter:
     index: int
     span: Span
     text: str
+    pages: tuple[int, int] = (1, 1)  # the first and last page it stands on
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,12 +231,16 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class WebAddress:
-    """A web address in a letter: normalised (``url``) and as printed (``text``)."""
+    """A web address in a letter: normalised (``url``) and as printed (``text``), from the text (``span``)
+    or from a QR code on a scanned page (``source="qr"``, ``page``, ``box``; no span)."""
 
     seq: int
     url: str
     text: str
-    span: Span
+    span: Span | None
+    source: str = "text"  # text | qr
+    page: int | None = None
+    box: tuple[int, int, int, int] | None = None  # a QR code's box on its page, in pixels
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +292,11 @@ class Record:
     title: Field = Field("")  # an instrument's whole title as printed
     gazette: GazetteMark | None = None  # the first Gazette running head or foot of the letter
     countersigner: Signer = Signer()  # a law's ผู้รับสนองพระบรมราชโองการ
-    urls: tuple[WebAddress, ...] = ()  # web addresses, in text order
+    urls: tuple[WebAddress, ...] = ()  # web addresses, in text order, then QR codes in page order
+    received: Stamp | None = None  # the receipt stamp on the letter's first page (kept out of its text)
+    received_no: str = ""  # its receipt number, where it can be read
+    received_date: ThaiDate | None = None  # its date, where it can be read (never the letter's date)
+    received_time: str = ""
     citations: tuple[Citation, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     dates: tuple[ThaiDate, ...] = ()

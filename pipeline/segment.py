@@ -149,6 +149,7 @@ def segment(text: str) -> list[Letter]:
         start = lines[first].start if first < len(lines) else len(text)
         end = lines[last - 1].end if last > first else start
         body = text[start:end].rstrip()
-        letters.append(Letter(n, Span(start, start + len(body)), body))
+        pages = (text.count("\f", 0, start) + 1, text.count("\f", 0, start + len(body)) + 1)  # pages end in \f
+        letters.append(Letter(n, Span(start, start + len(body)), body, pages))
     kept = [letter for letter in letters if letter.text.strip()] or letters[:1]
-    return [Letter(i, letter.span, letter.text) for i, letter in enumerate(kept)]
+    return [Letter(i, letter.span, letter.text, letter.pages) for i, letter in enumerate(kept)]

@@ -20,6 +20,8 @@ DOCUMENT_COLUMNS = (
     # official instruments and the Royal Gazette (issue 11)
     "title", "gazette_volume", "gazette_section", "gazette_page", "gazette_date", "effective_date_source",
     "countersigner_title", "countersigner_name", "countersigner_position",
+    # receipt stamps on scans (issue 12): never the letter's own number or date
+    "received_no", "received_date", "received_time", "received_text",
 )
 REFERENCE_COLUMNS = (
     "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
@@ -30,7 +32,9 @@ REFERENCE_COLUMNS = (
 ATTACHMENT_COLUMNS = ("doc_id", "seq", "description", "quantity", "unit")
 DATE_COLUMNS = ("doc_id", "role", "date", "date_text", "span_start", "span_end")
 ISSUE_COLUMNS = ("source_path", "doc_id", "severity", "code", "message")
-URL_COLUMNS = ("doc_id", "seq", "url", "url_text", "span_start", "span_end")
+URL_COLUMNS = ("doc_id", "seq", "url", "url_text", "span_start", "span_end",
+               # additions: QR codes on scans (issue 12)
+               "source", "page", "box")
 TABLES = {
     "documents": DOCUMENT_COLUMNS,
     "references": REFERENCE_COLUMNS,
@@ -89,6 +93,8 @@ def _instrument_columns(record: Record) -> dict:
         "effective_date_source": record.effective_source or None,
         "countersigner_title": counter.title or None, "countersigner_name": counter.name or None,
         "countersigner_position": counter.position or None,
+        "received_no": record.received_no or None, "received_date": _iso(record.received_date),
+        "received_time": record.received_time or None, "received_text": record.received.text if record.received else None,
     }
 
 
@@ -119,8 +125,10 @@ def date_rows(record: Record) -> list[dict]:
 
 
 def url_rows(record: Record) -> list[dict]:
-    return [{"doc_id": record.doc_id, "seq": u.seq, "url": u.url, "url_text": u.text,
-             "span_start": u.span.start, "span_end": u.span.end} for u in record.urls]
+    return [{"doc_id": record.doc_id, "seq": u.seq, "url": u.url or None, "url_text": u.text,
+             "span_start": u.span.start if u.span else None, "span_end": u.span.end if u.span else None,
+             "source": u.source, "page": u.page, "box": ",".join(map(str, u.box)) if u.box else None}
+            for u in record.urls]
 
 
 def issue_rows(problems: list[Problem]) -> list[dict]:
