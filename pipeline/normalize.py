@@ -171,9 +171,14 @@ def _sara_am(text: str) -> tuple[str, EditMap | None]:
     return apply_edits(text, regex_edits(RE_SARA_AM, lambda m: (m.group(1) or m.group(2) or "") + SARA_AM, text))
 
 
+def _squeeze(marks: str) -> str:
+    """A run of marks with each doubled mark once: ``"่่" -> "่"``."""
+    return "".join(c for i, c in enumerate(marks) if i == 0 or marks[i - 1] != c)
+
+
 def _mark_order_repl(m: re.Match) -> str:
-    if m.group(1):
-        return m.group(2) + m.group(1)
+    if m.group(1):  # the doubled marks of a swapped run too: "ที่่ั" -> "ทีั่" in one pass
+        return _squeeze(m.group(2)) + _squeeze(m.group(1))
     if m.group(3):
         return m.group(4) + m.group(3)
     if m.group(5):
@@ -308,7 +313,22 @@ def normalize(raw: str, steps: Sequence[str] = DEFAULT_STEPS) -> NormalizedText:
         text, m = STEPS[name].apply(text)
         if m is not None:
             maps.append(m)
+    for _ in range(SETTLE_PASSES if tuple(steps) == DEFAULT_STEPS else 0):
+        if not any(p.search(text) for p in SETTLE_PATTERNS):
+            break
+        for step in SETTLE_STEPS:  # a later step can bring marks together ("ที่...่" -> "ที่ ่" -> "ที่่")
+            text, m = step.apply(text)
+            if m is not None:
+                maps.append(m)
     return NormalizedText(text, raw, tuple(maps))
+
+
+# What a later step can leave for an earlier one (a dotted leader removed, a space closed up), run again
+# until none is left, so that normalising normalised text changes nothing.
+SETTLE_STEPS = (Step("space_before_mark", lambda t: apply_edits(t, regex_edits(RE_SPACE_BEFORE_MARK, "", t))),
+                STEPS["sara_am"], STEPS["mark_order"])
+SETTLE_PATTERNS = (RE_SPACE_BEFORE_MARK, RE_SARA_AM, RE_MARK_ORDER)
+SETTLE_PASSES = 3
 
 
 # --- damage detection -------------------------------------------------------------------------

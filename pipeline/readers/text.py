@@ -1,4 +1,6 @@
-"""Plain-text letters: UTF-8 (with or without BOM), UTF-16 with BOM, TIS-620/cp874, else a guess.
+"""Plain-text letters: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one, recognised by its
+byte pattern), TIS-620/cp874, else a guess. A few invalid bytes inside good UTF-8 Thai are replaced and
+counted (an ``encoding_damage`` warning), not a reason to reject the file.
 
 >>> # "เรื่อง" in cp874 is b"\\xe0\\xc3\\xd7\\xe8\\xcd\\xa7"; read() records encoding="cp874"
 """
@@ -10,7 +12,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import ReadError
-from pipeline.models import Document, Page, SourceFile
+from pipeline.models import Document, Page, Problem, SourceFile
 
 # Control bytes that never occur in text (everything below 0x20 except \t \n \v \f \r and ESC).
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
@@ -49,32 +51,79 @@ def _looks_cp874(data: bytes) -> bool:
     return thai >= 0.9 * high
 
 
+MAX_DAMAGE = 0.01  # invalid UTF-8 bytes, as a share of all: more is another encoding, or no text
+MIN_UTF16_HIGH = 0.95  # share of UTF-16 high bytes that are 0x00 (ASCII) or 0x0E (Thai) in Thai text
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding name) for the bytes of a text file; ReadError ``binary`` when none fits.
 
     >>> decode("เรื่อง".encode("cp874"))
     ('เรื่อง', 'cp874')
     """
+    text, encoding, _ = decode_counted(data)
+    return text, encoding
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """The codec of UTF-16 text without a byte-order mark, from its byte pattern: Thai and ASCII characters
+    have 0x0E or 0x00 as their high byte, every other byte.
+
+    >>> utf16_without_bom("เรื่อง ขอเชิญประชุม ๒๕๖๖".encode("utf-16-le")), utf16_without_bom("เรื่อง".encode("utf-8"))
+    ('utf-16-le', None)
+    """
+    if len(data) < 8 or len(data) % 2:
+        return None
+    for high, codec in ((data[1::2], "utf-16-le"), (data[0::2], "utf-16-be")):
+        if (high.count(0) + high.count(0x0E)) >= MIN_UTF16_HIGH * len(high) and high.count(0x0E):
+            return codec
+    return None
+
+
+def _utf8_with_damage(data: bytes) -> tuple[str, int] | None:
+    """Good UTF-8 Thai with a few invalid byte runs: (text with U+FFFD for each run, number of runs), or None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > MAX_DAMAGE * len(data) or not _mostly_thai(text):
+        return None
+    return text, len(RE_REPLACED_RUN.findall(text))
+
+
+RE_REPLACED_RUN = re.compile("\ufffd+")
+
+
+def decode_counted(data: bytes) -> tuple[str, str, int]:
+    """(text, encoding name, runs of invalid bytes replaced) for the bytes of a text file.
+
+    >>> decode_counted(("เรื่อง ขอเชิญประชุม " * 20).encode() + b"\\xff\\xfe" + "คณะกรรมการ".encode())[1:]
+    ('utf-8', 1)
+    """
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", "utf-8-sig")
+        return (*_strict(data[3:], "utf-8", "utf-8-sig"), 0)
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return _strict(data, "utf-32", "utf-32")
+        return (*_strict(data, "utf-32", "utf-32"), 0)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", "utf-16")
+        return (*_strict(data, "utf-16", "utf-16"), 0)
+    codec = utf16_without_bom(data)
+    if codec:
+        return (*_strict(data, codec, codec), 0)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        damaged = _utf8_with_damage(data)
+        if damaged:
+            return damaged[0], "utf-8", damaged[1]
         _check_not_binary(data)
     else:
         if not _mostly_thai(text):  # stray control bytes in good Thai UTF-8 are still text (normalize drops them)
             _check_not_binary(data)
-        return text, "utf-8"
+        return text, "utf-8", 0
     if _looks_cp874(data):
         try:
-            return data.decode("cp874"), "cp874"
+            return data.decode("cp874"), "cp874", 0
         except UnicodeDecodeError:
             pass
-    return _guess(data)
+    return (*_guess(data), 0)
 
 
 def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
@@ -110,10 +159,12 @@ def read(path: Path, source: SourceFile) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError("io_error", f"The file could not be opened: {exc.strerror}.") from None
-    text, encoding = decode(data)
+    text, encoding, damaged = decode_counted(data)
     del data
     if not text.strip():
         raise ReadError("empty", "The file holds only blank space, no text.")
     chunks = text.split("\f") if "\f" in text else [text]
     pages = tuple(Page(number=i, text=chunk) for i, chunk in enumerate(chunks, 1))
-    return Document(source=source, source_format="txt", pages=pages, encoding=encoding, reader="text")
+    problems = (Problem("encoding_damage", f"{damaged} run{'s' if damaged > 1 else ''} of bytes that are not UTF-8 "
+                        "replaced by U+FFFD; the rest of the text is read", "warning", str(source.path)),) if damaged else ()
+    return Document(source=source, source_format="txt", pages=pages, encoding=encoding, reader="text", problems=problems)
