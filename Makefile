@@ -12,7 +12,7 @@ OCR_STEPS ?= 3000
 REAL   ?= ../shared/real
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps ingest test bench lint clean corpus eval eval-real ocr-model
+.PHONY: help setup system-deps ingest test bench lint clean corpus eval eval-real ocr-model fuzz
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/ocr/
 	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install -q torch==2.13.0
 	@$(PY) -c "import onnx" 2>/dev/null || $(PY) -m pip install -q onnx
 	$(PY) -m workbench.ocr_model.train --out pipeline/ocr/digits/thai_digits.onnx --steps $(OCR_STEPS) --seed $(SEED)
+
+fuzz: setup ## property-based tests of normalisation and every extractor, 3,000 strings each
+	SARABAN_HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider tests/test_properties.py
 
 lint: setup ## ruff
 	$(VENV)/bin/ruff check pipeline extractors workbench tests
