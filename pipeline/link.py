@@ -208,10 +208,19 @@ def resolve(citation: Citation, index: CorpusIndex, resolvers: Iterable[Resolver
     return Link("not_in_corpus")
 
 
-def link(records: list[Record], resolvers: Iterable[Resolver] = RESOLVERS) -> list[Record]:
-    """Every record with ``links`` filled, parallel to its ``citations``."""
-    index = CorpusIndex(records)
+def link(records: list[Record], resolvers: Iterable[Resolver] = RESOLVERS,
+         copies: dict[str, str] | None = None) -> list[Record]:
+    """Every record with ``links`` filled, parallel to its ``citations``.
+
+    ``copies`` (default ``pipeline.copies.copy_groups(records)``) maps each copy of a letter held in
+    several files to its best copy: only best copies are link targets, so copies are never rivals.
+    """
+    from pipeline.copies import copy_groups
+
+    copies = copy_groups(records) if copies is None else copies
+    index = CorpusIndex(r for r in records if copies.get(r.doc_id, r.doc_id) == r.doc_id)
     resolvers = tuple(resolvers)
     return [
-        replace(r, links=tuple(resolve(c, index, resolvers, r.doc_id) for c in r.citations)) for r in records
+        replace(r, links=tuple(resolve(c, index, resolvers, copies.get(r.doc_id, r.doc_id)) for c in r.citations))
+        for r in records
     ]

@@ -1,0 +1,76 @@
+"""Value objects to plain JSON and back, data only: no pickle, no code run on loading.
+
+Each dataclass is written as an object with its class name under ``"_"`` and only classes named in
+``CLASSES`` can be read back; tuples come back as tuples, dates as ``datetime.date``.
+
+>>> from pipeline.models import Field, Span
+>>> text = dumps(Field("ขอความอนุเคราะห์ข้อมูล", Span(120, 142)))
+>>> text
+'{"_":"Field","value":"ขอความอนุเคราะห์ข้อมูล","span":{"_":"Span","start":120,"end":142}}'
+>>> loads(text) == Field("ขอความอนุเคราะห์ข้อมูล", Span(120, 142))
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import fields, is_dataclass
+
+from pipeline import models
+
+CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (models.Span, models.Problem, models.SourceFile, models.QrCode, models.Page, models.Document,
+                models.Letter, models.ThaiDate, models.RefNo, models.Citation, models.Attachment, models.Signer,
+                models.Field, models.Link, models.Record)
+}
+
+
+def register(cls: type) -> type:
+    """Allow ``cls`` (a dataclass of plain values) to be read back; usable as a decorator."""
+    CLASSES[cls.__name__] = cls
+    return cls
+
+
+def to_plain(value: object) -> object:
+    """``value`` as JSON-ready lists, dicts, strings and numbers (dataclasses tagged with their name)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if is_dataclass(value):
+        plain = {"_": type(value).__name__}
+        for f in fields(value):
+            plain[f.name] = to_plain(getattr(value, f.name))
+        return plain
+    if isinstance(value, (tuple, list)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return {"_": "date", "iso": value.isoformat()}
+    if isinstance(value, dict):
+        return {"_": "dict", "items": [[to_plain(k), to_plain(v)] for k, v in value.items()]}
+    raise TypeError(f"cannot store a {type(value).__name__} as data")
+
+
+def from_plain(plain: object) -> object:
+    """The inverse of ``to_plain``; ValueError for a class not in ``CLASSES``."""
+    if isinstance(plain, list):
+        return tuple(from_plain(v) for v in plain)
+    if not isinstance(plain, dict):
+        return plain
+    name = plain["_"]
+    if name == "date":
+        return dt.date.fromisoformat(plain["iso"])
+    if name == "dict":
+        return {from_plain(k): from_plain(v) for k, v in plain["items"]}
+    cls = CLASSES.get(name)
+    if cls is None:
+        raise ValueError(f"unknown stored class {name!r}")
+    return cls(**{k: from_plain(v) for k, v in plain.items() if k != "_"})
+
+
+def dumps(value: object) -> str:
+    return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> object:
+    return from_plain(json.loads(text))
