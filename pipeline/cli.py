@@ -49,11 +49,11 @@ def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
 
 def check_out(out: Path, inputs: list[Path]) -> str | None:
     """Why ``out`` cannot be the output folder (None when it can): checked before any file is read."""
+    for path in inputs:
+        if path.resolve() == out.resolve():
+            return f"--out {out} is one of the inputs"
     if out.exists() and not out.is_dir():
         return f"--out {out} is a file, not a folder"
-    for path in inputs:
-        if path.is_file() and path.resolve() == out.resolve():
-            return f"--out {out} is one of the inputs"
     probe = out
     while not probe.exists():
         probe = probe.parent
