@@ -1,6 +1,7 @@
 """Copies of one letter in several files: a scan and its Word file, a PDF printed from the .docx.
 
-Letters with the same reference number, date and subject (spaces aside) are one letter; the group is
+Letters with the same reference number, date and subject (spaces aside) are one letter; a letter
+printed without a subject (a หนังสือประทับตรา) is matched on its kind and issuer instead. The group is
 named by its best copy, the one whose text is likeliest right: a text layer before OCR, then the
 Word file, the PDF, the text file and the image, then the higher confidence, then the smaller doc_id.
 
@@ -23,12 +24,18 @@ from pipeline.models import Record
 FORMAT_RANK = {"docx": 0, "pdf": 1, "txt": 2, "image": 3}
 
 
-def letter_key(record: Record) -> tuple[str, str, str] | None:
-    """(canonical number, ISO date, subject without spaces), or None when any of the three is missing."""
-    subject = "".join(record.subject.value.split())
-    if record.ref_no is None or record.doc_date is None or not subject:
+def letter_key(record: Record) -> tuple[str, ...] | None:
+    """(canonical number, ISO date, subject without spaces), or for a letter without a subject (number,
+    date, kind, issuer without spaces); None when the number, the date, or both subject and issuer are missing."""
+    if record.ref_no is None or record.doc_date is None:
         return None
-    return record.ref_no.canonical, record.doc_date.date.isoformat(), subject
+    subject = "".join(record.subject.value.split())
+    if subject:
+        return record.ref_no.canonical, record.doc_date.date.isoformat(), subject
+    issuer = "".join(record.issuer.value.split())
+    if not issuer:
+        return None
+    return record.ref_no.canonical, record.doc_date.date.isoformat(), "", record.doc_type, issuer
 
 
 def rank(record: Record) -> tuple:
