@@ -142,6 +142,15 @@ def _settled(path: str, sha: str | None, outcome: object, limits) -> FileResult:
     return result
 
 
+STOPPED = frozenset({"file_time_limit", "file_memory_limit", "worker_crashed"})
+
+
+def _stopped(result: FileResult) -> bool:
+    """Was the file stopped by its limits (not kept in the catalog: the next run, perhaps with other
+    limits, tries it again)?"""
+    return any(p.code in STOPPED for p in result.problems)
+
+
 def _under(path: str, roots: list[str]) -> bool:
     return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
@@ -229,9 +238,10 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
         first = {paths[0]: key for key, paths in todo.items()}
         for path, outcome in run_all(_Work(ocr), list(first), executor, os.cpu_count() or 1):
             result = _settled(path, shas[path], outcome, executor.limits)
+            keep = catalog is not None and result.sha256 and not _stopped(result)
             for other in todo[first[path]]:
                 results[other] = relocated(result, other)
-                if catalog is not None and result.sha256:
+                if keep:
                     catalog.store(other, results[other], version)
             progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
     finally:
