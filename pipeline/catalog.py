@@ -28,6 +28,7 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS results (sha256 TEXT NOT NULL, version TEXT NOT NULL, result TEXT NOT NULL,"
     " digest TEXT NOT NULL, PRIMARY KEY (sha256, version))",
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, version TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
 
@@ -94,6 +95,14 @@ class Catalog:
     def note(self, path: str, sha256: str, version: str) -> None:
         """Record that ``path`` holds content whose result is stored already (a rename, a copy)."""
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (path, sha256, version))
+
+    def get(self, key: str) -> str | None:
+        """A value of the ``meta`` table (what the last run wrote, for instance), or None."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def files(self) -> list[CatalogFile]:
         """Every path the catalog knows, sorted."""

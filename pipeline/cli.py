@@ -96,7 +96,7 @@ def _ingest(args: argparse.Namespace) -> int:
     try:
         result = run_ingest([Path(p) for p in args.paths], Path(args.out), use_cache=not args.no_cache, extra=extra,
                             ocr=args.ocr, selection=selection, executor=executor, progress=progress,
-                            stream=sys.stderr, wait=args.wait)
+                            stream=sys.stderr, wait=args.wait, keep_tables=True)
     except OutputLocked as exc:
         print(f"saraban: {exc}", file=sys.stderr)
         return 2
@@ -105,7 +105,8 @@ def _ingest(args: argparse.Namespace) -> int:
         return 2
     if not args.quiet:
         print(summary(result))
-        print(f"wrote {', '.join(p.name for p in result.written)} to {args.out}")
+        verb = "kept" if result.kept else "wrote"
+        print(f"{verb} {', '.join(p.name for p in result.written)} in {args.out}")
     for problem in result.problems:
         if problem.severity == "error":
             print(f"  {problem.code}: {problem.source_path}: {problem.message}", file=sys.stderr)

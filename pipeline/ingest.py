@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TextIO
 
+from pipeline.codec import dumps, loads, register
 from pipeline.extract import extract, looks_like_letter
 from pipeline.models import Problem, Record
 from pipeline.normalize import normalize
@@ -41,6 +42,20 @@ class IngestResult:
     written: list[Path]
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> files not taken as input
     changed: tuple[str, ...] = ()  # inputs whose bytes differ from the last run's manifest (fixity check failed)
+    letters: int = 0  # letters in the tables (``records`` is empty when the tables were kept as they were)
+    kept: bool = False  # nothing changed since the last run: its tables were kept, not written again
+
+
+@register
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What the last run wrote, kept in the catalog: its fingerprint, counts and problems."""
+
+    fingerprint: str
+    letters: int
+    unreadable: int
+    problems: tuple[Problem, ...]
+    written: tuple[str, ...]
 
 
 @cache
@@ -181,13 +196,16 @@ def ocr_model_hash() -> str:
 
 def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use_cache: bool = True,
                extra: tuple[str, ...] = ("sqlite",), ocr: OcrOptions = OcrOptions(), *, selection=None,
-               executor=None, progress=None, stream: TextIO | None = None, wait: bool = False) -> IngestResult:
+               executor=None, progress=None, stream: TextIO | None = None, wait: bool = False,
+               keep_tables: bool = False) -> IngestResult:
     """Ingest ``paths`` (files or folders) and write every table to ``out_dir``; scans are read with ``ocr``.
 
     ``selection`` (``pipeline.discover.Selection``): globs to include and exclude; ``executor``
     (``pipeline.executors.ExecutorOptions``): where the per-file work runs and its limits (``workers``
     is its shortcut); ``progress`` (``pipeline.progress.ProgressOptions``, default quiet) shown on
-    ``stream``; ``wait``: wait for another run on ``out_dir`` to end instead of raising ``OutputLocked``.
+    ``stream``; ``wait``: wait for another run on ``out_dir`` to end instead of raising ``OutputLocked``;
+    ``keep_tables``: when no input, option or code changed since the last run, keep its tables as they
+    are (the result then has counts but no ``records``; the command line does this).
     """
     from pipeline.catalog import STATE_DIR, Catalog
     from pipeline.discover import Selection, discover
@@ -204,13 +222,40 @@ def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use
         catalog = Catalog.open(out_dir) if use_cache else None
         try:
             return _run(found, [Path(p) for p in paths], out_dir, catalog, extra, ocr, executor, progress,
-                        stream or sys.stderr)
+                        stream or sys.stderr, keep_tables)
         finally:
             if catalog is not None:
                 catalog.close()
 
 
-def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options, stream) -> IngestResult:
+def _fingerprint(files: list[str], shas: dict[str, str | None], version: str, extra: tuple[str, ...]) -> str:
+    """What the tables are a function of: the inputs in order with their contents, the code, the sinks."""
+    digest = hashlib.sha256(f"{version}|{','.join(extra)}".encode())
+    for path in files:
+        digest.update(f"\n{path}\0{shas[path] or '-'}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _kept(catalog, fingerprint: str, files, shas, out_dir: Path, ocr, skipped) -> IngestResult | None:
+    """The last run's result when it wrote these very tables and they are all still there, else None."""
+    text = catalog.get("written") if catalog is not None else None
+    if text is None:
+        return None
+    last = loads(text)
+    if not isinstance(last, Written) or last.fingerprint != fingerprint:
+        return None
+    if not all(Path(p).exists() for p in last.written):
+        return None
+    from pipeline.fixity import Agent, fixity_events, read_manifest
+
+    checks = fixity_events(read_manifest(out_dir), {p: shas[p] for p in files if shas[p]})
+    agent = Agent(f"saraban {version_string()}", ocr_model_hash())
+    _log_events(checks, [], shas, out_dir, agent)
+    return IngestResult(len(files), [], list(last.problems), last.unreadable, len(files),
+                        [Path(p) for p in last.written], skipped, (), last.letters, True)
+
+
+def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options, stream, keep_tables) -> IngestResult:
     from pipeline.executors import run_all
     from pipeline.progress import Progress
 
@@ -218,8 +263,13 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
     if catalog is not None and gone:
         catalog.forget(gone)
     version = code_version(ocr)
-    known = {f.path: f.sha256 for f in catalog.files()} if catalog is not None else {}
+    known = {f.path: f.sha256 for f in catalog.files() if f.version == version} if catalog is not None else {}
     shas = {path: file_sha(Path(path)) for path in files}
+    fingerprint = _fingerprint(files, shas, version, extra)
+    if keep_tables and all(known.get(p) == shas[p] for p in files):
+        kept = _kept(catalog, fingerprint, files, shas, out_dir, ocr, found.skipped)
+        if kept is not None:
+            return kept
     results: dict[str, FileResult] = {}
     todo: dict[str, list[str]] = defaultdict(list)  # content (or the path, when unreadable) -> its paths
     progress = Progress(len(files), progress_options, stream)
@@ -247,7 +297,11 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
     finally:
         progress.close()
     fresh = {p for paths in todo.values() for p in paths}
-    return _write(files, shas, results, cached, fresh, out_dir, extra, ocr, found.skipped)
+    result = _write(files, shas, results, cached, fresh, out_dir, extra, ocr, found.skipped)
+    if catalog is not None:
+        catalog.put("written", dumps(Written(fingerprint, result.letters, result.unreadable, tuple(result.problems),
+                                             tuple(str(p) for p in result.written if p.name != "events.jsonl"))))
+    return result
 
 
 def _write(files, shas, results, cached, fresh, out_dir, extra, ocr, skipped) -> IngestResult:
@@ -281,7 +335,7 @@ def _write(files, shas, results, cached, fresh, out_dir, extra, ocr, skipped) ->
     written.append(_log_events(checks, [r for r in ordered if r.path in fresh], shas, out_dir, agent))
     unreadable = sum(1 for res in ordered if not res.readable)
     changed = tuple(e.path for e in checks if e.outcome == "fail")
-    return IngestResult(len(files), records, problems, unreadable, cached, written, skipped, changed)
+    return IngestResult(len(files), records, problems, unreadable, cached, written, skipped, changed, len(records))
 
 
 def _log_events(checks, fresh, shas, out_dir, agent) -> Path:
@@ -315,10 +369,12 @@ def version_string() -> str:
 
 def summary(result: IngestResult) -> str:
     """One line for the terminal: ``12 files, 15 letters, 2 unreadable, 3 problems (1 from cache); skipped: 1 lock_file``."""
-    line = (f"{result.files} files, {len(result.records)} letters, {result.unreadable} unreadable, "
+    line = (f"{result.files} files, {result.letters} letters, {result.unreadable} unreadable, "
             f"{len(result.problems)} problems ({result.cached} from cache)")
     if result.skipped:
         line += "; skipped: " + ", ".join(f"{n} {reason}" for reason, n in result.skipped.items())
+    if result.kept:
+        line += "; nothing changed: the tables were kept"
     if result.changed:
         line += f"; {len(result.changed)} changed since the last run (fixity check failed, see events.jsonl)"
     return line

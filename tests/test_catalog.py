@@ -64,6 +64,24 @@ def test_a_rerun_reads_nothing_and_gives_the_same_tables(tmp_path):
     assert tables(tmp_path / "out") == before
 
 
+def test_an_unchanged_rerun_keeps_the_tables_and_a_change_rewrites_them(tmp_path, capsys):
+    folder = letter_folder(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    assert main(["ingest", str(folder), "--out", str(out)]) == 0
+    before = tables(out)
+    stamp = (out / "documents.csv").stat().st_mtime_ns
+    assert main(["ingest", str(folder), "--out", str(out)]) == 0
+    assert "3 files, 6 letters, 0 unreadable, 0 problems (3 from cache); nothing changed" in capsys.readouterr().out
+    assert (out / "documents.csv").stat().st_mtime_ns == stamp
+    (out / "edges.csv").unlink()  # a table gone: written again
+    assert main(["ingest", str(folder), "--out", str(out)]) == 0
+    assert tables(out) == before
+    (folder / "l002.txt").unlink()
+    assert main(["ingest", str(folder), "--out", str(out)]) == 0
+    assert "2 files, 4 letters" in capsys.readouterr().out
+    assert len(_rows(out / "documents.csv")) == 4
+
+
 def test_new_changed_renamed_and_deleted_files(tmp_path):
     folder = letter_folder(tmp_path / "in", 5)
     run_ingest([folder], tmp_path / "out", workers=1)
