@@ -92,10 +92,10 @@ class _Call:
     time_s: float
 
     def __call__(self, item: Any) -> Any:
-        """``fn(item)``, or the ``LimitExceeded`` that stopped it (returned, not raised)."""
+        """``fn(item)``, or the ``LimitExceeded`` or exception that stopped it (returned, not raised)."""
         try:
             return limited(self.fn, item, self.time_s)
-        except LimitExceeded as exc:
+        except (LimitExceeded, Exception) as exc:  # noqa: BLE001 - a failure of one item is its result
             return exc
 
 

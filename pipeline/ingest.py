@@ -22,10 +22,10 @@ from typing import TextIO
 
 from pipeline.codec import dumps, loads, register
 from pipeline.extract import extract, looks_like_letter
-from pipeline.models import Problem, Record
+from pipeline.models import Document, Problem, Record
 from pipeline.normalize import normalize
 from pipeline.ocr import OcrOptions
-from pipeline.readers import ReadError, read_file
+from pipeline.readers import ReadError, Scan, finish_scan, plan_file, read_file
 from pipeline.results import FileResult, relocated
 from pipeline.segment import segment
 
@@ -76,18 +76,57 @@ def code_version(ocr: OcrOptions = OcrOptions()) -> str:
     return hashlib.sha256(f"{_code_hash()}|{ocr.cache_key()}".encode()).hexdigest()[:16]
 
 
+def _unreadable(path: Path, err: BaseException) -> FileResult:
+    """The FileResult of a file that could not be read at all."""
+    if isinstance(err, ReadError):
+        return FileResult(str(path), "", (), (Problem(err.code, err.message, "error", str(path)),), False)
+    if isinstance(err, MemoryError):
+        return FileResult(str(path), "", (), (Problem("file_memory_limit", "The file needs more memory than a file "
+                          "may use (--file-memory-mb).", "error", str(path)),), False)
+    message = f"internal error while reading: {type(err).__name__}: {err}"
+    return FileResult(str(path), "", (), (Problem("internal_error", message, "error", str(path)),), False)
+
+
 def process_file(path: Path, ocr: OcrOptions = OcrOptions()) -> FileResult:
     """Read and extract one file. Never raises: every failure becomes a Problem row."""
     try:
         document = read_file(path, ocr)
-    except ReadError as err:
-        return FileResult(str(path), "", (), (Problem(err.code, err.message, "error", str(path)),), False)
-    except MemoryError:
-        return FileResult(str(path), "", (), (Problem("file_memory_limit", "The file needs more memory than a file "
-                          "may use (--file-memory-mb).", "error", str(path)),), False)
     except Exception as err:  # noqa: BLE001 - a reader bug must not stop the batch
-        message = f"internal error while reading: {type(err).__name__}: {err}"
-        return FileResult(str(path), "", (), (Problem("internal_error", message, "error", str(path)),), False)
+        return _unreadable(path, err)
+    return process_document(path, document)
+
+
+def plan_or_process(path: Path, ocr: OcrOptions = OcrOptions()) -> FileResult | Scan:
+    """``process_file``, except that a file with pages to OCR comes back as a ``Scan`` (its pages are read
+    by ``pipeline.page_tasks``, anywhere, then ``finish_file``). Never raises."""
+    try:
+        planned = plan_file(path)
+    except Exception as err:  # noqa: BLE001 - a reader bug must not stop the batch
+        return _unreadable(path, err)
+    if isinstance(planned, Document):
+        return process_document(path, planned)
+    return planned
+
+
+def finish_file(path: Path, scan: Scan, reads: list, ocr: OcrOptions = OcrOptions()) -> FileResult:
+    """The FileResult of a planned scan from its pages' reads (``PageRead``, or what stopped a page)."""
+    from pipeline.executors import LimitExceeded
+    from pipeline.page_tasks import PageRead, assemble
+
+    failed = [r for r in reads if not isinstance(r, PageRead)]
+    if failed:
+        if isinstance(failed[0], LimitExceeded):
+            return _settled(str(path), None, failed[0], None)
+        return _unreadable(path, failed[0])
+    try:
+        document = finish_scan(scan, assemble(reads, ocr))
+    except Exception as err:  # noqa: BLE001 - a reader bug must not stop the batch
+        return _unreadable(path, err)
+    return process_document(path, document)
+
+
+def process_document(path: Path, document: Document) -> FileResult:
+    """Normalise, segment and extract a Document read from ``path``. Never raises."""
     problems = list(document.problems)
     try:
         text = normalize(document.raw_text).text
@@ -130,12 +169,26 @@ def file_sha(path: Path) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class _Work:
-    """The per-file task sent to a worker: ``process_file(path, ocr)`` (picklable)."""
+    """The per-file task sent to a worker: ``plan_or_process`` (pages of scans come back to be fanned out),
+    or ``process_file`` when they are not (``pages`` False: no OCR engine to fan out to)."""
+
+    ocr: OcrOptions
+    pages: bool = True
+
+    def __call__(self, path: str) -> FileResult | Scan:
+        return plan_or_process(Path(path), self.ocr) if self.pages else process_file(Path(path), self.ocr)
+
+
+@dataclass(frozen=True, slots=True)
+class _PageWork:
+    """The per-page task sent to a worker: ``pipeline.page_tasks.read_page_task``."""
 
     ocr: OcrOptions
 
-    def __call__(self, path: str) -> FileResult:
-        return process_file(Path(path), self.ocr)
+    def __call__(self, task):
+        from pipeline.page_tasks import read_page_task
+
+        return read_page_task(task, self.ocr)
 
 
 def _settled(path: str, sha: str | None, outcome: object, limits) -> FileResult:
@@ -145,7 +198,8 @@ def _settled(path: str, sha: str | None, outcome: object, limits) -> FileResult:
     if isinstance(outcome, FileResult):
         result = outcome
     elif isinstance(outcome, LimitExceeded):
-        message = f"The file took longer than {limits.time_s:g} s (--file-timeout) and was stopped."
+        limit = f"{limits.time_s:g} s" if limits is not None else "its time limit"
+        message = f"The file (or one of its pages) took longer than {limit} (--file-timeout) and was stopped."
         result = FileResult(path, "", (), (Problem("file_time_limit", message, "error", path),), False)
     elif isinstance(outcome, WorkerCrashed):
         result = FileResult(path, "", (), (Problem("worker_crashed", f"{outcome}.", "error", path),), False)
@@ -286,7 +340,8 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
             progress.advance(len(hit.records), 0, len(hit.problems), cached=True)
         cached = len(results)
         first = {paths[0]: key for key, paths in todo.items()}
-        for path, outcome in run_all(_Work(ocr), list(first), executor, os.cpu_count() or 1):
+
+        def commit(path: str, outcome: object) -> None:
             result = _settled(path, shas[path], outcome, executor.limits)
             keep = catalog is not None and result.sha256 and not _stopped(result)
             for other in todo[first[path]]:
@@ -294,6 +349,27 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
                 if keep:
                     catalog.store(other, results[other], version)
             progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
+
+        from pipeline.page_tasks import PageTask, engine_ready
+
+        cores = os.cpu_count() or 1
+        fan_out = executor.kind == "dask" or engine_ready(ocr)  # no engine here: each file reports it
+        scans: dict[str, Scan] = {}
+        for path, outcome in run_all(_Work(ocr, fan_out), list(first), executor, cores):
+            if isinstance(outcome, (FileResult, BaseException)):
+                commit(path, outcome)
+            elif not outcome.numbers:
+                commit(path, finish_file(Path(path), outcome, [], ocr))
+            else:
+                scans[path] = outcome
+        # the pages of every scan, in file order, each its own task: one long scan uses every core
+        tasks = [task for scan in scans.values() for task in PageTask.of(scan)]
+        reads: dict[str, list] = defaultdict(list)
+        for task, outcome in run_all(_PageWork(ocr), tasks, executor, cores):
+            reads[task.path].append(outcome)
+            scan = scans[task.path]
+            if len(reads[task.path]) == len(scan.numbers):
+                commit(task.path, finish_file(Path(task.path), scan, reads.pop(task.path), ocr))
     finally:
         progress.close()
     fresh = {p for paths in todo.values() for p in paths}
