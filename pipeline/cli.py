@@ -93,6 +93,8 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"saraban: {trouble}", file=sys.stderr)
         return 2
     extra = tuple(x for x in ("sqlite", "parquet") if getattr(args, x))
+    if "parquet" in extra and args.executor == "dask":  # cluster scale: each table a folder of parts
+        extra = tuple("parquet-parts" if x == "parquet" else x for x in extra)
     try:
         result = run_ingest([Path(p) for p in args.paths], Path(args.out), use_cache=not args.no_cache, extra=extra,
                             ocr=args.ocr, selection=selection, executor=executor, progress=progress,
@@ -171,7 +173,8 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("--wait", action="store_true", help="wait for another run on --out to end, not refuse")
     ingest.add_argument("--sqlite", action="store_true", default=True, help="also write saraban.sqlite (default)")
     ingest.add_argument("--no-sqlite", dest="sqlite", action="store_false")
-    ingest.add_argument("--parquet", action="store_true", help="also write OUT/parquet/*.parquet")
+    ingest.add_argument("--parquet", action="store_true",
+                        help="also write OUT/parquet/*.parquet (with --executor dask: partitioned, OUT/parquet/TABLE/part-*.parquet)")
     _add_ocr_flags(ingest)
     ingest.set_defaults(run=_ingest)
     show = sub.add_parser("show", help="print one file's letters readably")
