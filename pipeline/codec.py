@@ -33,14 +33,21 @@ def register(cls: type) -> type:
     return cls
 
 
+_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, looked up once
+
+
 def to_plain(value: object) -> object:
     """``value`` as JSON-ready lists, dicts, strings and numbers (dataclasses tagged with their name)."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
-    if is_dataclass(value):
-        plain = {"_": type(value).__name__}
-        for f in fields(value):
-            plain[f.name] = to_plain(getattr(value, f.name))
+    cls = type(value)
+    names = _NAMES.get(cls)
+    if names is None and is_dataclass(value):
+        names = _NAMES[cls] = tuple(f.name for f in fields(value))
+    if names is not None:
+        plain = {"_": cls.__name__}
+        for name in names:
+            plain[name] = to_plain(getattr(value, name))
         return plain
     if isinstance(value, (tuple, list)):
         return [to_plain(v) for v in value]
