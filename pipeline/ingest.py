@@ -110,12 +110,12 @@ def plan_or_process(path: Path, ocr: OcrOptions = OcrOptions()) -> FileResult | 
 
 def finish_file(path: Path, scan: Scan, reads: list, ocr: OcrOptions = OcrOptions()) -> FileResult:
     """The FileResult of a planned scan from its pages' reads (``PageRead``, or what stopped a page)."""
-    from pipeline.executors import LimitExceeded
+    from pipeline.executors import LimitExceeded, WorkerCrashed
     from pipeline.page_tasks import PageRead, assemble
 
     failed = [r for r in reads if not isinstance(r, PageRead)]
     if failed:
-        if isinstance(failed[0], LimitExceeded):
+        if isinstance(failed[0], (LimitExceeded, WorkerCrashed)):
             return _settled(str(path), None, failed[0], None)
         return _unreadable(path, failed[0])
     try:

@@ -155,6 +155,44 @@ def test_kill_9_at_random_moments_then_a_rerun_gives_the_uninterrupted_tables(tm
     assert kept and max(kept) > 0  # work done before a kill was kept
 
 
+@pytest.mark.slow
+def test_ctrl_c_keeps_what_was_read_and_the_same_command_resumes(tmp_path):
+    folder = letter_folder(tmp_path / "in", 400)
+    out = tmp_path / "out"
+    command = [*_ingest_command(folder, out)[:-1]]  # not quiet: the message is checked
+    run = subprocess.Popen(command, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    catalog = out / ".saraban" / "catalog.sqlite"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and _kept(catalog) < 20:
+        time.sleep(0.2)
+    os.killpg(run.pid, signal.SIGINT)  # as Ctrl-C on a terminal: the run and its workers
+    _, err = run.communicate(timeout=120)
+    kept = _kept(catalog)
+    assert run.returncode == 130, err
+    assert "interrupted; the files read so far are kept" in err
+    assert "Traceback" not in err
+    assert 20 <= kept < 400
+    again = run_ingest([folder], out, workers=2)
+    assert again.cached == kept
+    assert tables(out) == tables(_whole(folder, tmp_path))
+
+
+def _kept(catalog: Path) -> int:
+    if not catalog.exists():
+        return 0
+    try:
+        with sqlite3.connect(catalog, timeout=5) as db:
+            return db.execute("SELECT count(*) FROM files").fetchone()[0]
+    except sqlite3.OperationalError:  # the run is creating it
+        return 0
+
+
+def _whole(folder: Path, tmp_path: Path) -> Path:
+    run_ingest([folder], tmp_path / "whole", workers=2, use_cache=False)
+    return tmp_path / "whole"
+
+
 def test_the_catalog_holds_no_pickle(tmp_path):
     run_ingest([SAMPLE], tmp_path, workers=1)
     with sqlite3.connect(tmp_path / ".saraban" / "catalog.sqlite") as db:

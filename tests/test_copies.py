@@ -13,7 +13,7 @@ from builders import docx_from_text
 
 from pipeline.copies import copy_groups
 from pipeline.ingest import run_ingest
-from pipeline.models import Field, RefNo, Record, SourceFile, Span, ThaiDate
+from pipeline.models import Field, Record, RefNo, SourceFile, Span, ThaiDate
 
 
 def _copy(doc_id: str, fmt: str, method: str = "text", subject: str = "ขอความอนุเคราะห์ข้อมูล", sha: str = "",

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from archive_builders import letter_folder, letters_text
 
-from pipeline.executors import ExecutorOptions, LimitExceeded, Limits, WorkerCrashed, limited, run_inline, run_local
+from pipeline.executors import (
+    ExecutorOptions,
+    LimitExceeded,
+    Limits,
+    WorkerCrashed,
+    limited,
+    run_inline,
+    run_local,
+)
 from pipeline.ingest import run_ingest
 
 

@@ -64,5 +64,5 @@ def test_one_worker_or_two_give_the_same_tables(scans, tmp_path):
     assert {r.method for r in one.records} == {"ocr"}
     # and the same as the one-process reader (read_file -> read_pages over every page)
     whole = process_file(scans / "two.pdf")
-    assert [r for r in two.records if r.source.path.endswith("two.pdf")] == [
-        replace(r, links=l.links) for r, l in zip(whole.records, [r for r in two.records if r.source.path.endswith("two.pdf")], strict=True)]
+    fanned = [r for r in two.records if r.source.path.endswith("two.pdf")]
+    assert fanned == [replace(r, links=f.links) for r, f in zip(whole.records, fanned, strict=True)]
