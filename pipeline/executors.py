@@ -133,6 +133,9 @@ def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limi
                     except Exception as exc:  # noqa: BLE001 - a failure of one item is its result
                         result = exc
                     yield flight.pop(future), result
+        except BaseException:  # Ctrl-C, or the caller stopped: end the workers now, not after their pages
+            _terminate(pool)
+            raise
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
         for item in flight.values():  # in flight when the pool broke
@@ -140,6 +143,12 @@ def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limi
                 yield item, WorkerCrashed("the process reading this file died (out of memory, or killed)")
             else:
                 suspects.append(item)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's worker processes at once (the standard library offers no public way before 3.14)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def run_dask(fn: Callable[[Any], Any], items: Iterable[Any], scheduler: str, limits: Limits) -> Iterator[tuple[Any, Any]]:
