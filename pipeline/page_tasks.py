@@ -47,6 +47,7 @@ class PageRead:
     result: object  # pipeline.ocr.result.OcrResult
     problems: tuple[Problem, ...]
     codes: tuple[QrCode, ...]
+    stamps: tuple = ()  # receipt stamps, where the OCR path finds them (read_page's third value)
 
 
 def engine_ready(options: OcrOptions) -> bool:
@@ -61,9 +62,9 @@ def read_page_task(task: PageTask, options: OcrOptions) -> PageRead:
     from pipeline.ocr import engine_for
 
     image = render_page(task.path, task.kind, task.number)
-    result, trouble = read_page(image, task.number, options, engine_for(options))
+    read = read_page(image, task.number, options, engine_for(options))  # (result, problems[, stamps])
     codes = decode_qr(image) if options.qr_codes and not options.stock else ()
-    return PageRead(task.number, result, tuple(trouble), codes)
+    return PageRead(task.number, read[0], tuple(read[1]), codes, tuple(read[2]) if len(read) > 2 else ())
 
 
 def assemble(reads: list[PageRead], options: OcrOptions) -> OcrPages:
@@ -72,5 +73,6 @@ def assemble(reads: list[PageRead], options: OcrOptions) -> OcrPages:
 
     reads = sorted(reads, key=lambda r: r.number)
     texts = render_pages([r.result for r in reads])
-    pages = tuple(OcrPage(r.number, text, round(r.result.confidence, 3), r.codes) for r, text in zip(reads, texts, strict=True))
+    pages = tuple(OcrPage(r.number, text, round(r.result.confidence, 3), r.codes, **({"stamps": r.stamps} if r.stamps else {}))
+                  for r, text in zip(reads, texts, strict=True))
     return OcrPages(pages, tuple(p for r in reads for p in r.problems), reader_name(options, engine_for(options)))
