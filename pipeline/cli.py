@@ -9,7 +9,9 @@ Commands of installed plugins (entry points of the group ``saraban.commands``) a
 subcommands: the workbench adds ``saraban corpus`` and ``saraban eval``.
 
 Exit status of ``ingest``: 0 when every file was read, 1 when at least one could not be read at all
-(it is listed in issues.csv), 2 for bad usage.
+(it is listed in issues.csv), 2 for bad usage (checked before any file is read: missing inputs, an
+``--out`` that cannot be written, another run holding ``--out``), 130 when interrupted (what was
+read is kept in the catalog; run again to resume).
 """
 
 from __future__ import annotations
@@ -47,21 +49,73 @@ def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
     group.add_argument("--no-stamps", action="store_true", help="do not look for receipt stamps on scanned pages")
 
 
+def check_out(out: Path, inputs: list[Path]) -> str | None:
+    """Why ``out`` cannot be the output folder (None when it can): checked before any file is read."""
+    for path in inputs:
+        if path.resolve() == out.resolve():
+            return f"--out {out} is one of the inputs"
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file, not a folder"
+    probe = out
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        return f"--out {out}: cannot create or write to {probe}"
+    return None
+
+
+def _run_options(args: argparse.Namespace):
+    """The ingest options of this run from its flags (ValueError for a bad value)."""
+    from pipeline.discover import Selection
+    from pipeline.executors import ExecutorOptions, Limits
+    from pipeline.progress import ProgressOptions
+
+    limits = Limits(time_s=args.file_timeout, memory_mb=args.file_memory_mb)
+    executor = ExecutorOptions(kind=args.executor, workers=args.workers or 0, scheduler=args.scheduler, limits=limits)
+    if args.scheduler and args.executor != "dask":
+        raise ValueError("--scheduler needs --executor dask")
+    progress = ProgressOptions(mode="quiet" if args.quiet else args.progress, interval_s=args.progress_every)
+    return Selection(include=tuple(args.include), exclude=tuple(args.exclude)), executor, progress
+
+
 def _ingest(args: argparse.Namespace) -> int:
     from pipeline.ingest import run_ingest, summary
+    from pipeline.lock import OutputLocked
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         print(f"saraban: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
+    trouble = check_out(Path(args.out), [Path(p) for p in args.paths])
+    try:
+        selection, executor, progress = _run_options(args)
+    except ValueError as exc:
+        trouble = str(exc)
+    if trouble:
+        print(f"saraban: {trouble}", file=sys.stderr)
+        return 2
     extra = tuple(x for x in ("sqlite", "parquet") if getattr(args, x))
-    result = run_ingest([Path(p) for p in args.paths], Path(args.out), workers=args.workers,
-                        use_cache=not args.no_cache, extra=extra, ocr=args.ocr)
-    print(summary(result))
-    print(f"wrote {', '.join(p.name for p in result.written)} to {args.out}")
+    if "parquet" in extra and args.executor == "dask":  # cluster scale: each table a folder of parts
+        extra = tuple("parquet-parts" if x == "parquet" else x for x in extra)
+    try:
+        result = run_ingest([Path(p) for p in args.paths], Path(args.out), use_cache=not args.no_cache, extra=extra,
+                            ocr=args.ocr, selection=selection, executor=executor, progress=progress,
+                            stream=sys.stderr, wait=args.wait, keep_tables=True)
+    except OutputLocked as exc:
+        print(f"saraban: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"saraban: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(summary(result))
+        verb = "kept" if result.kept else "wrote"
+        print(f"{verb} {', '.join(p.name for p in result.written)} in {args.out}")
     for problem in result.problems:
         if problem.severity == "error":
             print(f"  {problem.code}: {problem.source_path}: {problem.message}", file=sys.stderr)
+    for path in result.changed:
+        print(f"  fixity: {path} changed since the last run", file=sys.stderr)
     return 1 if result.unreadable else 0
 
 
@@ -90,16 +144,39 @@ def _add_plugins(sub) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
+    from pipeline.ingest import version_string
+
     top = argparse.ArgumentParser(prog="saraban", description="Thai government circulars -> linked tables")
+    top.add_argument("--version", action="version", version=f"saraban {version_string()}")
     sub = top.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="read files or folders and write the tables")
     ingest.add_argument("paths", nargs="+", help="files or folders (recursive)")
     ingest.add_argument("--out", required=True, help="output folder")
     ingest.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
-    ingest.add_argument("--no-cache", action="store_true", help="ignore and do not write OUT/.cache")
+    ingest.add_argument("--no-cache", action="store_true",
+                        help="ignore and do not write the catalog OUT/.saraban/catalog.sqlite")
+    ingest.add_argument("--include", action="append", default=[], metavar="GLOB",
+                        help="take only files matching GLOB (path or name; repeatable)")
+    ingest.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="leave out files matching GLOB (path or name; repeatable)")
+    ingest.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    ingest.add_argument("--progress", choices=("auto", "bar", "plain"), default="auto",
+                        help="a bar on a terminal, log lines otherwise (default auto)")
+    ingest.add_argument("--progress-every", type=float, default=10.0, metavar="S",
+                        help="seconds between progress lines when not on a terminal (default 10)")
+    ingest.add_argument("--file-timeout", type=float, default=1800.0, metavar="S",
+                        help="stop a file after S seconds, reported in issues.csv (0: no limit; default 1800)")
+    ingest.add_argument("--file-memory-mb", type=int, default=0, metavar="MB",
+                        help="memory (address space) a worker may use per file (0: no limit)")
+    ingest.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="local processes (default) or a Dask distributed cluster")
+    ingest.add_argument("--scheduler", default="", metavar="tcp://HOST:8786",
+                        help="the Dask scheduler (with --executor dask; none: a LocalCluster)")
+    ingest.add_argument("--wait", action="store_true", help="wait for another run on --out to end, not refuse")
     ingest.add_argument("--sqlite", action="store_true", default=True, help="also write saraban.sqlite (default)")
     ingest.add_argument("--no-sqlite", dest="sqlite", action="store_false")
-    ingest.add_argument("--parquet", action="store_true", help="also write OUT/parquet/*.parquet")
+    ingest.add_argument("--parquet", action="store_true",
+                        help="also write OUT/parquet/*.parquet (with --executor dask: partitioned, OUT/parquet/TABLE/part-*.parquet)")
     _add_ocr_flags(ingest)
     ingest.set_defaults(run=_ingest)
     show = sub.add_parser("show", help="print one file's letters readably")
@@ -123,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("saraban: interrupted", file=sys.stderr)
+        print("saraban: interrupted; the files read so far are kept: run the same command again to resume",
+              file=sys.stderr)
         return 130
 
 

@@ -1,43 +1,32 @@
 """Files -> linked tables: read, normalise, segment and extract per file (in parallel), then link.
 
-Per-file work is a pure function of the file's bytes, so its result is cached under
-``OUT/.cache`` keyed by the file's SHA-256 and a hash of this package's code and tables: a rerun
-over an unchanged archive reads and hashes each file and does nothing else.
+Per-file work is a pure function of the file's bytes, so each result is committed to the output
+folder's catalog (``pipeline.catalog``, SQLite) as the file finishes, keyed by the file's SHA-256 and
+a hash of this package's code, tables and OCR switches: a stopped run loses only the files in flight,
+and a rerun over an unchanged archive hashes each file and does nothing else. The catalog remembers
+every file ingested into the folder, so a later run over another folder links to letters ingested
+earlier; files gone from the folders given are dropped. Linking and the tables are always redone
+over the whole catalog.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from functools import cache, partial
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
+from typing import TextIO
 
-from pipeline.extract import extract, looks_like_letter
-from pipeline.link import link
+from pipeline.codec import dumps, loads, register
 from pipeline.models import Problem, Record
-from pipeline.normalize import normalize
 from pipeline.ocr import OcrOptions
-from pipeline.readers import ReadError, read_file
-from pipeline.segment import segment
-from pipeline.tables import build_tables
-from pipeline.writers import write_all, write_graph
+from pipeline.process import plan_or_process, process_file, read_all, stopped
+from pipeline.results import FileResult, relocated
 
-INLINE_BELOW = 16  # fewer files than this are processed in this process (no pool start-up)
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """What one input file gave: its letters, its problems, and whether it could be read at all."""
-
-    path: str
-    sha256: str
-    records: tuple[Record, ...]
-    problems: tuple[Problem, ...]
-    readable: bool
+__all__ = ["FileResult", "IngestResult", "code_version", "plan_or_process", "process_file", "run_ingest", "summary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,21 +37,22 @@ class IngestResult:
     unreadable: int
     cached: int
     written: list[Path]
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> files not taken as input
+    changed: tuple[str, ...] = ()  # inputs whose bytes differ from the last run's manifest (fixity check failed)
+    letters: int = 0  # letters in the tables (``records`` is empty when the tables were kept as they were)
+    kept: bool = False  # nothing changed since the last run: its tables were kept, not written again
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """Every regular file under ``paths`` (recursively), sorted, each once. Nothing is filtered out."""
-    found: dict[str, Path] = {}
-    for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    found.setdefault(str(candidate), candidate)
-        else:
-            found.setdefault(str(path), path)
-    return list(found.values())
+@register
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What the last run wrote, kept in the catalog: its fingerprint, counts and problems."""
+
+    fingerprint: str
+    letters: int
+    unreadable: int
+    problems: tuple[Problem, ...]
+    written: tuple[str, ...]
 
 
 @cache
@@ -83,123 +73,231 @@ def code_version(ocr: OcrOptions = OcrOptions()) -> str:
     return hashlib.sha256(f"{_code_hash()}|{ocr.cache_key()}".encode()).hexdigest()[:16]
 
 
-def process_file(path: Path, ocr: OcrOptions = OcrOptions()) -> FileResult:
-    """Read and extract one file. Never raises: every failure becomes a Problem row."""
-    try:
-        document = read_file(path, ocr)
-    except ReadError as err:
-        return FileResult(str(path), "", (), (Problem(err.code, err.message, "error", str(path)),), False)
-    except Exception as err:  # noqa: BLE001 - a reader bug must not stop the batch
-        message = f"internal error while reading: {type(err).__name__}: {err}"
-        return FileResult(str(path), "", (), (Problem("internal_error", message, "error", str(path)),), False)
-    problems = list(document.problems)
-    try:
-        text = normalize(document.raw_text).text
-        records = [extract(document, letter) for letter in segment(text)]
-    except Exception as err:  # noqa: BLE001 - an extractor bug must not stop the batch
-        message = f"internal error while extracting: {type(err).__name__}: {err}"
-        problems.append(Problem("internal_error", message, "error", str(path)))
-        return FileResult(str(path), document.source.sha256, (), tuple(problems), True)
-    letters = tuple(r for r in records if looks_like_letter(r))
-    if not letters:
-        problems.append(Problem("no_letter", "the file was read, but no letter (reference number, date, subject, "
-                                "salutation or signature) was found in it", "warning", str(path)))
-    elif len(letters) < len(records):
-        for r in records:
-            if not looks_like_letter(r):
-                problems.append(Problem("not_a_letter_part", f"characters {r.span.start}-{r.span.end} of the file "
-                                        "hold no letter and are not in documents.csv", "warning", str(path)))
-    for record in letters:
-        problems.extend(record.problems)
-    return FileResult(str(path), document.source.sha256, letters, tuple(problems), True)
-
-
-def _file_sha(path: Path) -> str:
+def file_sha(path: Path) -> str | None:
+    """SHA-256 of the file's bytes, None when it cannot be read (the reader then reports why)."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
-def _cache_path(cache_dir: Path, sha: str, ocr: OcrOptions) -> Path:
-    return cache_dir / f"{sha}-{code_version(ocr)}.pickle"
+def _under(path: str, roots: list[str]) -> bool:
+    return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
-def _relocated(result: FileResult, path: str) -> FileResult:
-    """A cached result of identical bytes found under another path."""
-    if result.path == path:
-        return result
-    records = tuple(replace(r, source=replace(r.source, path=path),
-                            problems=tuple(replace(p, source_path=path) for p in r.problems)) for r in result.records)
-    problems = tuple(replace(p, source_path=path) for p in result.problems)
-    return replace(result, path=path, records=records, problems=problems)
+def _inputs(found: list[str], roots: list[Path], catalog) -> tuple[list[str], list[str]]:
+    """This run's inputs: the files found, then the catalog's files from earlier runs outside ``roots`` that
+    still exist; and the catalog's paths that are gone (deleted, renamed, now excluded)."""
+    if catalog is None:
+        return found, []
+    current = set(found)
+    names = [str(r) for r in roots]
+    gone, earlier = [], []
+    for known in catalog.files():
+        if known.path in current:
+            continue
+        if _under(known.path, names) or not os.path.lexists(known.path):
+            gone.append(known.path)
+        else:
+            earlier.append(known.path)
+    return found + earlier, gone
 
 
-def _load_cached(path: Path, cache_dir: Path | None, ocr: OcrOptions) -> FileResult | None:
-    if cache_dir is None:
-        return None
-    try:
-        sha = _file_sha(path)
-        cached = _cache_path(cache_dir, sha, ocr)
-        if cached.exists():
-            with cached.open("rb") as fh:
-                return _relocated(pickle.load(fh), str(path))
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        return None
-    return None
-
-
-def _store(result: FileResult, cache_dir: Path | None, ocr: OcrOptions) -> None:
-    if cache_dir is None or not result.readable or not result.sha256:
-        return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    target = _cache_path(cache_dir, result.sha256, ocr)
-    tmp = target.with_suffix(".tmp")
-    with tmp.open("wb") as fh:
-        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, target)
-
-
-def _process_all(files: list[Path], workers: int, ocr: OcrOptions) -> list[FileResult]:
-    work = partial(process_file, ocr=ocr)
-    if workers <= 1 or len(files) < INLINE_BELOW:
-        return [work(f) for f in files]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, files, chunksize=max(1, len(files) // (workers * 8))))
+def ocr_model_hash() -> str:
+    """``sha256:…`` of the OCR digit model shipped with the package ('' when it is absent)."""
+    model = Path(__file__).resolve().parent / "ocr" / "digits" / "thai_digits.onnx"
+    return f"sha256:{hashlib.sha256(model.read_bytes()).hexdigest()}" if model.exists() else ""
 
 
 def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use_cache: bool = True,
-               extra: tuple[str, ...] = ("sqlite",), ocr: OcrOptions = OcrOptions()) -> IngestResult:
-    """Ingest ``paths`` (files or folders) and write every table to ``out_dir``; scans are read with ``ocr``."""
-    files = discover([Path(p) for p in paths])
-    cache_dir = Path(out_dir) / ".cache" if use_cache else None
-    results: dict[int, FileResult] = {}
-    todo = []
-    for i, path in enumerate(files):
-        hit = _load_cached(path, cache_dir, ocr)
-        if hit is not None:
-            results[i] = hit
-        else:
-            todo.append(i)
-    fresh = _process_all([files[i] for i in todo], workers or os.cpu_count() or 1, ocr)
-    for i, result in zip(todo, fresh, strict=True):
-        results[i] = result
-        _store(result, cache_dir, ocr)
-    ordered = [results[i] for i in range(len(files))]
-    records = link([r for res in ordered for r in res.records])
-    problems = [p for res in ordered for p in res.problems]
-    tables, nested = build_tables(records, problems)
-    written = write_all(tables, nested, Path(out_dir), extra)
-    written += write_graph(records, Path(out_dir))
+               extra: tuple[str, ...] = ("sqlite",), ocr: OcrOptions = OcrOptions(), *, selection=None,
+               executor=None, progress=None, stream: TextIO | None = None, wait: bool = False,
+               keep_tables: bool = False) -> IngestResult:
+    """Ingest ``paths`` (files or folders) and write every table to ``out_dir``; scans are read with ``ocr``.
+
+    ``selection`` (``pipeline.discover.Selection``): globs to include and exclude; ``executor``
+    (``pipeline.executors.ExecutorOptions``): where the per-file work runs and its limits (``workers``
+    is its shortcut); ``progress`` (``pipeline.progress.ProgressOptions``, default quiet) shown on
+    ``stream``; ``wait``: wait for another run on ``out_dir`` to end instead of raising ``OutputLocked``;
+    ``keep_tables``: when no input, option or code changed since the last run, keep its tables as they
+    are (the result then has counts but no ``records``; the command line does this).
+    """
+    from pipeline.catalog import STATE_DIR, Catalog
+    from pipeline.discover import Selection, discover
+    from pipeline.executors import ExecutorOptions
+    from pipeline.lock import hold
+    from pipeline.progress import ProgressOptions
+
+    out_dir = Path(out_dir)
+    selection = replace(selection or Selection(), out=out_dir)
+    executor = executor or ExecutorOptions(workers=workers or 0)
+    progress = progress or ProgressOptions(mode="quiet")
+    found = discover([Path(p) for p in paths], selection)
+    with hold(out_dir / STATE_DIR, wait):
+        catalog = Catalog.open(out_dir) if use_cache else None
+        try:
+            return _run(found, [Path(p) for p in paths], out_dir, catalog, extra, ocr, executor, progress,
+                        stream or sys.stderr, keep_tables)
+        finally:
+            if catalog is not None:
+                catalog.close()
+
+
+def _fingerprint(files: list[str], shas: dict[str, str | None], version: str, extra: tuple[str, ...]) -> str:
+    """What the tables are a function of: the inputs in order with their contents, the code, the sinks."""
+    digest = hashlib.sha256(f"{version}|{','.join(extra)}".encode())
+    for path in files:
+        digest.update(f"\n{path}\0{shas[path] or '-'}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _kept(catalog, fingerprint: str, files, shas, out_dir: Path, ocr, skipped) -> IngestResult | None:
+    """The last run's result when it wrote these very tables and they are all still there, else None."""
+    text = catalog.get("written") if catalog is not None else None
+    if text is None:
+        return None
+    last = loads(text)
+    if not isinstance(last, Written) or last.fingerprint != fingerprint:
+        return None
+    if not all(Path(p).exists() for p in last.written):
+        return None
+    from pipeline.fixity import Agent, fixity_events, read_manifest
+
+    checks = fixity_events(read_manifest(out_dir), {p: shas[p] for p in files if shas[p]})
+    agent = Agent(f"saraban {version_string()}", ocr_model_hash())
+    _log_events(checks, [], shas, out_dir, agent)
+    return IngestResult(len(files), [], list(last.problems), last.unreadable, len(files),
+                        [Path(p) for p in last.written], skipped, (), last.letters, True)
+
+
+def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options, stream, keep_tables) -> IngestResult:
+    from pipeline.progress import Progress
+
+    files, gone = _inputs([str(p) for p in found.files], roots, catalog)
+    if catalog is not None and gone:
+        catalog.forget(gone)
+    version = code_version(ocr)
+    known = {f.path: f.sha256 for f in catalog.files() if f.version == version} if catalog is not None else {}
+    shas = {path: file_sha(Path(path)) for path in files}
+    fingerprint = _fingerprint(files, shas, version, extra)
+    if keep_tables and all(known.get(p) == shas[p] for p in files):
+        kept = _kept(catalog, fingerprint, files, shas, out_dir, ocr, found.skipped)
+        if kept is not None:
+            return kept
+    results: dict[str, FileResult] = {}
+    todo: dict[str, list[str]] = defaultdict(list)  # content (or the path, when unreadable) -> its paths
+    progress = Progress(len(files), progress_options, stream)
+    try:
+        for path in files:
+            sha = shas[path]
+            hit = catalog.lookup(sha, version) if catalog is not None and sha else None
+            if hit is None:
+                todo[sha or f"path:{path}"].append(path)
+                continue
+            results[path] = relocated(hit, path)
+            if known.get(path) != sha:
+                catalog.note(path, sha, version)
+            progress.advance(len(hit.records), 0, len(hit.problems), cached=True)
+        cached = len(results)
+        first = {paths[0]: key for key, paths in todo.items()}
+
+        def commit(path: str, result: FileResult) -> None:
+            keep = catalog is not None and result.sha256 and not stopped(result)
+            for other in todo[first[path]]:
+                results[other] = relocated(result, other)
+                if keep:
+                    catalog.store(other, results[other], version)
+            progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
+
+        read_all(list(first), shas, ocr, executor, commit)
+    finally:
+        progress.close()
+    fresh = {p for paths in todo.values() for p in paths}
+    result = _write(files, shas, results, cached, fresh, out_dir, extra, ocr, found.skipped)
+    if catalog is not None:
+        catalog.put("written", dumps(Written(fingerprint, result.letters, result.unreadable, tuple(result.problems),
+                                             tuple(str(p) for p in result.written if p.name != "events.jsonl"))))
+    return result
+
+
+def _write(files, shas, results, cached, fresh, out_dir, extra, ocr, skipped) -> IngestResult:
+    from pipeline.copies import copy_groups
+    from pipeline.fixity import Agent, fixity_events, read_manifest, write_manifest
+    from pipeline.link import link
+    from pipeline.tables import build_tables
+    from pipeline.writers import write_all, write_graph
+
+    ordered = [results[p] for p in files]
+    records, problems, seen = [], [], set()
+    paths: dict[str, list[str]] = defaultdict(list)
+    for res in ordered:
+        if res.records:
+            paths[res.sha256].append(res.path)
+            if res.sha256 in seen:  # byte-identical to a file before it: one document, every path listed
+                continue
+            seen.add(res.sha256)
+        records.extend(res.records)
+        problems.extend(res.problems)
+    copies = copy_groups(records)
+    records = link(records, copies=copies)
+    tables, nested = build_tables(records, problems, {k: tuple(v) for k, v in paths.items()}, copies)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = write_all(tables, nested, out_dir, extra)
+    written += write_graph(records, out_dir)
+    current = {p: shas[p] for p in files if shas[p]}
+    checks = fixity_events(read_manifest(out_dir), current)
+    written.append(write_manifest(current.items(), out_dir))
+    agent = Agent(f"saraban {version_string()}", ocr_model_hash())
+    written.append(_log_events(checks, [r for r in ordered if r.path in fresh], shas, out_dir, agent))
     unreadable = sum(1 for res in ordered if not res.readable)
-    return IngestResult(len(files), records, problems, unreadable, len(files) - len(todo), written)
+    changed = tuple(e.path for e in checks if e.outcome == "fail")
+    return IngestResult(len(files), records, problems, unreadable, cached, written, skipped, changed, len(records))
+
+
+def _log_events(checks, fresh, shas, out_dir, agent) -> Path:
+    """The fixity checks, then for each file read in this run: its digest, its format and its ingestion."""
+    from pipeline.fixity import DIGEST, FORMAT_ID, INGESTION, Event, append_events
+
+    events = list(checks)
+    ordered = fresh
+    for res in ordered:
+        sha = shas[res.path] or ""
+        if sha:
+            events.append(Event(DIGEST, res.path, sha, "success", "sha256"))
+        if res.readable:
+            events.append(Event(FORMAT_ID, res.path, sha, "success", res.source_format))
+            events.append(Event(INGESTION, res.path, sha, "success", f"{len(res.records)} letters"))
+        else:
+            codes = ",".join(p.code for p in res.problems)
+            events.append(Event(INGESTION, res.path, sha, "fail", codes))
+    return append_events(events, agent, out_dir)
+
+
+def version_string() -> str:
+    """saraban's version as installed (``0.1.0``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("saraban")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def summary(result: IngestResult) -> str:
-    """One line for the terminal: ``12 files, 15 letters, 2 unreadable, 3 problems (1 cached)``."""
-    return (f"{result.files} files, {len(result.records)} letters, {result.unreadable} unreadable, "
+    """One line for the terminal: ``12 files, 15 letters, 2 unreadable, 3 problems (1 from cache); skipped: 1 lock_file``."""
+    line = (f"{result.files} files, {result.letters} letters, {result.unreadable} unreadable, "
             f"{len(result.problems)} problems ({result.cached} from cache)")
+    if result.skipped:
+        line += "; skipped: " + ", ".join(f"{n} {reason}" for reason, n in result.skipped.items())
+    if result.kept:
+        line += "; nothing changed: the tables were kept"
+    if result.changed:
+        line += f"; {len(result.changed)} changed since the last run (fixity check failed, see events.jsonl)"
+    return line
 
 
 if __name__ == "__main__":  # pragma: no cover

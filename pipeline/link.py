@@ -53,7 +53,9 @@ class CorpusIndex:
     def __init__(self, records: Iterable[Record]) -> None:
         self.targets: list[Target] = []
         self.by_ref: dict[str, list[Target]] = defaultdict(list)
-        self.by_unit: dict[tuple[str, str], list[Target]] = defaultdict(list)
+        # (agency, unit, day): the OCR-tolerant rule needs all three, and one office's unit may hold
+        # thousands of letters (a scan over them all for each citation was quadratic)
+        self.by_unit_day: dict[tuple[str, str, dt.date | None], list[Target]] = defaultdict(list)
         self.by_date: dict[dt.date, list[Target]] = defaultdict(list)
         for record in records:
             self.add(record)
@@ -76,7 +78,7 @@ class CorpusIndex:
         self.targets.append(target)
         if target.ref:
             self.by_ref[target.ref].append(target)
-            self.by_unit[(target.agency, target.unit)].append(target)
+            self.by_unit_day[(target.agency, target.unit, target.date)].append(target)
         if target.date:
             self.by_date[target.date].append(target)
 
@@ -130,7 +132,7 @@ def ocr_tolerant(citation: Citation, index: CorpusIndex) -> Link | None:
     if ref is None or not ref.agency or ref.serial is None or citation.date is None:
         return None
     scored = []
-    for target in index.by_unit.get((ref.agency, ref.unit), []):
+    for target in index.by_unit_day.get((ref.agency, ref.unit, citation.date.date), []):
         if target.date != citation.date.date or target.serial is None or target.circular != ref.circular:
             continue
         score = serial_distance(ref.serial, target.serial)
@@ -208,10 +210,19 @@ def resolve(citation: Citation, index: CorpusIndex, resolvers: Iterable[Resolver
     return Link("not_in_corpus")
 
 
-def link(records: list[Record], resolvers: Iterable[Resolver] = RESOLVERS) -> list[Record]:
-    """Every record with ``links`` filled, parallel to its ``citations``."""
-    index = CorpusIndex(records)
+def link(records: list[Record], resolvers: Iterable[Resolver] = RESOLVERS,
+         copies: dict[str, str] | None = None) -> list[Record]:
+    """Every record with ``links`` filled, parallel to its ``citations``.
+
+    ``copies`` (default ``pipeline.copies.copy_groups(records)``) maps each copy of a letter held in
+    several files to its best copy: only best copies are link targets, so copies are never rivals.
+    """
+    from pipeline.copies import copy_groups
+
+    copies = copy_groups(records) if copies is None else copies
+    index = CorpusIndex(r for r in records if copies.get(r.doc_id, r.doc_id) == r.doc_id)
     resolvers = tuple(resolvers)
     return [
-        replace(r, links=tuple(resolve(c, index, resolvers, r.doc_id) for c in r.citations)) for r in records
+        replace(r, links=tuple(resolve(c, index, resolvers, copies.get(r.doc_id, r.doc_id)) for c in r.citations))
+        for r in records
     ]

@@ -22,6 +22,8 @@ DOCUMENT_COLUMNS = (
     "countersigner_title", "countersigner_name", "countersigner_position",
     # receipt stamps on scans (issue 12): never the letter's own number or date
     "received_no", "received_date", "received_time", "received_text",
+    # copies of one letter (issue 13)
+    "source_paths", "copy_group",
 )
 REFERENCE_COLUMNS = (
     "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
@@ -53,8 +55,9 @@ def _text(date: ThaiDate | None) -> str | None:
     return date.text if date else None
 
 
-def document_row(record: Record, incoming: list[str]) -> dict:
-    """One documents.csv row (``incoming``: ids of letters citing this one)."""
+def document_row(record: Record, incoming: list[str], paths: tuple[str, ...] = (), copy_group: str = "") -> dict:
+    """One documents.csv row (``incoming``: ids of letters citing this one; ``paths``: every path holding the
+    file's bytes; ``copy_group``: the best copy's doc_id when the letter is also in another file)."""
     from extractors.ref_numbers import agency_name
 
     ref, signer = record.ref_no, record.signer
@@ -81,6 +84,7 @@ def document_row(record: Record, incoming: list[str]) -> dict:
         "cited_by_count": len(incoming), "cited_by": ";".join(incoming) or None,
         "span_start": record.span.start, "span_end": record.span.end,
         **_instrument_columns(record),
+        "source_paths": ";".join(paths or (record.source.path,)), "copy_group": copy_group or None,
     }
 
 
@@ -135,14 +139,20 @@ def issue_rows(problems: list[Problem]) -> list[dict]:
     return [p.to_dict() for p in problems]
 
 
-def build_tables(records: list[Record], problems: list[Problem]) -> tuple[dict[str, list[dict]], list[dict]]:
-    """All tables, plus the nested JSON objects of records.jsonl (keys as in the CSVs)."""
+def build_tables(records: list[Record], problems: list[Problem], paths: dict[str, tuple[str, ...]] | None = None,
+                 copies: dict[str, str] | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
+    """All tables, plus the nested JSON objects of records.jsonl (keys as in the CSVs).
+
+    ``paths``: SHA-256 -> every path holding those bytes (byte-identical copies are one document);
+    ``copies``: doc_id -> its copy group (``pipeline.copies.copy_groups``)."""
+    paths, copies = paths or {}, copies or {}
     groups = cited_groups(records)
     incoming = cited_by(records)
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     nested = []
     for record in records:
-        doc = document_row(record, incoming.get(record.doc_id, []))
+        doc = document_row(record, incoming.get(record.doc_id, []), paths.get(record.source.sha256, ()),
+                           copies.get(record.doc_id, ""))
         refs, atts, dates = reference_rows(record, groups), attachment_rows(record), date_rows(record)
         tables["documents"].append(doc)
         tables["references"].extend(refs)

@@ -60,19 +60,43 @@ def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
     os.replace(tmp, path)
 
 
-def write_parquet(tables: dict[str, list[dict]], folder: Path) -> None:
-    """One Parquet file per table under ``folder`` (pyarrow infers types; nulls stay null)."""
+PART_ROWS = 100_000  # rows per part of a partitioned table
+
+
+def _arrow(rows: list[dict], columns: tuple[str, ...]):
     import pyarrow as pa
+
+    data = {c: [row.get(c) for row in rows] for c in columns}
+    return pa.table(data) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
+
+
+def write_parquet(tables: dict[str, list[dict]], folder: Path, part_rows: int = 0) -> None:
+    """One Parquet file per table under ``folder`` (pyarrow infers types; nulls stay null); with
+    ``part_rows``, each table is a folder of parts (``documents/part-00000.parquet``…) of at most that
+    many rows, which Dask, DuckDB, Spark and pandas read as one dataset."""
+    import shutil
+
     import pyarrow.parquet as pq
 
     folder.mkdir(parents=True, exist_ok=True)
     for name, columns in TABLES.items():
         rows = tables[name]
-        data = {c: [row.get(c) for row in rows] for c in columns}
-        table = pa.table(data) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
-        tmp = _atomic(folder / f"{name}.parquet")
-        pq.write_table(table, tmp)
-        os.replace(tmp, folder / f"{name}.parquet")
+        if not part_rows:
+            tmp = _atomic(folder / f"{name}.parquet")
+            pq.write_table(_arrow(rows, columns), tmp)
+            os.replace(tmp, folder / f"{name}.parquet")
+            continue
+        target, tmp = folder / name, _atomic(folder / name)
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        for part, start in enumerate(range(0, max(len(rows), 1), part_rows)):
+            pq.write_table(_arrow(rows[start : start + part_rows], columns), tmp / f"part-{part:05d}.parquet")
+        old = _atomic(folder / f"{name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_graph(records: list, out: Path) -> list[Path]:
@@ -89,7 +113,8 @@ def write_graph(records: list, out: Path) -> list[Path]:
 
 
 def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...] = ()) -> list[Path]:
-    """CSV for every table and records.jsonl always; ``extra`` may name "sqlite" and "parquet"."""
+    """CSV for every table and records.jsonl always; ``extra`` may name "sqlite", "parquet" (one file a
+    table) and "parquet-parts" (a folder of parts a table, for cluster-sized runs)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, columns in TABLES.items():
@@ -100,7 +125,7 @@ def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extr
     if "sqlite" in extra:
         write_sqlite(tables, out / "saraban.sqlite")
         written.append(out / "saraban.sqlite")
-    if "parquet" in extra:
-        write_parquet(tables, out / "parquet")
+    if "parquet" in extra or "parquet-parts" in extra:
+        write_parquet(tables, out / "parquet", PART_ROWS if "parquet-parts" in extra else 0)
         written.append(out / "parquet")
     return written

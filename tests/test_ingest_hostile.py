@@ -131,4 +131,5 @@ def test_rerun_uses_the_cache_and_gives_the_same_tables(tmp_path):
     before = (first / "documents.csv").read_bytes()
     main(["ingest", str(SAMPLE), "--out", str(first)])
     assert (first / "documents.csv").read_bytes() == before
-    assert list((first / ".cache").glob("*.pickle"))
+    assert (first / ".saraban" / "catalog.sqlite").exists()
+    assert not (first / ".cache").exists()  # no pickle cache any more

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.errors import ReadError
@@ -16,13 +17,14 @@ from pipeline.models import Document, SourceFile
 from pipeline.ocr import OcrOptions
 from pipeline.readers import docx, image, pdf, text
 
-__all__ = ["ReadError", "read_file", "sniff"]
+__all__ = ["ReadError", "Scan", "finish_scan", "plan_file", "read_file", "render_page", "scan_kind", "sniff"]
 
 CHUNK = 1 << 20
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")
 READERS = {"txt": text.read, "docx": docx.read, "pdf": pdf.read, "image": image.read}
 NEEDS_OCR = frozenset({"pdf", "image"})  # readers that take OcrOptions
+PLANNERS = {"pdf": pdf.plan, "image": image.plan}  # the same files, their OCR pages left for the caller
 
 
 def _hash(path: Path) -> tuple[str, int, bytes]:
@@ -70,24 +72,20 @@ def sniff(path: Path, head: bytes) -> str:
     return "txt"
 
 
-def read_file(path: Path, ocr: OcrOptions = OcrOptions()) -> Document:
-    """Read one file of any supported kind; the only exception it raises is ReadError.
-
-    >>> # read_file(Path("หนังสือเวียน.pdf")).source_format  -> "pdf"
-    """
-    path = Path(path)
+def _source(path: Path) -> tuple[SourceFile, str]:
     try:
         sha, size, head = _hash(path)
     except OSError as exc:
         raise ReadError("io_error", f"The file could not be opened: {exc.strerror or exc}.") from None
     if size == 0:
         raise ReadError("empty", "The file is empty (0 bytes).")
-    source = SourceFile(path=str(path), sha256=sha, size=size)
-    kind = sniff(path, head)
+    return SourceFile(path=str(path), sha256=sha, size=size), sniff(path, head)
+
+
+def _guarded(kind: str, read: Callable[[], object]):
+    """``read()`` with every failure turned into a ReadError naming the kind of file."""
     try:
-        if kind in NEEDS_OCR:
-            return READERS[kind](path, source, ocr)
-        return READERS[kind](path, source)
+        return read()
     except ReadError:
         raise
     except MemoryError:
@@ -95,3 +93,49 @@ def read_file(path: Path, ocr: OcrOptions = OcrOptions()) -> Document:
     except Exception as exc:  # last line of defence: no traceback reaches an archivist
         code = {"pdf": "pdf_unreadable", "docx": "not_docx", "image": "image_unreadable"}.get(kind, "binary")
         raise ReadError(code, f"The {kind} file could not be read ({type(exc).__name__}: {exc}).") from None
+
+
+def read_file(path: Path, ocr: OcrOptions = OcrOptions()) -> Document:
+    """Read one file of any supported kind; the only exception it raises is ReadError.
+
+    >>> # read_file(Path("หนังสือเวียน.pdf")).source_format  -> "pdf"
+    """
+    path = Path(path)
+    source, kind = _source(path)
+    if kind in NEEDS_OCR:
+        return _guarded(kind, lambda: READERS[kind](path, source, ocr))
+    return _guarded(kind, lambda: READERS[kind](path, source))
+
+
+Scan = pdf.PdfScan | image.ImageScan
+
+
+def plan_file(path: Path) -> Document | Scan:
+    """The file read, except the pages that need OCR: a Document when none does (text, Word, a PDF with a
+    sound text layer), else a Scan naming the pages (``scan.numbers``) for ``render_page`` and OCR, whose
+    results ``finish_scan`` puts in; the only exception it raises is ReadError.
+
+    >>> # plan_file(Path("สแกน/ว ๖๕๘.pdf")).numbers  -> (1, 2)
+    """
+    path = Path(path)
+    source, kind = _source(path)
+    if kind in PLANNERS:
+        return _guarded(kind, lambda: PLANNERS[kind](path, source))
+    return _guarded(kind, lambda: READERS[kind](path, source))
+
+
+def scan_kind(scan: Scan) -> str:
+    return "pdf" if isinstance(scan, pdf.PdfScan) else "image"
+
+
+def render_page(path: str, kind: str, number: int):
+    """Page ``number`` of a planned scan (``kind`` pdf or image) as a PIL image, in any process."""
+    module = pdf if kind == "pdf" else image
+    return _guarded(kind, lambda: module.render_page(Path(path), number))
+
+
+def finish_scan(scan: Scan, scanned) -> Document:
+    """The Document of a planned scan with its OCR pages (``pipeline.ocr.OcrPages``; None: no OCR engine)."""
+    kind = scan_kind(scan)
+    module = pdf if kind == "pdf" else image
+    return _guarded(kind, lambda: module.finish(scan, scanned))

@@ -124,12 +124,26 @@ def _rendered(pdf, numbers: list[int]):
             page.close()
 
 
-def _ocr(pdf, todo: list[_NeedsOcr], problems: list[Problem], options: OcrOptions) -> tuple[dict[int, Page], str]:
-    """The pages of ``todo`` read by OCR (laid out against one margin), and the OCR reader's name; without
-    an OCR engine, each keeps its text layer (or none) with an ``ocr_unavailable`` Problem."""
-    try:
-        scanned = read_pages(_rendered(pdf, [t.number for t in todo]), options)
-    except OcrMissing:
+@dataclass(frozen=True, slots=True)
+class PdfScan:
+    """A PDF some of whose pages need OCR: what its text layer gave, until ``finish`` adds the OCRed pages.
+    ``numbers``: the pages to OCR; ``render_page(path, number)`` renders one (any process can)."""
+
+    source: SourceFile
+    triaged: tuple[Page | _NeedsOcr, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(t.number for t in self.triaged if isinstance(t, _NeedsOcr))
+
+
+def _ocr_pages(scan: PdfScan, scanned, problems: list[Problem]) -> tuple[dict[int, Page], str]:
+    """The pages to OCR from ``scanned`` (``OcrPages``, laid out against one margin), and the OCR reader's
+    name; ``scanned`` None (no OCR engine): each keeps its text layer (or none) with an ``ocr_unavailable``
+    Problem."""
+    todo = [t for t in scan.triaged if isinstance(t, _NeedsOcr)]
+    if scanned is None:
         for t in todo:
             what = "has no text layer" if t.reason is None else "has a broken text layer"
             problems.append(Problem("ocr_unavailable", f"Page {t.number} {what} and needs OCR, but tesseract is not installed.", "warning", page=t.number))
@@ -142,8 +156,9 @@ def _ocr(pdf, todo: list[_NeedsOcr], problems: list[Problem], options: OcrOption
     return pages, scanned.reader
 
 
-def read(path: Path, source: SourceFile, ocr: OcrOptions = OcrOptions()) -> Document:
-    """Read every page of a PDF; raises ReadError ``pdf_encrypted`` / ``pdf_unreadable``."""
+def plan(path: Path, source: SourceFile) -> Document | PdfScan:
+    """The PDF read from its text layer when no page needs OCR, else a ``PdfScan`` naming the pages that do;
+    raises ReadError ``pdf_encrypted`` / ``pdf_unreadable``."""
     import pypdfium2 as pdfium
 
     pdf = _open(path)
@@ -161,15 +176,57 @@ def read(path: Path, source: SourceFile, ocr: OcrOptions = OcrOptions()) -> Docu
                 page.close()
         margins = [m for m in (left_margin(lines) for lines in glyph_lines) if m is not None]
         margin = min(margins) if margins else None
-        triaged = [_triage(pdf, i + 1, render(glyph_lines[i], margin), problems) for i in range(n)]
-        todo = [t for t in triaged if isinstance(t, _NeedsOcr)]
-        by_ocr, ocr_reader = _ocr(pdf, todo, problems, ocr) if todo else ({}, "")
-        pages = [by_ocr[t.number] if isinstance(t, _NeedsOcr) else t for t in triaged]
+        triaged = tuple(_triage(pdf, i + 1, render(glyph_lines[i], margin), problems) for i in range(n))
     except pdfium.PdfiumError as exc:
         raise ReadError("pdf_unreadable", f"The PDF is damaged and a page could not be read ({exc}).") from None
     finally:
         pdf.close()
+    scan = PdfScan(source, triaged, tuple(problems))
+    return finish(scan, None) if not scan.numbers else scan
+
+
+def render_page(path: Path, number: int):
+    """Page ``number`` (1-based) of the PDF as OCR gets it (grey, or RGB for a colour scan)."""
+    import pypdfium2 as pdfium
+
+    pdf = _open(path)
+    frames = _rendered(pdf, [number])
+    try:
+        return next(frames)[1].copy()  # a copy: the bitmap behind the rendered image is freed below
+    except pdfium.PdfiumError as exc:
+        raise ReadError("pdf_unreadable", f"The PDF is damaged and a page could not be read ({exc}).") from None
+    finally:
+        frames.close()
+        pdf.close()
+
+
+def finish(scan: PdfScan, scanned) -> Document:
+    """The Document of a planned PDF, its OCR pages taken from ``scanned`` (``OcrPages``; None: no OCR engine)."""
+    problems = list(scan.problems)
+    by_ocr, ocr_reader = _ocr_pages(scan, scanned, problems) if scan.numbers else ({}, "")
+    pages = [by_ocr[t.number] if isinstance(t, _NeedsOcr) else t for t in scan.triaged]
+    source = scan.source
     reader = "pypdfium2" + (f" + {ocr_reader}" if any(p.method == "ocr" for p in pages) else "")
     problems.sort(key=lambda p: p.page or 0)  # each page's problems together, in page order, as read
     problems = [Problem(p.code, p.message, p.severity, str(source.path), page=p.page) for p in problems]
     return Document(source=source, source_format="pdf", pages=tuple(pages), reader=reader, problems=tuple(problems))
+
+
+def read(path: Path, source: SourceFile, ocr: OcrOptions = OcrOptions()) -> Document:
+    """Read every page of a PDF; raises ReadError ``pdf_encrypted`` / ``pdf_unreadable``."""
+    import pypdfium2 as pdfium
+
+    planned = plan(path, source)
+    if isinstance(planned, Document):
+        return planned
+    pdf = _open(path)
+    try:
+        try:
+            scanned = read_pages(_rendered(pdf, list(planned.numbers)), ocr)
+        except OcrMissing:
+            scanned = None
+    except pdfium.PdfiumError as exc:
+        raise ReadError("pdf_unreadable", f"The PDF is damaged and a page could not be read ({exc}).") from None
+    finally:
+        pdf.close()
+    return finish(planned, scanned)

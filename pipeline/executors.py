@@ -1,0 +1,180 @@
+"""Where per-file work runs: in this process, in a pool of local processes, or on a Dask cluster.
+Each executor yields ``(item, result)`` as each item finishes, so the caller commits results one by one.
+
+Per-file limits (``Limits``) hold in every worker: a file that runs past ``time_s`` seconds is stopped
+(``LimitExceeded``) and a worker's address space is capped at ``memory_mb``; a worker that dies anyway
+(killed by the system) is replaced, and a file that was in flight in two deaths is given up as
+``worker_crashed`` so one pathological file cannot stop the batch.
+
+>>> Limits().time_s, Limits(memory_mb=4096).memory_mb
+(1800.0, 4096)
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+EXECUTORS = ("local", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per file: ``time_s`` seconds of wall time (0: none); per worker process: ``memory_mb`` MiB of
+    address space (0: none; never applied to the main process)."""
+
+    time_s: float = 1800.0
+    memory_mb: int = 0
+
+    def __post_init__(self) -> None:
+        if self.time_s < 0 or self.memory_mb < 0:
+            raise ValueError("file limits must be 0 (none) or positive")
+
+
+class LimitExceeded(BaseException):  # noqa: N818 - not an Exception: the readers' `except Exception` must not swallow it
+    """A file ran past its time limit."""
+
+
+class WorkerCrashed(RuntimeError):
+    """The process reading the file died twice while the file was in flight."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutorOptions:
+    """``kind``: local (processes on this machine) or dask (``scheduler``: ``tcp://host:8786``; '' for a
+    LocalCluster started for the run); ``workers``: local processes (0: every core)."""
+
+    kind: str = "local"
+    workers: int = 0
+    scheduler: str = ""
+    limits: Limits = Limits()
+
+    def __post_init__(self) -> None:
+        if self.kind not in EXECUTORS:
+            raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, not {self.kind!r}")
+        if self.workers < 0:
+            raise ValueError(f"workers must be 0 (every core) or more, not {self.workers}")
+
+
+def _on_alarm(signum, frame):  # noqa: ARG001
+    raise LimitExceeded()
+
+
+def limited(fn: Callable[[Any], Any], item: Any, time_s: float) -> Any:
+    """``fn(item)`` stopped with ``LimitExceeded`` after ``time_s`` seconds (main thread only; 0: no limit)."""
+    if time_s <= 0:
+        return fn(item)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, time_s)
+    try:
+        return fn(item)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _init_worker(memory_mb: int) -> None:
+    if memory_mb > 0:
+        import resource
+
+        cap = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    fn: Callable[[Any], Any]
+    time_s: float
+
+    def __call__(self, item: Any) -> Any:
+        """``fn(item)``, or the ``LimitExceeded`` or exception that stopped it (returned, not raised)."""
+        try:
+            return limited(self.fn, item, self.time_s)
+        except (LimitExceeded, Exception) as exc:  # noqa: BLE001 - a failure of one item is its result
+            return exc
+
+
+def run_inline(fn: Callable[[Any], Any], items: Iterable[Any], limits: Limits) -> Iterator[tuple[Any, Any]]:
+    call = _Call(fn, limits.time_s)
+    for item in items:
+        yield item, call(item)
+
+
+def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limits: Limits,
+              window: int = 4) -> Iterator[tuple[Any, Any]]:
+    """``fn`` over ``items`` in ``workers`` processes, at most ``window`` items a worker in flight, as each
+    finishes. When a worker dies, the items then in flight are read again one at a time; one that kills
+    its worker alone gets ``WorkerCrashed`` as its result."""
+    call = _Call(fn, limits.time_s)
+    queue, suspects = deque(items), deque()
+    while queue or suspects:
+        alone = bool(suspects)
+        source, size = (suspects, 1) if alone else (queue, workers)
+        pool = ProcessPoolExecutor(max_workers=size, initializer=_init_worker, initargs=(limits.memory_mb,))
+        flight: dict[Future, Any] = {}
+        broken = False
+        try:
+            while (source or flight) and not broken:
+                while source and len(flight) < (1 if alone else size * window):
+                    item = source.popleft()
+                    flight[pool.submit(call, item)] = item
+                done, _ = wait(flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        continue
+                    except Exception as exc:  # noqa: BLE001 - a failure of one item is its result
+                        result = exc
+                    yield flight.pop(future), result
+        except BaseException:  # Ctrl-C, or the caller stopped: end the workers now, not after their pages
+            _terminate(pool)
+            raise
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+        for item in flight.values():  # in flight when the pool broke
+            if alone:
+                yield item, WorkerCrashed("the process reading this file died (out of memory, or killed)")
+            else:
+                suspects.append(item)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's worker processes at once (the standard library offers no public way before 3.14)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+
+
+def run_dask(fn: Callable[[Any], Any], items: Iterable[Any], scheduler: str, limits: Limits) -> Iterator[tuple[Any, Any]]:
+    """``fn`` over ``items`` on a Dask distributed cluster (``scheduler`` '' starts a LocalCluster)."""
+    from distributed import Client, LocalCluster, as_completed
+
+    call = _Call(fn, 0)  # the time limit needs the worker's main thread; Dask runs tasks in threads
+    cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True)
+    client = Client(scheduler or cluster)
+    try:
+        futures = {}
+        for item in items:
+            futures[client.submit(call, item, pure=False)] = item
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_all(fn: Callable[[Any], Any], items: list[Any], options: ExecutorOptions, cores: int) -> Iterator[tuple[Any, Any]]:
+    """The executor ``options`` name over ``items``; ``cores``: this machine's, for ``workers`` 0."""
+    if options.kind == "dask":
+        return run_dask(fn, items, options.scheduler, options.limits)
+    workers = options.workers or cores
+    if workers <= 1 or len(items) <= 1:
+        return run_inline(fn, items, options.limits)
+    return run_local(fn, items, min(workers, len(items)), options.limits)

@@ -1,0 +1,59 @@
+"""The Dask executor: the per-file and per-page work on a distributed cluster (here a LocalCluster),
+tables equal to a local run's."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from archive_builders import letter_folder, tables
+
+from pipeline.executors import ExecutorOptions
+from pipeline.ingest import run_ingest
+
+distributed = pytest.importorskip("distributed")
+SCAN = Path(__file__).resolve().parents[1] / "data" / "raw" / "scan" / "doc_2549_0005.png"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+        yield local
+
+
+def test_a_dask_run_gives_the_local_tables(cluster, tmp_path):
+    folder = letter_folder(tmp_path / "in", 6)
+    (folder / "empty.txt").write_bytes(b"")
+    if shutil.which("tesseract"):  # a scan: its page is read on the cluster too
+        shutil.copy(SCAN, folder / "scan.png")
+    local = run_ingest([folder], tmp_path / "local", workers=2, use_cache=False)
+    on_dask = run_ingest([folder], tmp_path / "dask", use_cache=False,
+                         executor=ExecutorOptions(kind="dask", scheduler=cluster.scheduler_address))
+    assert tables(tmp_path / "dask") == tables(tmp_path / "local")
+    assert (on_dask.files, on_dask.unreadable) == (local.files, 1)
+    assert len(on_dask.records) == len(local.records) >= 12
+
+
+def test_the_command_line_takes_a_scheduler(cluster, tmp_path):
+    from pipeline.cli import main
+
+    folder = letter_folder(tmp_path / "in", 2)
+    assert main(["ingest", str(folder), "--out", str(tmp_path / "o"), "--executor", "dask",
+                 "--scheduler", cluster.scheduler_address, "--quiet", "--parquet"]) == 0
+    assert (tmp_path / "o" / "documents.csv").read_text(encoding="utf-8-sig").count("\n") == 5
+
+
+def test_partitioned_parquet_reads_back_as_the_csv(tmp_path):
+    import pandas as pd
+
+    from pipeline.writers import write_parquet
+
+    rows = [{"doc_id": f"130319b970b2-{i}", "subject": "ขอความอนุเคราะห์ข้อมูล", "serial": i} for i in range(5)]
+    tables_ = {name: [] for name in ("references", "attachments", "dates", "issues")} | {"documents": rows}
+    write_parquet(tables_, tmp_path, part_rows=2)
+    parts = sorted(p.name for p in (tmp_path / "documents").iterdir())
+    assert parts == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    back = pd.read_parquet(tmp_path / "documents")
+    assert back["doc_id"].tolist() == [r["doc_id"] for r in rows]
+    assert back["serial"].tolist() == [0, 1, 2, 3, 4]

@@ -1,0 +1,102 @@
+"""Archive-scale runs: one worker against all cores (digital letters and a long scan), and a rerun over
+an unchanged folder.
+
+    .venv/bin/python -m workbench.bench.archive_runs [--letters 10000] [--pages 20] [--formats txt,docx,pdf]
+
+Each run is a fresh ``python -m pipeline ingest`` process timed from start to exit (start-up,
+reading, linking and writing every table included); CPU is the user + system time of it and its
+workers over the wall time and the cores (``RUSAGE_CHILDREN``); peak memory the largest resident set.
+The digital letters are the conformance corpus (``--n``, seed 5); the scan is the sample scan of
+``data/raw/scan`` repeated as a ``--pages``-page image-only PDF; the rerun folder holds the sample's
+two letters renumbered, ``--letters / 2`` text files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from workbench.bench.ingest_speed import CACHE, ROOT, corpus
+
+SCAN = ROOT / "data" / "raw" / "scan" / "doc_2549_0005.png"
+THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+_WRAPPER = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss)"
+)
+
+
+def run(folder: Path, out: Path, *flags: str) -> dict:
+    """One ingest in a child process: wall seconds, CPU busy (share of all cores), peak RSS in MB."""
+    command = [sys.executable, "-m", "pipeline", "ingest", str(folder), "--out", str(out), "--quiet", *flags]
+    done = subprocess.run([sys.executable, "-c", _WRAPPER, *command], check=True, capture_output=True, text=True,
+                          cwd=ROOT)
+    wall, cpu, peak = (float(x) for x in done.stdout.split())
+    return {"seconds": round(wall, 2), "cpu_busy": round(cpu / wall / (os.cpu_count() or 1), 2),
+            "peak_mb": round(peak / 1024, 1)}
+
+
+def scan_pdf(pages: int) -> Path:
+    from PIL import Image
+
+    folder = CACHE / f"scan-{pages}"
+    target = folder / f"scan-{pages}.pdf"
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        page = Image.open(SCAN).convert("L")
+        page.save(target, save_all=True, append_images=[page] * (pages - 1), resolution=300)
+    return folder
+
+
+def letter_folder(letters: int) -> Path:
+    sample = (ROOT / "tests" / "fixtures" / "angthong_2562_computer_systems.txt").read_text(encoding="utf-8")
+    folder = CACHE / f"letters-{letters}"
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        for i in range(letters // 2):
+            text = sample.replace("๒๐๕๕", str(10000 + i).translate(THAI)).replace("๒๐๕๖", str(90000 + i).translate(THAI))
+            (folder / f"l{i:06d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="corpus letters for the digital rates")
+    parser.add_argument("--formats", default="txt,docx,pdf")
+    parser.add_argument("--pages", type=int, default=20)
+    parser.add_argument("--letters", type=int, default=10000, help="letters in the rerun folder")
+    args = parser.parse_args(argv)
+    print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+    print("| input | workers | seconds | letters/s | CPU busy | peak RSS (MB) |\n|---|---|---|---|---|---|")
+    formats = tuple(f for f in args.formats.split(",") if f)
+    digital = corpus(args.n, 5, formats)
+    for fmt in formats:
+        for workers in ("1", "0"):
+            row = run(digital / fmt, CACHE / f"runs-{fmt}-{workers}", "--no-cache", "--workers", workers)
+            name = "all" if workers == "0" else workers
+            print(f"| {fmt} ({args.n} letters) | {name} | {row['seconds']} | {round(args.n / row['seconds'])} | "
+                  f"{row['cpu_busy']:.0%} | {row['peak_mb']} |")
+    scan = scan_pdf(args.pages)
+    for workers in ("1", "0"):
+        row = run(scan, CACHE / f"runs-scan-{workers}", "--no-cache", "--workers", workers)
+        name = "all" if workers == "0" else workers
+        print(f"| {args.pages}-page scanned PDF | {name} | {row['seconds']} | | {row['cpu_busy']:.0%} | {row['peak_mb']} |")
+    letters = letter_folder(args.letters)
+    out = CACHE / f"rerun-{args.letters}"
+    first = run(letters, out)
+    again = run(letters, out)
+    print(f"| {args.letters} letters, first run | all | {first['seconds']} | {round(args.letters / first['seconds'])} | "
+          f"{first['cpu_busy']:.0%} | {first['peak_mb']} |")
+    print(f"| {args.letters} letters, unchanged rerun | all | {again['seconds']} | | {again['cpu_busy']:.0%} | "
+          f"{again['peak_mb']} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
