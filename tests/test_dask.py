@@ -47,10 +47,11 @@ def test_the_command_line_takes_a_scheduler(cluster, tmp_path):
 def test_partitioned_parquet_reads_back_as_the_csv(tmp_path):
     import pandas as pd
 
+    from pipeline.tables import TABLES
     from pipeline.writers import write_parquet
 
     rows = [{"doc_id": f"130319b970b2-{i}", "subject": "ขอความอนุเคราะห์ข้อมูล", "serial": i} for i in range(5)]
-    tables_ = {name: [] for name in ("references", "attachments", "dates", "issues")} | {"documents": rows}
+    tables_ = {name: [] for name in TABLES} | {"documents": rows}
     write_parquet(tables_, tmp_path, part_rows=2)
     parts = sorted(p.name for p in (tmp_path / "documents").iterdir())
     assert parts == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
