@@ -15,11 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.models import Problem, QrCode
-from pipeline.ocr import OcrOptions, OcrPage, OcrPages
-from pipeline.ocr.codes import decode_qr
-from pipeline.ocr.layout import render_pages
-from pipeline.ocr.page import read_page
+from pipeline.ocr import OcrOptions, OcrPages, PageRead, engine_for, read_one
+from pipeline.ocr import assemble as assemble_pages
 from pipeline.readers import Scan, render_page
 
 
@@ -39,40 +36,17 @@ class PageTask:
         return [cls(scan.source.path, scan_kind(scan), n) for n in scan.numbers]
 
 
-@dataclass(frozen=True, slots=True)
-class PageRead:
-    """One page read: the engine's result (words with boxes), the problems met, the QR codes."""
-
-    number: int
-    result: object  # pipeline.ocr.result.OcrResult
-    problems: tuple[Problem, ...]
-    codes: tuple[QrCode, ...]
-    stamps: tuple = ()  # receipt stamps, where the OCR path finds them (read_page's third value)
-
-
 def engine_ready(options: OcrOptions) -> bool:
     """Is the OCR engine ``options`` name installed? (Otherwise scans go the one-process way, which reports it.)"""
-    from pipeline.ocr import engine_for
-
     return engine_for(options).version() is not None
 
 
 def read_page_task(task: PageTask, options: OcrOptions) -> PageRead:
     """Render and OCR one page (ReadError when the page cannot be rendered)."""
-    from pipeline.ocr import engine_for
-
     image = render_page(task.path, task.kind, task.number)
-    read = read_page(image, task.number, options, engine_for(options))  # (result, problems[, stamps])
-    codes = decode_qr(image) if options.qr_codes and not options.stock else ()
-    return PageRead(task.number, read[0], tuple(read[1]), codes, tuple(read[2]) if len(read) > 2 else ())
+    return read_one(image, task.number, options, engine_for(options))
 
 
 def assemble(reads: list[PageRead], options: OcrOptions) -> OcrPages:
     """A document's pages, in page order, laid out against one margin, as ``read_pages`` gives them."""
-    from pipeline.ocr import engine_for, reader_name
-
-    reads = sorted(reads, key=lambda r: r.number)
-    texts = render_pages([r.result for r in reads])
-    pages = tuple(OcrPage(r.number, text, round(r.result.confidence, 3), r.codes, **({"stamps": r.stamps} if r.stamps else {}))
-                  for r, text in zip(reads, texts, strict=True))
-    return OcrPages(pages, tuple(p for r in reads for p in r.problems), reader_name(options, engine_for(options)))
+    return assemble_pages(reads, options, engine_for(options))

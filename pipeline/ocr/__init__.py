@@ -43,7 +43,7 @@ from pipeline.ocr.page import read_page
 from pipeline.ocr.steps import steps_for
 from pipeline.ocr.tesseract import TesseractEngine
 
-__all__ = ["OcrOptions", "OcrPage", "OcrPages", "read_pages"]
+__all__ = ["OcrOptions", "OcrPage", "OcrPages", "PageRead", "assemble", "read_one", "read_pages"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,25 +80,43 @@ def reader_name(options: OcrOptions, engine: Engine) -> str:
     return " + ".join([f"{engine.name} {version} {options.langs}", *names])
 
 
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """One page read, before the document is laid out: the engine's result (words with boxes), the
+    problems met, the QR codes and the receipt stamps."""
+
+    number: int
+    result: object  # result.OcrResult
+    problems: tuple[Problem, ...]
+    codes: tuple[QrCode, ...] = ()
+    stamps: tuple[Stamp, ...] = ()
+
+
+def read_one(image, number: int, options: OcrOptions, engine: Engine) -> PageRead:
+    """OCR one page image (``page.read_page``) and decode its QR codes; any worker may run it."""
+    result, trouble, stamps = read_page(image, number, options, engine)
+    codes = decode_qr(image) if options.qr_codes and not options.stock else ()
+    return PageRead(number, result, tuple(trouble), codes, stamps)
+
+
+def assemble(reads: Iterable[PageRead], options: OcrOptions, engine: Engine) -> OcrPages:
+    """A document's pages, in page order, laid out against one left margin."""
+    reads = sorted(reads, key=lambda r: r.number)
+    texts = render_pages([r.result for r in reads])
+    pages = tuple(OcrPage(r.number, text, round(r.result.confidence, 3), r.codes, r.stamps)
+                  for r, text in zip(reads, texts, strict=True))
+    return OcrPages(pages, tuple(p for r in reads for p in r.problems), reader_name(options, engine))
+
+
 def read_pages(images: Iterable[tuple[int, object]], options: OcrOptions = OcrOptions()) -> OcrPages:
     """OCR ``(page number, PIL image)`` pairs, taken one at a time, and lay them out against one margin.
 
     Raises ``OcrMissing`` (a ReadError ``ocr_unavailable``) before taking any image when the engine is
-    not installed, and ReadError ``ocr_unavailable`` when it fails to run; a page it gives up on, a blank sheet or a page of noise is an empty
-    page (with a Problem for the last two kinds) and the others are read.
+    not installed, and ReadError ``ocr_unavailable`` when it fails to run; a page it gives up on, a blank
+    sheet or a page of noise is an empty page (with a Problem for the last two kinds) and the others are
+    read. ``read_one`` and ``assemble`` are the same work split, for pages read in several workers.
     """
     engine = engine_for(options)
     if engine.version() is None:
         raise OcrMissing("This file needs OCR, but the tesseract program is not installed.")
-    numbers, results, codes, stamps, problems = [], [], [], [], []
-    for number, image in images:
-        result, trouble, found = read_page(image, number, options, engine)
-        numbers.append(number)
-        results.append(result)
-        stamps.append(found)
-        codes.append(decode_qr(image) if options.qr_codes and not options.stock else ())
-        problems += trouble
-    texts = render_pages(results)  # one left margin for the whole document
-    pages = tuple(OcrPage(n, text, round(r.confidence, 3), c, s)
-                  for n, r, text, c, s in zip(numbers, results, texts, codes, stamps, strict=True))
-    return OcrPages(pages, tuple(problems), reader_name(options, engine))
+    return assemble([read_one(image, number, options, engine) for number, image in images], options, engine)
