@@ -13,6 +13,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 LOCK_NAME = "lock"
+_HELD: set[int] = set()  # descriptors of the locks this process holds
+
+
+def _drop_inherited() -> None:
+    """In a forked worker: close the copies of the parent's lock descriptors, so that a worker that
+    outlives the run does not keep the output folder locked (a ``flock`` lives while any copy is open)."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited)
 
 
 class OutputLocked(RuntimeError):
@@ -35,6 +50,8 @@ def hold(state_dir: Path, wait: bool = False) -> Iterator[None]:
                                "wait for it to end, or run with --wait") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
+        _HELD.add(fd)
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)
