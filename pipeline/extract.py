@@ -185,6 +185,7 @@ def extract(document: Document, letter: Letter) -> Record:
         citations=citations,
         attachments=tuple(attach.attachments(lines)),
         dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),
+        text=letter.text,
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
     if inst.get("unreadable"):

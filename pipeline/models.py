@@ -303,6 +303,7 @@ class Record:
     confidence: float = 1.0
     problems: tuple[Problem, ...] = ()
     links: tuple[Link, ...] = field(default=())  # parallel to citations, filled by link()
+    text: str = ""  # the letter's normalised text: the document's normalised text [span.start:span.end]
 
     def __repr__(self) -> str:
         ref = self.ref_no.canonical if self.ref_no else ""
