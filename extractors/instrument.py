@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from extractors.patterns import (
     BODY_START,
+    TITLE_OR_BODY,
     COUNTERSIGN,
     DATE,
     GAZETTE_HEAD,
@@ -34,11 +35,16 @@ from pipeline.models import Field, RefNo, Signer, Span, ThaiDate
 
 MAX_TITLE = 700  # characters: a title never runs longer
 LEAD = re.compile(r"[ \t\n]*(?:(?:\(?สำเนา\)?|ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ)[ \t\n]+)*")
-# what follows the issuer inside a title: "ที่ ๔๐๙/๒๕๖๕", "(ฉบับที่ ๒)", "เรื่อง", "ว่าด้วย", "พ.ศ.", "ออกตามความใน"
-ISSUER_END = re.compile(r"[ \t\n]*(?:เกี่ยวกับ|ที่[ \t]*[0-9๐-๙]+[ \t]*/|\(?ฉบับที่|เรื่อง|ว่าด้วย|\(?พ\.[ \t]?ศ\.|ออกตามความใน|$)")
+# what follows the issuer inside a title: "ที่ ๔๐๙/๒๕๖๕" (or "ที่ ส. ๖/๒๕๖๕"), "(ฉบับที่ ๒)", "เรื่อง", "ว่าด้วย", "พ.ศ.", "ออกตามความใน"
+ISSUER_END = re.compile(r"[ \t\n]*(?:เกี่ยวกับ|ที่[ \t]*(?:[ก-ฮ]{1,3}\.[ \t]*)?[0-9๐-๙]+[ \t]*/|\(?ฉบับที่|เรื่อง|ว่าด้วย|\(?พ\.[ \t]?ศ\.|ออกตามความใน|$)")
 ORDER_NUMBER = re.compile(r"[ \t\n]*ที่[ \t]*")  # "ที่ ๔๐๙/๒๕๖๕" after the issuer
 ABOUT_WORD = re.compile(r"(?<![ก-๙])(?:เรื่อง|ว่าด้วย)[ \t\n]*")
 YEAR_TAIL = re.compile(r"[ \t]*(?:\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*)?(?:พ\.[ \t]?ศ\.?|พุทธศักราช)[ \t]*[0-9๐-๙]{4}[ \t]*$")
+TITLE_RUN_ON = 160  # characters: the most a title runs on past a word that may also open the body
+SENTENCE_WORDS = re.compile(r"ได้|จึง|แล้ว|นั้น|ดังนี้|ดังกล่าว|เป็นต้นไป|เป็นไป")  # what a title's tail never holds
+# how a title that runs on past a purpose ("เพื่อให้…") must end: "… (ฉบับที่ ๒) พ.ศ. ๒๕๖๖"
+TITLE_TAIL = re.compile(r"(?:(?:พ\.[ \t]?ศ\.?|พุทธศักราช)[ \t]*[0-9๐-๙]{4}|\(ฉบับที่[ \t]*[0-9๐-๙]+[ \t]*\))[ \t]*$")
+ISSUER_SPEAKS = re.compile(r"[ \t\n]*(?:ขอประกาศ|ได้)")  # the body opening with the issuer: "กระทรวงกลาโหม ขอประกาศ…"
 TITLE_STOP = re.compile(r"หน้?า[ \t]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|\n[ \t\f]*\n")  # a Gazette head or a blank line
 ROYAL_NAME = re.compile(r"พระบาทสมเด็จ[ก-๙]*(?:[ \t]+[ก-๙]*?เจ้าอยู่หัว)?")  # the monarch who enacts a law
 NOT_SIGNING = re.compile(r"[ \t\n]*(?:ได้|นั้น|ซึ่ง|และ|เป็นต้นไป|เรื่อง)")  # a cited "ประกาศ ณ วันที่ … ได้…"
@@ -96,15 +102,15 @@ def title(text: str, offset: int = 0) -> Title | None:
         return None
     word = re.sub(r"\s+", "", match["kind"])
     window = text[: min(len(text), start + MAX_TITLE)]
-    body = BODY_START.search(window, match.end())
     stop = TITLE_STOP.search(window, match.end())
-    end = min(x.start() for x in (body, stop) if x) if (body or stop) else len(window)
+    end = _title_end(window, match.end(), stop.start() if stop else len(window))
     if end == len(window) and len(text) > len(window):
         return None  # no end in sight: not a title we can read
-    whole = _field(text, start, end, offset)
     kind = INSTRUMENT_KINDS.get(word, "other")
     issuer_end = ISSUER_END.search(text, match.end(), end)
     issuer = _field(text, match.end(), issuer_end.start() if issuer_end else end, offset)
+    end = _before_issuer_again(text, match.end(), end, issuer.value)
+    whole = _field(text, start, end, offset)
     if kind == "law":
         issuer = Field("")  # กฎกระทรวง, พระราชบัญญัติ: the title names the matter, not the issuer
     number = None
@@ -114,6 +120,43 @@ def title(text: str, offset: int = 0) -> Title | None:
         if order:
             number = parse_ref(text[lead.end() : order.end()], offset=offset + lead.end())
     return Title(kind, word, whole, issuer, number, _subject(text, match.end(), end, offset, kind))
+
+
+def _title_end(window: str, start: int, limit: int) -> int:
+    """Where the title that begins at ``start`` ends (at most ``limit``): before the first sentence opener
+    (``BODY_START``), or before a word that may open the body or continue the title (``TITLE_OR_BODY``)
+    unless a sentence opener follows it within ``TITLE_RUN_ON`` characters with no sentence word between.
+
+    >>> t = "ประกาศกระทรวงแรงงาน เรื่อง การอนุญาตให้คนต่างด้าวทำงาน ตามมติคณะรัฐมนตรีเมื่อวันที่ 13 กรกฎาคม 2564 ตามที่ได้ออกประกาศ"
+    >>> t[:_title_end(t, 19, len(t))].split("เรื่อง ")[1]
+    'การอนุญาตให้คนต่างด้าวทำงาน ตามมติคณะรัฐมนตรีเมื่อวันที่ 13 กรกฎาคม 2564'
+    >>> t = "ประกาศจังหวัดน่าน เรื่อง การปิดการจราจร เพื่อให้การจัดงานเรียบร้อย อาศัยอำนาจตามความใน"
+    >>> t[:_title_end(t, 17, len(t))].split("เรื่อง ")[1]
+    'การปิดการจราจร'
+    """
+    body = BODY_START.search(window, start, limit)
+    body_at = body.start() if body else limit
+    either = TITLE_OR_BODY.search(window, start, body_at)
+    if either is None:
+        return body_at
+    purpose = either.group(0).lstrip().startswith("เพื่อ")  # a purpose runs on only to a title's own ending
+    if (body and body_at - either.start() <= TITLE_RUN_ON and not SENTENCE_WORDS.search(window, either.start(), body_at)
+            and (not purpose or TITLE_TAIL.search(window, 0, body_at))):
+        return body_at
+    return either.start()
+
+
+def _before_issuer_again(text: str, start: int, end: int, issuer: str) -> int:
+    """``end`` moved back before the issuer's name when the body opens with it ("… ราชการทหาร กระทรวงกลาโหม
+    ขอประกาศให้ทราบ…": the title ends before "กระทรวงกลาโหม")."""
+    if not issuer:
+        return end
+    head = text[start:end].rstrip(" \t\n")
+    cut = start + len(head) - len(issuer)
+    if (head.endswith(issuer) and cut > start and text[cut - 1] in " \t\n" and text[start:cut].strip() != ""
+            and ISSUER_SPEAKS.match(text, end)):
+        return cut
+    return end
 
 
 def _subject(text: str, start: int, end: int, offset: int, kind: str) -> Field:
