@@ -12,7 +12,9 @@ Per-file limits (``Limits``) hold in every worker: a file that runs past ``time_
 
 from __future__ import annotations
 
+import ctypes
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -78,6 +80,35 @@ def limited(fn: Callable[[Any], Any], item: Any, time_s: float) -> Any:
         signal.signal(signal.SIGALRM, previous)
 
 
+def limited_in_thread(fn: Callable[[Any], Any], item: Any, time_s: float) -> Any:
+    """``fn(item)`` stopped with ``LimitExceeded`` after ``time_s`` seconds in any thread (0: no limit).
+
+    For the threads Dask runs tasks in, where ``signal.setitimer`` cannot reach: a timer raises the
+    exception in this thread through ``PyThreadState_SetAsyncExc`` (the standard library has no way to stop
+    a thread). It takes effect at the next Python instruction, so a C call in progress (one Tesseract page,
+    itself bounded by the OCR timeout) ends first.
+    """
+    if time_s <= 0:
+        return fn(item)
+    thread, lock, done = ctypes.c_ulong(threading.get_ident()), threading.Lock(), []
+
+    def stop() -> None:
+        with lock:
+            if not done:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, ctypes.py_object(LimitExceeded))
+
+    timer = threading.Timer(time_s, stop)
+    timer.daemon = True
+    timer.start()
+    try:
+        return fn(item)
+    finally:
+        with lock:
+            done.append(True)
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, None)  # one raised too late for fn is dropped
+        timer.cancel()
+
+
 def _init_worker(memory_mb: int) -> None:
     if memory_mb > 0:
         import resource
@@ -90,11 +121,12 @@ def _init_worker(memory_mb: int) -> None:
 class _Call:
     fn: Callable[[Any], Any]
     time_s: float
+    in_thread: bool = False  # the time limit by a timer thread (Dask tasks), not by SIGALRM
 
     def __call__(self, item: Any) -> Any:
         """``fn(item)``, or the ``LimitExceeded`` or exception that stopped it (returned, not raised)."""
         try:
-            return limited(self.fn, item, self.time_s)
+            return (limited_in_thread if self.in_thread else limited)(self.fn, item, self.time_s)
         except (LimitExceeded, Exception) as exc:  # noqa: BLE001 - a failure of one item is its result
             return exc
 
@@ -155,7 +187,7 @@ def run_dask(fn: Callable[[Any], Any], items: Iterable[Any], scheduler: str, lim
     """``fn`` over ``items`` on a Dask distributed cluster (``scheduler`` '' starts a LocalCluster)."""
     from distributed import Client, LocalCluster, as_completed
 
-    call = _Call(fn, 0)  # the time limit needs the worker's main thread; Dask runs tasks in threads
+    call = _Call(fn, limits.time_s, in_thread=True)  # Dask runs tasks in threads: no SIGALRM there
     cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True)
     client = Client(scheduler or cluster)
     try:

@@ -4,12 +4,13 @@ tables equal to a local run's."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from archive_builders import letter_folder, tables
 
-from pipeline.executors import ExecutorOptions
+from pipeline.executors import ExecutorOptions, LimitExceeded, Limits, run_dask
 from pipeline.ingest import run_ingest
 
 distributed = pytest.importorskip("distributed")
@@ -58,3 +59,21 @@ def test_partitioned_parquet_reads_back_as_the_csv(tmp_path):
     back = pd.read_parquet(tmp_path / "documents")
     assert back["doc_id"].tolist() == [r["doc_id"] for r in rows]
     assert back["serial"].tolist() == [0, 1, 2, 3, 4]
+
+
+def _busy(item):
+    if item == "slow":
+        end = time.monotonic() + 60
+        while time.monotonic() < end:  # Python work: the limit stops it at the next instruction
+            pass
+    return item.upper()
+
+
+def test_a_task_past_its_time_limit_is_stopped_on_dask_and_the_others_go_on():
+    # a threaded LocalCluster: the tasks run in worker threads, where SIGALRM cannot reach, as on a cluster
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as local:
+        started = time.monotonic()
+        results = dict(run_dask(_busy, ["a", "slow", "b"], local.scheduler_address, Limits(time_s=2)))
+    assert time.monotonic() - started < 45
+    assert isinstance(results.pop("slow"), LimitExceeded)
+    assert results == {"a": "A", "b": "B"}
