@@ -29,11 +29,15 @@ _SPACE = re.compile(r"\s+")
 
 def speed_code(urgency: str) -> str:
     """``speed_code("ด่วนมาก") == "003"``; ValueError for a mark the extractor never gives."""
+    if urgency not in SPEED_CODES:
+        raise ValueError(f"no ECMS speed code for {urgency!r}")
     return SPEED_CODES[urgency]
 
 
 def secret_code(secrecy: str) -> str:
-    """``secret_code("ลับ") == "002"``."""
+    """``secret_code("ลับ") == "002"``; ValueError for a mark the extractor never gives."""
+    if secrecy not in SECRET_CODES:
+        raise ValueError(f"no ECMS secret code for {secrecy!r}")
     return SECRET_CODES[secrecy]
 
 

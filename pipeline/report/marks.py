@@ -13,6 +13,7 @@ Hand-written because displaCy's span renderer tokenises the text and joins the t
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.models import Record, Span
@@ -58,13 +59,14 @@ def values(record: Record) -> list[Value]:
 
     A span outside the letter (never expected) is left out rather than drawn in the wrong place."""
     base, size = record.span.start, len(record.text)
-    out = []
+    out, seen = [], Counter()
     for span, name, label in _span_values(record):
         if span is None or span.end <= span.start:
             continue
         start, end = span.start - base, span.end - base
         if 0 <= start < end <= size:
-            out.append(Value(start, end, name, label))
+            seen[name] += 1  # a second cited date is date.cited.2: every field names one value
+            out.append(Value(start, end, name if seen[name] == 1 else f"{name}.{seen[name]}", label))
     return out
 
 
