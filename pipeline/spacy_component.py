@@ -2,7 +2,8 @@
 
 It fills ``doc.spans["saraban"]`` with every value read (labels REF, DATE, ORG, PERSON, POSITION and
 SUBJECT, RECIPIENT, CITATION, ATTACHMENT; each span's ``id_`` names the column it fills, e.g.
-``ref_no``, ``date.document``, ``cites_ref_no.1``), ``doc.ents`` with the spans of the five entity
+``ref_no``, ``date.document``, ``cites_ref_no.1``, and its ``kb_id_`` the letter's doc_id, for a text
+of several letters), ``doc.ents`` with the spans of the five entity
 labels that do not overlap (where two overlap, the longer wins: ``spacy.util.filter_spans``), and
 ``doc._.saraban`` with the first letter's ``Record`` as plain data (``pipeline.codec.to_plain``;
 ``from_plain`` gives the Record back); ``doc._.saraban_letters`` holds every letter of the text.
@@ -86,7 +87,7 @@ def annotate(doc: Doc, letters: list[tuple[Record, list[LabelledSpan]]], mode: s
     from pipeline.codec import to_plain
 
     spans, widened = [], []
-    for _, marks in letters:
+    for record, marks in letters:
         for mark in marks:
             piece = doc.char_span(mark.start, mark.end, alignment_mode=mode)
             if piece is None or len(piece) == 0:
@@ -94,7 +95,8 @@ def annotate(doc: Doc, letters: list[tuple[Record, list[LabelledSpan]]], mode: s
                 continue
             if (piece.start_char, piece.end_char) != (mark.start, mark.end):
                 widened.append(mark.column)
-            spans.append(SpacySpan(doc, piece.start, piece.end, label=mark.label, span_id=mark.column))
+            spans.append(SpacySpan(doc, piece.start, piece.end, label=mark.label, span_id=mark.column,
+                                   kb_id=record.doc_id))
     doc.spans[SPANS_KEY] = spans
     doc.ents = filter_spans([s for s in spans if s.label_ in ENTITY_LABELS])
     plain = [to_plain(record) for record, _ in letters]
