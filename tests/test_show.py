@@ -25,8 +25,10 @@ def test_review_page_highlights_values(tmp_path):
     page = tmp_path / "review.html"
     assert main(["show", str(SAMPLE), "--html", str(page)]) == 0
     html = page.read_text(encoding="utf-8")
-    for label in ("ref_no", "subject", "date:effective", "date:meeting", "cites #1", "attachment 4", "signer"):
-        assert label in html, label
+    for label in ("ref_no", "subject", "date.effective", "date.meeting", "cites.1", "attachment.4", "signer"):
+        assert f"({label})" in html, label  # each <mark>'s title names its column
+    assert '<mark class="v-ref_no" title="ที่ (ref_no)" id="v-ref_no">อท ๐๐๑๗.๒ / ว ๒๐๕๕</mark>' in html
+    assert "ประมวล มุ่งมาตร" in html and "ประ มวล" not in html  # no spaces put between Thai words
 
 
 def test_show_of_an_unreadable_file_says_why(tmp_path):

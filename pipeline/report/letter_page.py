@@ -154,19 +154,15 @@ def _images(images: PageImages) -> str:
     return f'<section class="pages">{figures}</section>'
 
 
-def letter_page(record: Record, ctx: LetterContext) -> str:
-    """The whole HTML page of one letter (written to ``letters/<doc_id>.html``)."""
+def letter_body(record: Record, ctx: LetterContext) -> str:
+    """The letter's page images, marked text and side table, as one block (no page around it)."""
     marks = values(record)
     marked = {v.field for v in marks}
     has_image = bool(ctx.images.paths or ctx.images.missing)
     incoming = [ctx.by_id[d] for d in ctx.cited_by if d in ctx.by_id]
     cited_by = ("<ul>" + "".join(f"<li>{_letter_link(r)}</li>" for r in incoming) + "</ul>" if incoming
                 else '<p class="note">ไม่มีหนังสือในคลังที่อ้างถึงฉบับนี้ (cited by no letter in the archive).</p>')
-    source = (f'<p class="note">{esc(record.source.path)} · {esc(record.source_format)} · {esc(record.method)} · '
-              f"letter {record.segment_index} · sha256 {esc(record.source.sha256[:12])}…</p>")
-    body = [f'<header class="top"><a href="../index.html">← ภาพรวม (index)</a>'
-            f"<h1>{esc(letter_name(record))} {esc(record.subject.value)}</h1></header>",
-            f"<main>{source}", f'<div class="letter{"" if has_image else " no-image"}">']
+    body = [f'<div class="letter{"" if has_image else " no-image"}">']
     if has_image:
         body.append(_images(ctx.images))
     body.append(f'<section><div class="text" lang="th" id="text">{letter_html(record.text, marks)}</div></section>')
@@ -175,6 +171,16 @@ def letter_page(record: Record, ctx: LetterContext) -> str:
                 f"<h2>ถูกอ้างถึงโดย (cited by)</h2>{cited_by}"
                 f"<h2>ปัญหา (problems)</h2>{_problems(list(record.problems) + list(ctx.file_problems))}"
                 f"{_extras(record)}</section></div>")
+    return "\n".join(body)
+
+
+def letter_page(record: Record, ctx: LetterContext) -> str:
+    """The whole HTML page of one letter (written to ``letters/<doc_id>.html``)."""
+    source = (f'<p class="note">{esc(record.source.path)} · {esc(record.source_format)} · {esc(record.method)} · '
+              f"letter {record.segment_index} · sha256 {esc(record.source.sha256[:12])}…</p>")
+    body = [f'<header class="top"><a href="../index.html">← ภาพรวม (index)</a>'
+            f"<h1>{esc(letter_name(record))} {esc(record.subject.value)}</h1></header>",
+            f"<main>{source}", letter_body(record, ctx)]
     if ctx.graph_svg:
         body.append(f"<h2>กราฟการอ้างถึง (citation graph)</h2>{ctx.graph_svg}")
     body.append("</main>")
