@@ -28,7 +28,7 @@ def review_html(records: list[Record], title: str) -> str:
     for record in records:
         ctx = LetterContext({}, tuple(incoming.get(record.doc_id, ())), groups)
         sections.append(f'<h2 id="{html.escape(record.doc_id)}">letter {record.segment_index} ({html.escape(record.doc_type)}): '
-                        f"{html.escape(letter_name(record))}</h2>{letter_body(record, ctx)}")
+                        f"{html.escape(letter_name(record))}</h2>{letter_body(record, ctx, f'{record.segment_index}-')}")
     return (f'<!DOCTYPE html>\n<html lang="th">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
             f'<style>\n{css}</style>\n</head>\n<body>\n<header class="top"><h1>{html.escape(title)}</h1></header>\n'
             f'<main>{"".join(sections)}</main>\n</body>\n</html>\n')

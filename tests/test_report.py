@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -99,6 +100,9 @@ def test_the_text_is_shown_exactly_as_read_with_each_value_marked(site):
         assert "".join(parsed.text) == record.text.replace("\f", "")  # no space added, no line lost
         marked = {ident: text for _, ident, text in parsed.marks if ident}
         assert len(marked) == len(values(record))  # one id per value
+        page = (root / "letters" / f"{record.doc_id}.html").read_text(encoding="utf-8")
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert len(ids) == len(set(ids))
         for value in values(record):  # a value's first piece (crossing values are cut) begins it
             first = marked[f"v-{value.field}"]
             assert first and record.text[value.start:value.end].replace("\f", "").startswith(first)
@@ -171,6 +175,17 @@ def test_everything_is_escaped(site):
     record = replace(run.records[0], subject=Field("<script>alert('x')</script> & <b>"))
     page = letter_page(record, LetterContext(run.by_id()))
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed (make system-deps installs it)")
+def test_the_review_page_of_show_loads_in_chromium(tmp_path):
+    page = tmp_path / "review.html"
+    sample = Path(__file__).resolve().parent.parent / "data" / "raw" / "txt" / "angthong_2562_computer_systems.txt"
+    assert main(["show", str(sample), "--html", str(page)]) == 0
+    with Chromium() as browser:
+        check = browser.check(page.as_uri(), fonts_of=".text")
+    assert check.errors == [] and check.broken_images == []
+    assert set(check.fonts) & THAI_FONTS, check.fonts
 
 
 def test_a_folder_without_a_run_is_a_usage_error(tmp_path, capsys):

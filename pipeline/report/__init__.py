@@ -35,7 +35,7 @@ def write_report(out_dir: Path, to_dir: Path | None = None) -> Report:
     from pipeline.graph import cited_by, cited_groups
     from pipeline.ingest import file_sha
     from pipeline.linked import linked_run
-    from pipeline.report.graph_svg import citation_svg
+    from pipeline.report.graph_svg import Edges, citation_svg
     from pipeline.report.images import page_images
     from pipeline.report.index_page import index_page
     from pipeline.report.letter_page import LetterContext, letter_page
@@ -50,6 +50,7 @@ def write_report(out_dir: Path, to_dir: Path | None = None) -> Report:
     for problem in run.problems:
         if not problem.doc_id:
             file_problems.setdefault(problem.source_path, []).append(problem)
+    found = Edges(records, groups)
     shas: dict[Path, str | None] = {}
 
     def sha_of(path: Path) -> str | None:
@@ -63,11 +64,11 @@ def write_report(out_dir: Path, to_dir: Path | None = None) -> Report:
         images += len(pictures.paths)
         ctx = LetterContext(by_id, tuple(incoming.get(record.doc_id, ())), groups,
                             tuple(file_problems.get(record.source.path, ())), pictures,
-                            citation_svg(records, groups, href=lambda d: f"{d}.html", focus=record.doc_id))
+                            citation_svg(found, href=lambda d: f"{d}.html", focus=record.doc_id))
         path = root / "letters" / f"{record.doc_id}.html"
         path.write_text(letter_page(record, ctx), encoding="utf-8")
         written.append(path)
     index = root / "index.html"
-    graph = citation_svg(records, groups, href=lambda d: f"letters/{d}.html")
+    graph = citation_svg(found, href=lambda d: f"letters/{d}.html")
     index.write_text(index_page(run, groups, incoming, graph), encoding="utf-8")
     return Report(root, len(records), images, (index, *written))

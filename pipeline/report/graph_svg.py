@@ -4,12 +4,13 @@ archive lacks, and one arrow per citation, coloured by link status; each letter 
 Laid out by networkx's spring layout with a fixed seed (the same run draws the same picture). A large
 archive keeps the ``MAX_NODES`` best-connected nodes and says how many it left out.
 
->>> # citation_svg(records, groups, href=lambda d: f"letters/{d}.html")  ->  '<svg …>…</svg>'
+>>> # citation_svg(Edges(records, groups), href=lambda d: f"letters/{d}.html")  ->  '<svg …>…</svg>'
 """
 
 from __future__ import annotations
 
 import html
+from collections import defaultdict
 from collections.abc import Callable
 
 from pipeline.graph import edges
@@ -21,21 +22,32 @@ STATUS_CLASS = {"resolved": "e-resolved", "probable": "e-probable", "ambiguous":
                 "not_in_corpus": "e-missing"}
 
 
-def _graph(records: list[Record], groups: dict, focus: str | None):
+class Edges:
+    """Every citation edge of a run (``pipeline.graph.edges``), computed once, found by either end."""
+
+    def __init__(self, records: list[Record], groups: dict) -> None:
+        self.rows = edges(records, groups)
+        self.by_id = {r.doc_id: r for r in records}
+        self.touching: dict[str, list[dict]] = defaultdict(list)
+        for row in self.rows:
+            self.touching[row["source"]].append(row)
+            if row["target"] != row["source"]:
+                self.touching[row["target"]].append(row)
+
+
+def _graph(found: Edges, focus: str | None):
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    by_id = {r.doc_id: r for r in records}
-    rows = edges(records, groups)
+    rows = found.rows if focus is None else found.touching.get(focus, [])
     if focus is not None:
-        rows = [e for e in rows if focus in (e["source"], e["target"])]
         graph.add_node(focus)
     for e in rows:
         graph.add_edge(e["source"], e["target"], status=e["status"], ref_no=e["ref_no"])
     if graph.number_of_nodes() > MAX_NODES:
         keep = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:MAX_NODES]
         graph = graph.subgraph(keep).copy()
-    return graph, by_id, len(rows)
+    return graph, len(rows)
 
 
 def _label(node: str, by_id: dict[str, Record]) -> tuple[str, str]:
@@ -71,9 +83,10 @@ def _arrow(x1, y1, x2, y2, radius: float) -> tuple[float, float, float, float]:
     return x1 + ux * radius, y1 + uy * radius, x2 - ux * (radius + 4), y2 - uy * (radius + 4)
 
 
-def citation_svg(records: list[Record], groups: dict, href: Callable[[str], str], focus: str | None = None) -> str:
+def citation_svg(found: Edges, href: Callable[[str], str], focus: str | None = None) -> str:
     """The SVG of the citation graph (``focus``: only that letter's citations, both ways); '' when it has none."""
-    graph, by_id, total = _graph(records, groups, focus)
+    graph, total = _graph(found, focus)
+    by_id = found.by_id
     if graph.number_of_edges() == 0:
         return ""
     pos = _positions(graph)

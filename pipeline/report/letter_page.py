@@ -84,19 +84,19 @@ _SPAN_OF = {"ref_no": "ref_no", "ref_no_text": "ref_no", "issuer": "issuer", "su
             "doc_date": "date.document", "effective_date": "date.effective"}
 
 
-def _side_values(record: Record, marked: set[str]) -> str:
+def _side_values(record: Record, marked: set[str], prefix: str) -> str:
     out = ['<table class="values"><tr><th>ค่า</th><th>ที่อ่านได้</th></tr>']
     for label, column, value in _value_rows(record):
         target = _SPAN_OF.get(column)
         shown = esc(value)
         if target in marked and value:
-            shown = f'<a href="#v-{esc(target)}">{shown}</a>'
+            shown = f'<a href="#{esc(prefix)}v-{esc(target)}">{shown}</a>'
         out.append(f'<tr><td title="{esc(column)}">{esc(label)}</td><td>{shown}</td></tr>')
     out.append("</table>")
     return "\n".join(out)
 
 
-def _citations(record: Record, ctx: LetterContext, marked: set[str]) -> str:
+def _citations(record: Record, ctx: LetterContext, marked: set[str], prefix: str) -> str:
     if not record.citations:
         return '<p class="note">ไม่มีการอ้างถึง (cites no letter).</p>'
     out = ['<table class="citations"><tr><th>#</th><th>อ้างถึง</th><th>ลงวันที่</th><th>สถานะ</th><th>ในคลัง</th></tr>']
@@ -105,7 +105,7 @@ def _citations(record: Record, ctx: LetterContext, marked: set[str]) -> str:
         status = link.status if link else "not_in_corpus"
         number = esc(c.ref_no.text if c.ref_no else c.issuer)
         if f"cites.{c.seq}" in marked:
-            number = f'<a href="#v-cites.{c.seq}">{number or "(ข้อความ)"}</a>'
+            number = f'<a href="#{esc(prefix)}v-cites.{c.seq}">{number or "(ข้อความ)"}</a>'
         if link and link.target_doc_id and link.target_doc_id in ctx.by_id:
             target = _letter_link(ctx.by_id[link.target_doc_id])
         elif link and link.candidates:
@@ -154,8 +154,9 @@ def _images(images: PageImages) -> str:
     return f'<section class="pages">{figures}</section>'
 
 
-def letter_body(record: Record, ctx: LetterContext) -> str:
-    """The letter's page images, marked text and side table, as one block (no page around it)."""
+def letter_body(record: Record, ctx: LetterContext, prefix: str = "") -> str:
+    """The letter's page images, marked text and side table, as one block (no page around it); ``prefix``
+    before each id, for a page of several letters."""
     marks = values(record)
     marked = {v.field for v in marks}
     has_image = bool(ctx.images.paths or ctx.images.missing)
@@ -165,9 +166,12 @@ def letter_body(record: Record, ctx: LetterContext) -> str:
     body = [f'<div class="letter{"" if has_image else " no-image"}">']
     if has_image:
         body.append(_images(ctx.images))
-    body.append(f'<section><div class="text" lang="th" id="text">{letter_html(record.text, marks)}</div></section>')
-    body.append(f'<section class="side"><h2>ค่าที่อ่านได้ (values)</h2>{_side_values(record, marked)}'
-                f"<h2>อ้างถึง (cites)</h2>{_citations(record, ctx, marked)}"
+    text = (letter_html(record.text, marks, prefix) if record.text else
+            '<span class="missing">the catalog holds no text for this letter (written by an older saraban): '
+            "run saraban ingest again</span>")
+    body.append(f'<section><div class="text" lang="th" id="{esc(prefix)}text">{text}</div></section>')
+    body.append(f'<section class="side"><h2>ค่าที่อ่านได้ (values)</h2>{_side_values(record, marked, prefix)}'
+                f"<h2>อ้างถึง (cites)</h2>{_citations(record, ctx, marked, prefix)}"
                 f"<h2>ถูกอ้างถึงโดย (cited by)</h2>{cited_by}"
                 f"<h2>ปัญหา (problems)</h2>{_problems(list(record.problems) + list(ctx.file_problems))}"
                 f"{_extras(record)}</section></div>")

@@ -74,14 +74,15 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False).replace("\f", PAGE_BREAK)
 
 
-def _open(value: Value, first: bool) -> str:
-    ident = f' id="v-{html.escape(value.field)}"' if first else ""
+def _open(value: Value, first: bool, prefix: str) -> str:
+    ident = f' id="{html.escape(prefix)}v-{html.escape(value.field)}"' if first else ""
     title = html.escape(f"{value.label} ({value.field})")
     return f'<mark class="v-{html.escape(value.kind)}" title="{title}"{ident}>'
 
 
-def letter_html(text: str, marks: list[Value]) -> str:
-    """``text`` escaped, with ``<mark>`` around each value (ids ``v-<field>`` on a value's first piece)."""
+def letter_html(text: str, marks: list[Value], prefix: str = "") -> str:
+    """``text`` escaped, with ``<mark>`` around each value (ids ``<prefix>v-<field>`` on a value's first piece;
+    ``prefix`` keeps them apart when a page shows several letters)."""
     cuts = sorted({0, len(text), *(v.start for v in marks), *(v.end for v in marks)})
     ordered = sorted(marks, key=lambda v: (v.start, -v.end, v.field))
     opened: list[Value] = []
@@ -94,7 +95,7 @@ def letter_html(text: str, marks: list[Value]) -> str:
             keep += 1
         pieces.append("</mark>" * (len(opened) - keep))
         for value in covering[keep:]:
-            pieces.append(_open(value, value not in started))
+            pieces.append(_open(value, value not in started, prefix))
             started.add(value)
         opened = covering
         pieces.append(_escape(text[left:right]))
