@@ -220,3 +220,74 @@ def test_the_committed_screenshot_is_a_small_png():
     shot = Path(__file__).resolve().parent.parent / "docs" / "report-letter.png"
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size < 600_000
+
+
+def _scan_record(path: Path, sha: str, pages, source_format: str = "image"):
+    from pipeline.models import Record, SourceFile, Span
+
+    return Record("abc-0", SourceFile(str(path), sha, 1), source_format, "ocr", 0, Span(0, 4), text="ที่ ๑", pages=pages)
+
+
+@pytest.fixture
+def tiff(tmp_path):
+    from PIL import Image
+
+    from pipeline.ingest import file_sha
+
+    path = tmp_path / "three.tif"
+    frames = [Image.new("L", (2480, 3508), shade) for shade in (250, 200, 150)]
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    return path, file_sha(path)
+
+
+@pytest.mark.parametrize(("pages", "drawn"), [((2, 3), (2, 3)), ((1, 1), (1,)), (None, (1, 2, 3))])
+def test_the_pages_a_scanned_letter_stands_on_are_drawn(tiff, tmp_path, pages, drawn):
+    from PIL import Image
+
+    from pipeline.ingest import file_sha
+    from pipeline.report.images import page_images
+
+    path, sha = tiff
+    site = tmp_path / "site"
+    images = page_images(_scan_record(path, sha, pages), site / "img", site, file_sha)
+    assert images.pages == drawn and images.missing == ""
+    for rel, n in zip(images.paths, images.pages, strict=True):
+        with Image.open(site / rel) as img:
+            assert img.size == (1200, 1697)
+            assert abs(img.getpixel((600, 800)) - (250, 200, 150)[n - 1]) <= 2  # the right frame
+
+
+def test_a_changed_or_missing_source_gives_no_image_but_a_reason(tiff, tmp_path):
+    from pipeline.ingest import file_sha
+    from pipeline.report.images import page_images
+
+    path, sha = tiff
+    site = tmp_path / "site"
+    changed = page_images(_scan_record(path, "0" * 64, (1, 1)), site / "img", site, file_sha)
+    assert changed.paths == () and "has changed since it was ingested" in changed.missing
+    gone = page_images(_scan_record(tmp_path / "gone.tif", sha, (1, 1)), site / "img", site, file_sha)
+    assert gone.paths == () and "is not there any more" in gone.missing
+    text = page_images(_scan_record(path, sha, (1, 1), source_format="txt"), site / "img", site, file_sha)
+    assert text.paths == () and text.missing == ""
+
+
+def test_the_citation_graph_links_letters_and_draws_statuses(site):
+    root, run = site
+    page = (root / "index.html").read_text(encoding="utf-8")
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert 'class="e-resolved"' in svg and 'class="e-missing"' in svg
+    cited = next(r for r in run.records if r.ref_no and r.ref_no.canonical == "อว 0603.32.01/4432")
+    assert f'href="letters/{cited.doc_id}.html"' in svg
+    assert "not in the archive: อท 0017.2/ว 2530@2017-08-15" in svg  # ว 2530 and ว 2930: one missing letter
+
+
+def test_files_the_catalog_lacks_are_listed_from_issues_csv(sample_run, tmp_path):
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(sample_run, out)
+    with (out / "issues.csv").open("a", encoding="utf-8", newline="") as fh:
+        fh.write("data/raw/huge.pdf,,error,file_timeout,The file took longer than 30 min (--file-timeout) and was stopped.\n")
+    assert main(["report", str(out)]) == 0
+    page = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert "data/raw/huge.pdf" in page and "file_timeout: The file took longer" in page

@@ -29,6 +29,18 @@ class Report:
     pages: tuple[Path, ...]
 
 
+def _uncatalogued(out_dir: Path, run) -> list[dict]:
+    """issues.csv rows of files the catalog does not hold (a file stopped by a limit is not kept there)."""
+    import csv
+
+    issues = out_dir / "issues.csv"
+    if not issues.is_file():
+        return []
+    known = {res.path for res in run.results}
+    with issues.open(encoding="utf-8-sig", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if row.get("source_path") and row["source_path"] not in known]
+
+
 def write_report(out_dir: Path, to_dir: Path | None = None) -> Report:
     """Write the review site of the run in ``out_dir`` to ``to_dir`` (``OUT/report``); ``NoCatalog`` when
     ``out_dir`` was not written by ``saraban ingest``."""
@@ -70,5 +82,5 @@ def write_report(out_dir: Path, to_dir: Path | None = None) -> Report:
         written.append(path)
     index = root / "index.html"
     graph = citation_svg(found, href=lambda d: f"letters/{d}.html")
-    index.write_text(index_page(run, groups, incoming, graph), encoding="utf-8")
+    index.write_text(index_page(run, groups, incoming, graph, _uncatalogued(Path(out_dir), run)), encoding="utf-8")
     return Report(root, len(records), images, (index, *written))

@@ -80,17 +80,21 @@ def unresolved_html(run: LinkedRun, groups: dict, status: str) -> str:
             f"<th>ลงวันที่</th><th>{last}</th></tr>{''.join(rows)}</table>")
 
 
-def no_letter_html(run: LinkedRun) -> str:
-    """Files that gave no letter (unreadable, or read with nothing in them), with their problems."""
+def no_letter_html(run: LinkedRun, other_issues: list[dict]) -> str:
+    """Files that gave no letter (unreadable, or read with nothing in them), with their problems; then the
+    files the catalog does not hold (``other_issues``: their issues.csv rows, e.g. stopped by a limit)."""
     rows = [f"<tr><td>{esc(res.path)}</td><td>{'อ่านได้' if res.readable else 'อ่านไม่ได้'}</td>"
             f"<td>{esc('; '.join(f'{p.code}: {p.message}' for p in res.problems))}</td></tr>"
             for res in run.results if not res.records]
+    rows += [f"<tr><td>{esc(row.get('source_path') or '')}</td><td>{esc(row.get('severity') or '')}</td>"
+             f"<td>{esc(row.get('code') or '')}: {esc(row.get('message') or '')}</td></tr>" for row in other_issues]
     if not rows:
         return '<p class="note">ทุกแฟ้มให้หนังสืออย่างน้อยหนึ่งฉบับ (every file gave a letter).</p>'
     return f"<table><tr><th>แฟ้ม</th><th></th><th>ปัญหา</th></tr>{''.join(rows)}</table>"
 
 
-def index_page(run: LinkedRun, groups: dict, incoming: dict[str, list[str]], graph_svg: str) -> str:
+def index_page(run: LinkedRun, groups: dict, incoming: dict[str, list[str]], graph_svg: str,
+               other_issues: list[dict] = ()) -> str:
     files = len(run.results)
     body = (f'<header class="top"><h1>saraban: ผลการอ่าน {files} แฟ้ม, {len(run.records)} ฉบับ '
             f"({files} files, {len(run.records)} letters)</h1></header><main>"
@@ -98,6 +102,6 @@ def index_page(run: LinkedRun, groups: dict, incoming: dict[str, list[str]], gra
             f"<h2>หนังสือทั้งหมด (letters)</h2>{letters_html(run, incoming)}"
             f"<h2>อ้างถึงหนังสือที่ไม่มีในคลัง (not in the archive)</h2>{unresolved_html(run, groups, 'not_in_corpus')}"
             f"<h2>อ้างถึงได้มากกว่าหนึ่งฉบับ (ambiguous)</h2>{unresolved_html(run, groups, 'ambiguous')}"
-            f"<h2>แฟ้มที่ไม่ได้หนังสือ (files with no letter)</h2>{no_letter_html(run)}"
+            f"<h2>แฟ้มที่ไม่ได้หนังสือ (files with no letter)</h2>{no_letter_html(run, list(other_issues))}"
             f"<h2>กราฟการอ้างถึง (citation graph)</h2>{graph_svg or '<p class=note>ไม่มีการอ้างถึง.</p>'}</main>")
     return page("saraban: ภาพรวม", body, "")
