@@ -10,6 +10,7 @@ archive keeps the ``MAX_NODES`` best-connected nodes and says how many it left o
 from __future__ import annotations
 
 import html
+import math
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ from pipeline.graph import edges
 from pipeline.models import Record
 
 MAX_NODES = 150
-WIDTH, HEIGHT, MARGIN = 900, 560, 70
+WIDTH, MARGIN, CELL_HEIGHT = 900, 60, 240
 STATUS_CLASS = {"resolved": "e-resolved", "probable": "e-probable", "ambiguous": "e-ambiguous",
                 "not_in_corpus": "e-missing"}
 
@@ -63,16 +64,29 @@ def _label(node: str, by_id: dict[str, Record]) -> tuple[str, str]:
     return name.split("@")[0], f"not in the archive: {name}"
 
 
-def _positions(graph) -> dict[str, tuple[float, float]]:
+def _positions(graph) -> tuple[dict[str, tuple[float, float]], float]:
+    """Node centres and the picture's height: each connected part laid out alone (spring layout, fixed
+    seed) in its own cell of a grid, largest first, so small parts do not crowd into the corners."""
     import networkx as nx
 
-    if graph.number_of_nodes() == 1:
-        return {next(iter(graph.nodes)): (WIDTH / 2, HEIGHT / 2)}
-    raw = nx.spring_layout(nx.Graph(graph), seed=7, k=1.6 / max(graph.number_of_nodes(), 1) ** 0.5)
-    xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    return {n: (MARGIN + (p[0] - min(xs)) / span_x * (WIDTH - 2 * MARGIN),
-                MARGIN / 2 + (p[1] - min(ys)) / span_y * (HEIGHT - 1.5 * MARGIN)) for n, p in raw.items()}
+    parts = sorted(nx.connected_components(nx.Graph(graph)), key=lambda c: (-len(c), min(c)))
+    cols = math.ceil(math.sqrt(len(parts)))
+    rows = math.ceil(len(parts) / cols)
+    height = max(260.0, rows * CELL_HEIGHT)
+    cell_w, cell_h = (WIDTH - 2 * MARGIN) / cols, (height - MARGIN) / rows
+    pos = {}
+    for i, part in enumerate(parts):
+        left, top = MARGIN + (i % cols) * cell_w, MARGIN / 3 + (i // cols) * cell_h
+        if len(part) == 1:
+            pos[next(iter(part))] = (left + cell_w / 2, top + cell_h / 2)
+            continue
+        raw = nx.spring_layout(nx.Graph(graph.subgraph(part)), seed=7)
+        xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
+        span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+        for n, (x, y) in raw.items():
+            pos[n] = (left + cell_w * (0.12 + 0.76 * (x - min(xs)) / span_x),
+                      top + cell_h * (0.12 + 0.7 * (y - min(ys)) / span_y))
+    return pos, height
 
 
 def _arrow(x1, y1, x2, y2, radius: float) -> tuple[float, float, float, float]:
@@ -89,9 +103,9 @@ def citation_svg(found: Edges, href: Callable[[str], str], focus: str | None = N
     by_id = found.by_id
     if graph.number_of_edges() == 0:
         return ""
-    pos = _positions(graph)
+    pos, height = _positions(graph)
     esc = html.escape
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
            f'aria-label="citation graph">',
            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>']
@@ -109,6 +123,10 @@ def citation_svg(found: Edges, href: Callable[[str], str], focus: str | None = N
                  f'<text x="{x:.1f}" y="{y + 22:.1f}" text-anchor="middle">{esc(label)}</text>')
         out.append(f'<a href="{esc(href(node))}">{shape}</a>' if node in by_id and node != focus else shape)
     out.append("</svg>")
+    legend = ('<p class="note">● letter in the archive (a link to its page) · ○ a cited letter the archive lacks · '
+              'arrows from the citing letter: <span class="status-resolved">resolved</span> solid, '
+              '<span class="status-probable">probable</span> dashed, <span class="status-ambiguous">ambiguous</span> '
+              'to its candidates (orange node), not in the archive dotted.</p>')
     left = graph.number_of_edges() < total
     note = f'<p class="note">{total - graph.number_of_edges()} citations of less-connected letters not drawn.</p>'
-    return "\n".join(out) + (note if left else "")
+    return "\n".join(out) + legend + (note if left else "")
