@@ -291,3 +291,15 @@ def test_files_the_catalog_lacks_are_listed_from_issues_csv(sample_run, tmp_path
     assert main(["report", str(out)]) == 0
     page = (out / "report" / "index.html").read_text(encoding="utf-8")
     assert "data/raw/huge.pdf" in page and "file_timeout: The file took longer" in page
+
+
+def test_a_long_letter_says_how_many_pages_were_not_drawn(tiff, tmp_path, monkeypatch):
+    from pipeline.ingest import file_sha
+    from pipeline.report import images as module
+
+    monkeypatch.setattr(module, "MAX_PAGES", 2)
+    path, sha = tiff
+    drawn = module.page_images(_scan_record(path, sha, (1, 3)), tmp_path / "img", tmp_path, file_sha)
+    assert (drawn.pages, drawn.left_out) == ((1, 2), 1)
+    page = letter_page(_scan_record(path, sha, (1, 3)), LetterContext({}, images=drawn))
+    assert "1 more pages not drawn." in page

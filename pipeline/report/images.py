@@ -27,6 +27,7 @@ class PageImages:
     paths: tuple[str, ...] = ()
     missing: str = ""  # why no image: the source file is gone, changed, or could not be drawn
     pages: tuple[int, ...] = ()  # the page number of each path
+    left_out: int = 0  # pages of the letter past MAX_PAGES, not drawn
 
 
 def _scaled(image):
@@ -79,10 +80,12 @@ def _page_count(path: Path, source_format: str) -> int:
         return getattr(img, "n_frames", 1)
 
 
-def _wanted(record: Record, path: Path) -> list[int]:
-    """The letter's pages; every page of its file when the catalog predates page numbers."""
+def _wanted(record: Record, path: Path) -> tuple[list[int], int]:
+    """The letter's pages (at most MAX_PAGES) and how many more it has; every page of its file when the
+    catalog predates page numbers."""
     first, last = record.pages or (1, _page_count(path, record.source_format))
-    return list(range(first, min(last, first + MAX_PAGES - 1) + 1))
+    shown = list(range(first, min(last, first + MAX_PAGES - 1) + 1))
+    return shown, last - first + 1 - len(shown)
 
 
 def page_images(record: Record, img_dir: Path, site_root: Path, sha_of) -> PageImages:
@@ -100,7 +103,7 @@ def page_images(record: Record, img_dir: Path, site_root: Path, sha_of) -> PageI
         return PageImages(missing=f"the source file {record.source.path} has changed since it was ingested")
     stem = record.source.sha256[:12]
     try:
-        numbers = _wanted(record, path)
+        numbers, left_out = _wanted(record, path)
         todo = [n for n in numbers if not (img_dir / f"{stem}-p{n}.jpg").exists()]
         drawn = (_pdf_pages if record.source_format == "pdf" else _image_pages)(path, todo) if todo else {}
     except (ReadError, OSError, ValueError, RuntimeError) as exc:  # pdfium's PdfiumError is a RuntimeError
@@ -110,4 +113,4 @@ def page_images(record: Record, img_dir: Path, site_root: Path, sha_of) -> PageI
         image.save(img_dir / f"{stem}-p{n}.jpg", "JPEG", quality=JPEG_QUALITY, optimize=True)
     done = [n for n in numbers if (img_dir / f"{stem}-p{n}.jpg").exists()]
     rel = img_dir.relative_to(site_root).as_posix()
-    return PageImages(tuple(f"{rel}/{stem}-p{n}.jpg" for n in done), "", tuple(done))
+    return PageImages(tuple(f"{rel}/{stem}-p{n}.jpg" for n in done), "", tuple(done), left_out)

@@ -151,7 +151,8 @@ def _images(images: PageImages) -> str:
     figures = "".join(f'<figure><img src="../{esc(p)}" alt="หน้า {n}">'
                       f"<figcaption>หน้า {n} (page {n})</figcaption></figure>"
                       for p, n in zip(images.paths, images.pages, strict=True))
-    return f'<section class="pages">{figures}</section>'
+    more = f'<p class="note">{images.left_out} more pages not drawn.</p>' if images.left_out else ""
+    return f'<section class="pages">{figures}{more}</section>'
 
 
 def letter_body(record: Record, ctx: LetterContext, prefix: str = "") -> str:
