@@ -138,7 +138,7 @@ def _report(args: argparse.Namespace) -> int:
 
     try:
         report = write_report(Path(args.out), Path(args.to) if args.to else None)
-    except NoCatalog as exc:
+    except (NoCatalog, OSError) as exc:
         print(f"saraban: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {report.letters} letter pages and {report.images} page images: {report.root / 'index.html'}")

@@ -303,3 +303,10 @@ def test_a_long_letter_says_how_many_pages_were_not_drawn(tiff, tmp_path, monkey
     assert (drawn.pages, drawn.left_out) == ((1, 2), 1)
     page = letter_page(_scan_record(path, sha, (1, 3)), LetterContext({}, images=drawn))
     assert "1 more pages not drawn." in page
+
+
+def test_a_site_folder_that_cannot_be_written_is_a_usage_error(sample_run, tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["report", str(sample_run), "--to", str(blocker)]) == 2
+    assert "saraban:" in capsys.readouterr().err
