@@ -18,15 +18,17 @@ help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 # System packages, each only when missing: tesseract-ocr + tesseract-ocr-tha (scans), fonts-thai-tlwg
-# (Laksaman etc.), poppler-utils (pdftoppm), libreoffice-writer-nogui (the tests build PDFs from .docx).
+# (Laksaman etc.), poppler-utils (pdftoppm), libreoffice-writer-nogui (the tests build PDFs from .docx),
+# chromium (the tests load the review site of `saraban report` in headless Chromium).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-system-deps: ## install Tesseract + Thai data, Thai fonts, poppler, LibreOffice when absent (Debian/Ubuntu)
+system-deps: ## install Tesseract + Thai data, Thai fonts, poppler, LibreOffice, Chromium when absent (Debian/Ubuntu)
 	@need=""; \
 	command -v tesseract >/dev/null 2>&1 || need="$$need tesseract-ocr"; \
 	tesseract --list-langs 2>/dev/null | grep -qx tha || need="$$need tesseract-ocr-tha"; \
 	fc-list 2>/dev/null | grep -qi laksaman || need="$$need fonts-thai-tlwg"; \
 	command -v pdftoppm >/dev/null 2>&1 || need="$$need poppler-utils"; \
 	command -v soffice >/dev/null 2>&1 || need="$$need libreoffice-writer-nogui"; \
+	command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
 	if [ -n "$$need" ]; then \
 	  command -v apt-get >/dev/null 2>&1 || { echo "install by hand:$$need" >&2; exit 1; }; \
 	  echo "system-deps: installing$$need"; \

@@ -132,6 +132,31 @@ def _show(args: argparse.Namespace) -> int:
     return code
 
 
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.linked import NoCatalog
+    from pipeline.report import write_report
+
+    try:
+        report = write_report(Path(args.out), Path(args.to) if args.to else None)
+    except (NoCatalog, OSError) as exc:
+        print(f"saraban: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {report.letters} letter pages and {report.images} page images: {report.root / 'index.html'}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pipeline.export import run_export
+    from pipeline.linked import NoCatalog
+
+    try:
+        print(run_export(Path(args.out), args.format, Path(args.to), Path(args.org_ids) if args.org_ids else None))
+    except (NoCatalog, ValueError, OSError) as exc:
+        print(f"saraban: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _add_plugins(sub) -> None:
     """Each installed plugin's ``register(subparsers)`` (entry points of ``PLUGIN_GROUP``) adds its commands."""
     for point in sorted(entry_points(group=PLUGIN_GROUP), key=lambda p: p.name):
@@ -185,6 +210,22 @@ def parser() -> argparse.ArgumentParser:
     show.add_argument("--html", default="", help="write a review page (values highlighted in the text) here")
     _add_ocr_flags(show)
     show.set_defaults(run=_show)
+    report = sub.add_parser("report", help="write a static review site of a run (OUT/report/index.html)")
+    report.add_argument("out", help="the output folder of `saraban ingest`")
+    report.add_argument("--to", default="", help="the site's folder (default OUT/report)")
+    report.set_defaults(run=_report)
+    export = sub.add_parser("export", help="export every letter of a run for another system")
+    export.add_argument("out", help="the output folder of `saraban ingest`")
+    export.add_argument("--format", required=True, choices=("ecms", "spacy"),
+                        help="ecms: one e-Saraban exchange JSON per letter; spacy: one DocBin of every letter")
+    export.add_argument("--to", required=True, help="folder (ecms) or .spacy file (spacy)")
+    export.add_argument("--org-ids", default="", metavar="CSV",
+                        help="ecms: organisation ids, a CSV with columns key (office name or agency code) and id")
+    export.set_defaults(run=_export)
+    export_spacy = sub.add_parser("export-spacy", help="write every letter of a run as a spaCy DocBin (for annotators)")
+    export_spacy.add_argument("out", help="the output folder of `saraban ingest`")
+    export_spacy.add_argument("--to", required=True, help="the .spacy file")
+    export_spacy.set_defaults(run=_export, format="spacy", org_ids="")
     _add_plugins(sub)
     return top
 

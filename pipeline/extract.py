@@ -186,6 +186,7 @@ def extract(document: Document, letter: Letter) -> Record:
         attachments=tuple(attach.attachments(lines)),
         dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),
         text=letter.text,
+        pages=letter.pages,
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
     if inst.get("unreadable"):

@@ -304,6 +304,7 @@ class Record:
     problems: tuple[Problem, ...] = ()
     links: tuple[Link, ...] = field(default=())  # parallel to citations, filled by link()
     text: str = ""  # the letter's normalised text: the document's normalised text [span.start:span.end]
+    pages: tuple[int, int] | None = None  # the first and last page of its file the letter stands on
 
     def __repr__(self) -> str:
         ref = self.ref_no.canonical if self.ref_no else ""

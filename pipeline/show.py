@@ -79,17 +79,17 @@ def show_file(path: Path, spans: bool = False, out: TextIO | None = None, html: 
     file_level = [p for p in result.problems if not p.doc_id]
     for problem in file_level:
         print(f"  ! {problem.code}: {problem.message}", file=out)
-    if (spans or html) and records:
+    if html and records:  # each record holds its letter's text: nothing to read again
+        from pipeline.review import review_html
+
+        html.write_text(review_html(records, path.name), encoding="utf-8")
+        print(f"review page: {html}", file=out)
+    if spans and records:
         try:
             text = normalize(read_file(path, ocr).raw_text).text
         except ReadError:
             return 1
-        if html:
-            from pipeline.review import review_html
-
-            html.write_text(review_html(text, records, path.name), encoding="utf-8")
-            print(f"review page: {html}", file=out)
-        for record in records if spans else ():
+        for record in records:
             print(f"── text of letter {record.segment_index}", file=out)
             print(_marked(text, record), file=out)
     return 0

@@ -19,3 +19,16 @@ def build_pdf(tmp_path_factory):
         return sample_pdf(text, cache=cache, password=password)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory):
+    """The shipped sample (data/raw: text, Word, PDF and a scan) ingested once per session: the output
+    folder, whose catalog the report and the exports read."""
+    from pathlib import Path
+
+    from pipeline.ingest import run_ingest
+
+    out = tmp_path_factory.mktemp("sample-run")
+    run_ingest([Path(__file__).resolve().parent.parent / "data" / "raw"], out, workers=2)
+    return out

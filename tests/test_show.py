@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from pipeline.cli import main
@@ -25,8 +26,12 @@ def test_review_page_highlights_values(tmp_path):
     page = tmp_path / "review.html"
     assert main(["show", str(SAMPLE), "--html", str(page)]) == 0
     html = page.read_text(encoding="utf-8")
-    for label in ("ref_no", "subject", "date:effective", "date:meeting", "cites #1", "attachment 4", "signer"):
-        assert label in html, label
+    for label in ("ref_no", "subject", "date.effective", "date.meeting", "cites.1", "attachment.4", "signer"):
+        assert f"({label})" in html, label  # each <mark>'s title names its column
+    assert '<mark class="v-ref_no" title="ที่ (ref_no)" id="0-v-ref_no">อท ๐๐๑๗.๒ / ว ๒๐๕๕</mark>' in html
+    assert "ประมวล มุ่งมาตร" in html and "ประ มวล" not in html  # no spaces put between Thai words
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) and "1-v-ref_no" in ids  # two letters on one page, ids kept apart
 
 
 def test_show_of_an_unreadable_file_says_why(tmp_path):
