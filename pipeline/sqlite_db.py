@@ -104,7 +104,16 @@ def _sqlite_value(kind: str, value: object) -> object:
 
 def write_database(tables: dict[str, list[dict]], path: Path) -> None:
     """Create ``path`` from the rows of ``build_tables`` (a table missing from ``tables`` is empty)."""
-    with sqlite3.connect(path) as db:
+    db = sqlite3.connect(path)
+    try:
+        fill_database(db, tables)
+    finally:
+        db.close()
+
+
+def fill_database(db: sqlite3.Connection, tables: dict[str, list[dict]]) -> None:
+    """Tables, indexes, views and the full-text index in the empty database ``db``."""
+    with db:
         for name, columns in ALL_TABLES.items():
             db.execute(_create(name))
             kinds = [column_type(name, c) for c in columns]
@@ -119,13 +128,12 @@ def write_database(tables: dict[str, list[dict]], path: Path) -> None:
         db.execute("CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='rowid', "
                    "tokenize='trigram')")
         db.execute("INSERT INTO texts_fts(texts_fts) VALUES ('rebuild')")
-    db.close()
 
 
 def search_text(db: sqlite3.Connection, words: str) -> list[tuple[str, str]]:
     """``(doc_id, snippet)`` of every letter whose text holds ``words`` (three characters or more)."""
     phrase = '"' + words.replace('"', '""') + '"'
     return db.execute(
-        "SELECT t.doc_id, snippet(texts_fts, 0, '[', ']', '…', 12) FROM texts_fts "
+        "SELECT t.doc_id, snippet(texts_fts, 0, '[', ']', '…', 24) FROM texts_fts "
         "JOIN texts t ON t.rowid = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY t.doc_id", (phrase,)
     ).fetchall()
