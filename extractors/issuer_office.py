@@ -38,7 +38,8 @@ def _starts_address(words: list[str], i: int) -> bool:
     following = words[i + 1] if i + 1 < len(words) else ""
     if _PROVINCE.fullmatch(word) and _POSTCODE.fullmatch(following):
         return True
-    return bool(_NUMBER.fullmatch(word) and following and _ADDRESS_WORD.match(following))
+    after_zone = i > 0 and words[i - 1] in ("เขต", "ภาค")  # เขต ๑: an office's number, not a house number
+    return bool(_NUMBER.fullmatch(word) and not after_zone and following and _ADDRESS_WORD.match(following))
 
 
 def split_issuer(issuer: str) -> tuple[str, str]:

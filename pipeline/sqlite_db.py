@@ -134,6 +134,6 @@ def search_text(db: sqlite3.Connection, words: str) -> list[tuple[str, str]]:
     """``(doc_id, snippet)`` of every letter whose text holds ``words`` (three characters or more)."""
     phrase = '"' + words.replace('"', '""') + '"'
     return db.execute(
-        "SELECT t.doc_id, snippet(texts_fts, 0, '[', ']', '…', 24) FROM texts_fts "
+        "SELECT t.doc_id, snippet(texts_fts, 0, '[', ']', '…', 64) FROM texts_fts "
         "JOIN texts t ON t.rowid = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY t.doc_id", (phrase,)
     ).fetchall()

@@ -19,3 +19,16 @@ def build_pdf(tmp_path_factory):
         return sample_pdf(text, cache=cache, password=password)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def shipped_out(tmp_path_factory):
+    """The shipped sample (data/raw) ingested by the shipped command, with every output (Parquet too)."""
+    from pathlib import Path
+
+    from pipeline.cli import main
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    out = tmp_path_factory.mktemp("shipped") / "processed"
+    assert main(["ingest", str(raw), "--out", str(out), "--quiet", "--no-cache", "--parquet"]) == 0
+    return out
