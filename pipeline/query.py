@@ -129,14 +129,21 @@ def effective(db: sqlite3.Connection, year: str) -> Answer:
 
 
 def sent_by(db: sqlite3.Connection, agency: str) -> Answer:
-    """Letters of an agency code (``มท``) or of an office whose name holds ``agency`` (``จังหวัดอ่างทอง``)."""
+    """Letters of an agency code (``มท``: the code of their number) or of an office whose name holds
+    ``agency`` (``จังหวัดอ่างทอง``: agency name, issuing office or issuer)."""
     name = normalize(agency).text.strip()
     if not name:
         raise QueryError("from AGENCY needs a code such as มท or a name")
+    columns = "doc_id, ref_no, doc_date, doc_type, agency_code, issuer_office, subject"
+    if _AGENCY_CODE.fullmatch(name):
+        return _run(db, f"SELECT {columns} FROM documents WHERE agency_code = ? ORDER BY doc_date, doc_id", (name,))
     like = f"%{name}%"
-    return _run(db, """SELECT doc_id, ref_no, doc_date, doc_type, agency_code, issuer_office, subject FROM documents
-        WHERE agency_code = ? OR agency_name LIKE ? OR issuer_office LIKE ? OR issuer LIKE ?
-        ORDER BY doc_date, doc_id""", (name, like, like, like))
+    return _run(db, f"""SELECT {columns} FROM documents
+        WHERE agency_name LIKE ? OR issuer_office LIKE ? OR issuer LIKE ? ORDER BY doc_date, doc_id""",
+                (like, like, like))
+
+
+_AGENCY_CODE = re.compile(r"[ก-ฮ]{2,3}")  # มท, ศธ, อว: consonants only, never a name
 
 
 def search(db: sqlite3.Connection, words: str) -> Answer:
