@@ -9,8 +9,8 @@
     saraban query data/processed --sql "SELECT * FROM most_cited"
 
 A REF is a letter number as printed or typed (Thai or Arabic digits, any spacing, ``ที่`` before it)
-or a doc_id. Without saraban.sqlite (a run with ``--no-sqlite``) the database is built in memory
-from the CSVs.
+or a doc_id. Without saraban.sqlite (a run with ``--no-sqlite``, or one written by an older saraban
+without the views) the database is built in memory from the CSVs.
 """
 
 from __future__ import annotations
@@ -43,7 +43,10 @@ def open_database(out: Path) -> sqlite3.Connection:
     """``out``/saraban.sqlite read-only, or the same database built in memory from the run's CSVs."""
     path = out / "saraban.sqlite"
     if path.exists():
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'citations'").fetchone():
+            return db
+        db.close()  # written by an older saraban, without the views: built afresh from the CSVs
     if not (out / "documents.csv").exists():
         raise QueryError(f"{out} holds neither saraban.sqlite nor documents.csv: not an output folder of saraban ingest")
     from pipeline.load import read_tables

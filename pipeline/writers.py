@@ -1,4 +1,4 @@
-"""One schema, many sinks: CSV (UTF-8 with BOM, for Excel), JSON Lines, SQLite, Parquet, GraphML.
+"""One schema, many sinks: CSV (UTF-8 with BOM, for Excel), JSON Lines, SQLite, xlsx, Parquet, GraphML.
 
 Each writer first writes to ``name.tmp`` and renames, so a crashed run never leaves half a table
 that looks whole.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sqlite3
 from pathlib import Path
 
 from pipeline.tables import ALL_TABLES, TABLES

@@ -93,3 +93,15 @@ def test_show_format_json(capsys):
     second = shown["letters"][1]
     assert second["issuer_office"] == "ศาลากลางจังหวัดอ่างทอง" and second["text"].startswith("ที่ อท ๐๐๑๗.๒/ว ๒๐๕๖")
     assert second["references"][0]["ref_no"] == "อท 0017.2/ว 2530"
+
+
+def test_an_old_untyped_sqlite_is_replaced_by_the_csvs(shipped_out, tmp_path, capsys):
+    import shutil
+    import sqlite3
+
+    for name in ("documents.csv", "references.csv", "texts.jsonl", "edges.csv"):
+        shutil.copy(shipped_out / name, tmp_path / name)
+    with sqlite3.connect(tmp_path / "saraban.sqlite") as db:  # as saraban wrote it before the views
+        db.execute('CREATE TABLE documents ("doc_id", "ref_no")')
+    rows = _json(capsys, "query", str(tmp_path), "missing", "--format", "json")
+    assert len(rows) == 6
