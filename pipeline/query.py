@@ -52,16 +52,20 @@ def open_database(out: Path) -> sqlite3.Connection:
     from pipeline.load import read_tables
     from pipeline.sqlite_db import fill_database
 
-    frames = read_tables(out)
-    tables = {name: frame.astype(object).where(frame.notna(), None).to_dict("records") for name, frame in frames.items()}
-    for frame_rows in tables.values():  # timestamps back to ISO dates
-        for row in frame_rows:
-            for key, value in row.items():
-                if hasattr(value, "date") and callable(value.date):
-                    row[key] = value.date().isoformat()
     db = sqlite3.connect(":memory:")
-    fill_database(db, tables)
+    fill_database(db, {name: _rows(frame) for name, frame in read_tables(out).items()})
     return db
+
+
+def _rows(frame) -> list[dict]:
+    """A typed frame's rows as Python values: nulls None, timestamps ISO dates."""
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    dates = [c for c in frame.columns if str(frame[c].dtype).startswith("datetime")]
+    for row in rows:
+        for column in dates:
+            if row[column] is not None:
+                row[column] = row[column].date().isoformat()
+    return rows
 
 
 def canonical_ref(ref: str) -> str | None:

@@ -105,3 +105,14 @@ def test_an_old_untyped_sqlite_is_replaced_by_the_csvs(shipped_out, tmp_path, ca
         db.execute('CREATE TABLE documents ("doc_id", "ref_no")')
     rows = _json(capsys, "query", str(tmp_path), "missing", "--format", "json")
     assert len(rows) == 6
+
+
+def test_rich_table_on_a_terminal():
+    import io
+
+    from pipeline.query import Answer, render
+
+    out = io.StringIO()
+    render(Answer(("ref_no", "subject"), (("อท 0017.2/ว 2055", "การปรับปรุงแนวทาง"),)), "table", out, terminal=True)
+    text = out.getvalue()
+    assert "อท 0017.2/ว 2055" in text and "การปรับปรุงแนวทาง" in text and "┃" in text
