@@ -207,7 +207,7 @@ def parser() -> argparse.ArgumentParser:
     show.add_argument("--spans", action="store_true", help="also print the text with extracted spans marked")
     show.add_argument("--html", default="", help="write a review page (values highlighted in the text) here")
     show.add_argument("--format", choices=("text", "json"), default="text",
-                      help="json: every letter's values, citations, attachments, dates and problems")
+                      help="json: one line a file with every letter's values, text, citations, attachments, dates and problems")
     _add_ocr_flags(show)
     show.set_defaults(run=_show)
     query = sub.add_parser("query", help="ask a run's tables a question",

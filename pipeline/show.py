@@ -64,12 +64,13 @@ def _marked(text: str, record: Record) -> str:
 
 
 def _print_json(path: Path, result, nested: list[dict], out: TextIO | None) -> None:
-    """``{"path", "readable", "letters": [records.jsonl objects with their text], "problems"}``."""
+    """One line of JSON (JSON Lines for several files): ``{"path", "readable", "letters": [records.jsonl
+    objects with their text], "problems"}``."""
     import json
 
     obj = {"path": str(path), "readable": result.readable, "letters": nested,
            "problems": [p.to_dict() for p in result.problems if not p.doc_id]}
-    print(json.dumps(obj, ensure_ascii=False, indent=1), file=out)
+    print(json.dumps(obj, ensure_ascii=False), file=out)
 
 
 def show_file(path: Path, spans: bool = False, out: TextIO | None = None, html: Path | None = None,

@@ -116,3 +116,11 @@ def test_rich_table_on_a_terminal():
     render(Answer(("ref_no", "subject"), (("อท 0017.2/ว 2055", "การปรับปรุงแนวทาง"),)), "table", out, terminal=True)
     text = out.getvalue()
     assert "อท 0017.2/ว 2055" in text and "การปรับปรุงแนวทาง" in text and "┃" in text
+
+
+def test_show_format_json_is_one_line_a_file(capsys):
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw" / "txt"
+    paths = [str(raw / "angthong_2562_computer_systems.txt"), str(raw / "letter-2548_0004.txt")]
+    assert main(["show", *paths, "--format", "json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["path"] for line in lines] == paths
