@@ -6,6 +6,8 @@ ISO dates. Columns after the contract's own are additions (allowed by the contra
 
 from __future__ import annotations
 
+import hashlib
+
 from pipeline.graph import cited_by, cited_groups
 from pipeline.graph import edges as graph_edges
 from pipeline.models import Problem, Record, ThaiDate
@@ -74,6 +76,8 @@ TYPES = {
 }
 # Every table of the typed outputs (SQLite, Parquet, xlsx, read_tables): the CSV tables, then these.
 ALL_TABLES = {**TABLES, "texts": TEXT_COLUMNS, "edges": EDGE_COLUMNS}
+# Changes with any column or type: tables written under another schema are never kept as they are.
+SCHEMA_ID = hashlib.sha256(repr((ALL_TABLES, TYPES)).encode("utf-8")).hexdigest()[:16]
 
 
 def _iso(date: ThaiDate | None) -> str | None:
