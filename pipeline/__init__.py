@@ -3,11 +3,12 @@
 The public verbs, one per stage (each is also its module's own):
 
 >>> [verb for verb in __all__ if verb.islower()]
-['extract', 'ingest', 'link', 'normalize', 'process_file', 'read_file', 'read_pages', 'segment']
+['extract', 'ingest', 'link', 'normalize', 'process_file', 'read_file', 'read_pages', 'read_tables', 'segment']
 
 ``ingest(paths, out_dir)`` runs everything and writes the tables; the others are the stages it is made
 of, for use one at a time: ``read_file(path) -> Document``, ``normalize(text)``, ``segment(text)``,
-``extract(document, letter) -> Record``, ``link(records)``, ``read_pages(images, options)`` (OCR).
+``extract(document, letter) -> Record``, ``link(records)``, ``read_pages(images, options)`` (OCR); ``read_tables(out_dir)`` reads a run's tables
+back as pandas frames of the declared types.
 Names are loaded on first use, so ``import pipeline`` costs nothing.
 """
 
@@ -25,6 +26,7 @@ _VERBS = {
     "extract": ("pipeline.extract", "extract"),
     "link": ("pipeline.link", "link"),
     "read_pages": ("pipeline.ocr", "read_pages"),
+    "read_tables": ("pipeline.load", "read_tables"),
     "OcrOptions": ("pipeline.ocr", "OcrOptions"),
     "Document": ("pipeline.models", "Document"),
     "Record": ("pipeline.models", "Record"),

@@ -2,6 +2,7 @@
 
     saraban ingest data/raw --out data/processed     # tables of every letter under data/raw
     saraban show data/raw/angthong_2562_computer_systems.txt
+    saraban query data/processed cited-by "อว 0603.32.01/4432"
 
 The OCR switches are read here, once, from the flags and the ``SARABAN_OCR_*`` environment
 (``pipeline.ocr.options.ENVIRONMENT``), into one ``OcrOptions`` value passed down.
@@ -94,7 +95,7 @@ def _ingest(args: argparse.Namespace) -> int:
     if trouble:
         print(f"saraban: {trouble}", file=sys.stderr)
         return 2
-    extra = tuple(x for x in ("sqlite", "parquet") if getattr(args, x))
+    extra = tuple(x for x in ("sqlite", "xlsx", "parquet") if getattr(args, x))
     if "parquet" in extra and args.executor == "dask":  # cluster scale: each table a folder of parts
         extra = tuple("parquet-parts" if x == "parquet" else x for x in extra)
     try:
@@ -128,7 +129,8 @@ def _show(args: argparse.Namespace) -> int:
             print(f"saraban: not a file: {path}", file=sys.stderr)
             return 2
         html = Path(args.html) if args.html and len(args.paths) == 1 else None
-        code = max(code, show_file(Path(path), spans=args.spans, out=sys.stdout, html=html, ocr=args.ocr))
+        code = max(code, show_file(Path(path), spans=args.spans, out=sys.stdout, html=html, ocr=args.ocr,
+                                   fmt=args.format))
     return code
 
 
@@ -154,6 +156,24 @@ def _export(args: argparse.Namespace) -> int:
     except (NoCatalog, ValueError, OSError) as exc:
         print(f"saraban: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from pipeline.query import QueryError, ask, render
+
+    out = Path(args.out)
+    if not out.is_dir():
+        print(f"saraban: not a folder: {out}", file=sys.stderr)
+        return 2
+    try:
+        answer = ask(out, args.question or "", " ".join(args.argument), args.sql)
+    except QueryError as exc:
+        print(f"saraban: {exc}", file=sys.stderr)
+        return 2
+    render(answer, args.format, sys.stdout, terminal=sys.stdout.isatty())
+    if not answer.rows:
+        print("saraban: no rows", file=sys.stderr)
     return 0
 
 
@@ -200,6 +220,9 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("--wait", action="store_true", help="wait for another run on --out to end, not refuse")
     ingest.add_argument("--sqlite", action="store_true", default=True, help="also write saraban.sqlite (default)")
     ingest.add_argument("--no-sqlite", dest="sqlite", action="store_false")
+    ingest.add_argument("--xlsx", action="store_true", default=True,
+                        help="also write saraban.xlsx, the main tables as one workbook (default)")
+    ingest.add_argument("--no-xlsx", dest="xlsx", action="store_false")
     ingest.add_argument("--parquet", action="store_true",
                         help="also write OUT/parquet/*.parquet (with --executor dask: partitioned, OUT/parquet/TABLE/part-*.parquet)")
     _add_ocr_flags(ingest)
@@ -208,6 +231,8 @@ def parser() -> argparse.ArgumentParser:
     show.add_argument("paths", nargs="+")
     show.add_argument("--spans", action="store_true", help="also print the text with extracted spans marked")
     show.add_argument("--html", default="", help="write a review page (values highlighted in the text) here")
+    show.add_argument("--format", choices=("text", "json"), default="text",
+                      help="json: one line a file with every letter's values, text, citations, attachments, dates and problems")
     _add_ocr_flags(show)
     show.set_defaults(run=_show)
     report = sub.add_parser("report", help="write a static review site of a run (OUT/report/index.html)")
@@ -226,6 +251,16 @@ def parser() -> argparse.ArgumentParser:
     export_spacy.add_argument("out", help="the output folder of `saraban ingest`")
     export_spacy.add_argument("--to", required=True, help="the .spacy file")
     export_spacy.set_defaults(run=_export, format="spacy", org_ids="")
+    query = sub.add_parser("query", help="ask a run's tables a question",
+                           description="Questions: cites REF, cited-by REF, missing, effective YEAR (B.E.), "
+                                       "from AGENCY (code or name), search WORDS; or --sql.")
+    query.add_argument("out", help="output folder of saraban ingest")
+    query.add_argument("question", nargs="?", choices=("cites", "cited-by", "missing", "effective", "from", "search"))
+    query.add_argument("argument", nargs="*", help="REF, YEAR, AGENCY or WORDS")
+    query.add_argument("--sql", default="", help="any SELECT over saraban.sqlite (tables and views)")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="table (default; tab-separated when not a terminal), csv or json")
+    query.set_defaults(run=_query)
     _add_plugins(sub)
     return top
 

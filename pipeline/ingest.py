@@ -148,8 +148,11 @@ def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use
 
 
 def _fingerprint(files: list[str], shas: dict[str, str | None], version: str, extra: tuple[str, ...]) -> str:
-    """What the tables are a function of: the inputs in order with their contents, the code, the sinks."""
-    digest = hashlib.sha256(f"{version}|{','.join(extra)}".encode())
+    """What the tables are a function of: the inputs in order with their contents, the code, the schema,
+    the sinks."""
+    from pipeline.tables import SCHEMA_ID
+
+    digest = hashlib.sha256(f"{version}|{SCHEMA_ID}|{','.join(extra)}".encode())
     for path in files:
         digest.update(f"\n{path}\0{shas[path] or '-'}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()

@@ -63,10 +63,27 @@ def _marked(text: str, record: Record) -> str:
     return "".join(pieces)
 
 
+def _print_json(path: Path, result, nested: list[dict], out: TextIO | None) -> None:
+    """One line of JSON (JSON Lines for several files): ``{"path", "readable", "letters": [records.jsonl
+    objects with their text], "problems"}``."""
+    import json
+
+    obj = {"path": str(path), "readable": result.readable, "letters": nested,
+           "problems": [p.to_dict() for p in result.problems if not p.doc_id]}
+    print(json.dumps(obj, ensure_ascii=False), file=out)
+
+
 def show_file(path: Path, spans: bool = False, out: TextIO | None = None, html: Path | None = None,
-              ocr: OcrOptions = OcrOptions()) -> int:
-    """Print every letter of ``path``; 1 if the file could not be read. ``html``: also write a review page."""
+              ocr: OcrOptions = OcrOptions(), fmt: str = "text") -> int:
+    """Print every letter of ``path``; 1 if the file could not be read. ``html``: also write a review page.
+    ``fmt="json"``: one JSON object instead (each letter as in records.jsonl, with its ``text``)."""
     result = process_file(path, ocr)
+    if fmt == "json":
+        records = link(list(result.records)) if result.readable else []
+        _, nested = build_tables(records, list(result.problems))
+        texts = {r.doc_id: r.text for r in records}
+        _print_json(path, result, [{**row, "text": texts[row["doc_id"]]} for row in nested], out)
+        return 0 if result.readable else 1
     print(f"{path}", file=out)
     if not result.readable:
         for problem in result.problems:

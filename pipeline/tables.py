@@ -6,7 +6,10 @@ ISO dates. Columns after the contract's own are additions (allowed by the contra
 
 from __future__ import annotations
 
+import hashlib
+
 from pipeline.graph import cited_by, cited_groups
+from pipeline.graph import edges as graph_edges
 from pipeline.models import Problem, Record, ThaiDate
 
 DOCUMENT_COLUMNS = (
@@ -24,6 +27,8 @@ DOCUMENT_COLUMNS = (
     "received_no", "received_date", "received_time", "received_text",
     # copies of one letter (issue 13)
     "source_paths", "copy_group",
+    # the issuing office apart from its address (issue 15)
+    "issuer_office", "issuer_address",
 )
 REFERENCE_COLUMNS = (
     "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
@@ -37,6 +42,8 @@ ISSUE_COLUMNS = ("source_path", "doc_id", "severity", "code", "message")
 URL_COLUMNS = ("doc_id", "seq", "url", "url_text", "span_start", "span_end",
                # additions: QR codes on scans (issue 12)
                "source", "page", "box")
+TEXT_COLUMNS = ("doc_id", "span_start", "text")  # texts.jsonl and the SQLite/Parquet table "texts"
+EDGE_COLUMNS = ("source", "target", "seq", "status", "score", "ref_no", "cited_date")  # edges.csv
 TABLES = {
     "documents": DOCUMENT_COLUMNS,
     "references": REFERENCE_COLUMNS,
@@ -45,6 +52,32 @@ TABLES = {
     "issues": ISSUE_COLUMNS,
     "urls": URL_COLUMNS,
 }
+
+
+# One declared type per column (pipeline.typed maps them to Parquet, SQLite and pandas):
+# str (codes such as unit_code "0418" stay text), int (nullable), float, bool (nullable), date (ISO).
+_DOCUMENT_TYPES = {
+    "segment_index": "int", "serial": "int", "is_circular": "bool", "doc_date": "date", "effective_date": "date",
+    "n_references": "int", "n_attachments": "int", "confidence": "float", "problems": "int",
+    "cited_by_count": "int", "span_start": "int", "span_end": "int", "gazette_volume": "int",
+    "gazette_page": "int", "gazette_date": "date", "received_date": "date",
+}
+_REFERENCE_TYPES = {"seq": "int", "cited_date": "date", "score": "float", "span_start": "int", "span_end": "int"}
+_SPAN_TYPES = {"span_start": "int", "span_end": "int"}
+TYPES = {
+    "documents": {c: _DOCUMENT_TYPES.get(c, "str") for c in DOCUMENT_COLUMNS},
+    "references": {c: _REFERENCE_TYPES.get(c, "str") for c in REFERENCE_COLUMNS},
+    "attachments": {"doc_id": "str", "seq": "int", "description": "str", "quantity": "int", "unit": "str"},
+    "dates": {c: {"date": "date", **_SPAN_TYPES}.get(c, "str") for c in DATE_COLUMNS},
+    "issues": {c: "str" for c in ISSUE_COLUMNS},
+    "urls": {c: {"seq": "int", "page": "int", **_SPAN_TYPES}.get(c, "str") for c in URL_COLUMNS},
+    "texts": {"doc_id": "str", "span_start": "int", "text": "str"},
+    "edges": {c: {"seq": "int", "score": "float", "cited_date": "date"}.get(c, "str") for c in EDGE_COLUMNS},
+}
+# Every table of the typed outputs (SQLite, Parquet, xlsx, read_tables): the CSV tables, then these.
+ALL_TABLES = {**TABLES, "texts": TEXT_COLUMNS, "edges": EDGE_COLUMNS}
+# Changes with any column or type: tables written under another schema are never kept as they are.
+SCHEMA_ID = hashlib.sha256(repr((ALL_TABLES, TYPES)).encode("utf-8")).hexdigest()[:16]
 
 
 def _iso(date: ThaiDate | None) -> str | None:
@@ -85,7 +118,20 @@ def document_row(record: Record, incoming: list[str], paths: tuple[str, ...] = (
         "span_start": record.span.start, "span_end": record.span.end,
         **_instrument_columns(record),
         "source_paths": ";".join(paths or (record.source.path,)), "copy_group": copy_group or None,
+        **_office_columns(record.issuer.value),
     }
+
+
+def _office_columns(issuer: str) -> dict:
+    from extractors.issuer_office import split_issuer
+
+    office, address = split_issuer(issuer)
+    return {"issuer_office": office or None, "issuer_address": address or None}
+
+
+def text_row(record: Record) -> dict:
+    """The letter's normalised text; a span ``s`` of any table lies at ``s - span_start`` in it."""
+    return {"doc_id": record.doc_id, "span_start": record.span.start, "text": record.text}
 
 
 def _instrument_columns(record: Record) -> dict:
@@ -141,7 +187,8 @@ def issue_rows(problems: list[Problem]) -> list[dict]:
 
 def build_tables(records: list[Record], problems: list[Problem], paths: dict[str, tuple[str, ...]] | None = None,
                  copies: dict[str, str] | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
-    """All tables, plus the nested JSON objects of records.jsonl (keys as in the CSVs).
+    """All tables (``ALL_TABLES``: also ``texts`` and ``edges``), plus the nested JSON objects of
+    records.jsonl (keys as in the CSVs).
 
     ``paths``: SHA-256 -> every path holding those bytes (byte-identical copies are one document);
     ``copies``: doc_id -> its copy group (``pipeline.copies.copy_groups``)."""
@@ -164,4 +211,6 @@ def build_tables(records: list[Record], problems: list[Problem], paths: dict[str
         nested.append({**doc, "signer": signer, "references": refs, "attachments": atts, "dates": dates,
                        "urls": urls, "issues": issue_rows(list(record.problems))})
     tables["issues"] = issue_rows(problems)
+    tables["texts"] = [text_row(record) for record in records]
+    tables["edges"] = graph_edges(records, groups)
     return tables, nested

@@ -1,4 +1,4 @@
-"""One schema, many sinks: CSV (UTF-8 with BOM, for Excel), JSON Lines, SQLite, Parquet, GraphML.
+"""One schema, many sinks: CSV (UTF-8 with BOM, for Excel), JSON Lines, SQLite, xlsx, Parquet, GraphML.
 
 Each writer first writes to ``name.tmp`` and renames, so a crashed run never leaves half a table
 that looks whole.
@@ -9,10 +9,9 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sqlite3
 from pathlib import Path
 
-from pipeline.tables import TABLES
+from pipeline.tables import ALL_TABLES, TABLES
 
 
 def _atomic(path: Path) -> Path:
@@ -47,31 +46,28 @@ def write_jsonl(objects: list[dict], path: Path) -> None:
 
 
 def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
-    """Every table in one SQLite file (``references`` is quoted: it is an SQL keyword)."""
+    """Every table in one typed SQLite file with keys, indexes, views and full-text search
+    (``pipeline.sqlite_db``; quote ``"references"``, an SQL keyword)."""
+    from pipeline.sqlite_db import write_database
+
     tmp = _atomic(path)
     tmp.unlink(missing_ok=True)
-    with sqlite3.connect(tmp) as db:
-        for name, columns in TABLES.items():
-            cols = ", ".join(f'"{c}"' for c in columns)
-            db.execute(f'CREATE TABLE "{name}" ({cols})')
-            marks = ", ".join("?" for _ in columns)
-            db.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
-                           [tuple(row.get(c) for c in columns) for row in tables[name]])
+    write_database(tables, tmp)
     os.replace(tmp, path)
 
 
 PART_ROWS = 100_000  # rows per part of a partitioned table
 
 
-def _arrow(rows: list[dict], columns: tuple[str, ...]):
-    import pyarrow as pa
+def _arrow(name: str, rows: list[dict]):
+    from pipeline.typed import arrow_table
 
-    data = {c: [row.get(c) for row in rows] for c in columns}
-    return pa.table(data) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
+    return arrow_table(name, rows)
 
 
 def write_parquet(tables: dict[str, list[dict]], folder: Path, part_rows: int = 0) -> None:
-    """One Parquet file per table under ``folder`` (pyarrow infers types; nulls stay null); with
+    """One Parquet file per table under ``folder``, of the declared types (``pipeline.typed``: date32
+    dates, booleans, nullable int64; nulls stay null), ``texts`` and ``edges`` too; with
     ``part_rows``, each table is a folder of parts (``documents/part-00000.parquet``…) of at most that
     many rows, which Dask, DuckDB, Spark and pandas read as one dataset."""
     import shutil
@@ -79,18 +75,18 @@ def write_parquet(tables: dict[str, list[dict]], folder: Path, part_rows: int = 
     import pyarrow.parquet as pq
 
     folder.mkdir(parents=True, exist_ok=True)
-    for name, columns in TABLES.items():
-        rows = tables[name]
+    for name in ALL_TABLES:
+        rows = tables.get(name, [])
         if not part_rows:
             tmp = _atomic(folder / f"{name}.parquet")
-            pq.write_table(_arrow(rows, columns), tmp)
+            pq.write_table(_arrow(name, rows), tmp)
             os.replace(tmp, folder / f"{name}.parquet")
             continue
         target, tmp = folder / name, _atomic(folder / name)
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         for part, start in enumerate(range(0, max(len(rows), 1), part_rows)):
-            pq.write_table(_arrow(rows[start : start + part_rows], columns), tmp / f"part-{part:05d}.parquet")
+            pq.write_table(_arrow(name, rows[start : start + part_rows]), tmp / f"part-{part:05d}.parquet")
         old = _atomic(folder / f"{name}.old")
         shutil.rmtree(old, ignore_errors=True)
         if target.exists():
@@ -113,7 +109,8 @@ def write_graph(records: list, out: Path) -> list[Path]:
 
 
 def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...] = ()) -> list[Path]:
-    """CSV for every table and records.jsonl always; ``extra`` may name "sqlite", "parquet" (one file a
+    """CSV for every table, records.jsonl and texts.jsonl (each letter's normalised text) always;
+    ``extra`` may name "sqlite" (typed, with views and full-text search), "xlsx", "parquet" (one file a
     table) and "parquet-parts" (a folder of parts a table, for cluster-sized runs)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -122,9 +119,18 @@ def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extr
         written.append(out / f"{name}.csv")
     write_jsonl(nested, out / "records.jsonl")
     written.append(out / "records.jsonl")
+    write_jsonl(tables.get("texts", []), out / "texts.jsonl")
+    written.append(out / "texts.jsonl")
     if "sqlite" in extra:
         write_sqlite(tables, out / "saraban.sqlite")
         written.append(out / "saraban.sqlite")
+    if "xlsx" in extra:
+        from pipeline.xlsx import write_xlsx
+
+        tmp = _atomic(out / "saraban.xlsx")
+        write_xlsx(tables, tmp)
+        os.replace(tmp, out / "saraban.xlsx")
+        written.append(out / "saraban.xlsx")
     if "parquet" in extra or "parquet-parts" in extra:
         write_parquet(tables, out / "parquet", PART_ROWS if "parquet-parts" in extra else 0)
         written.append(out / "parquet")

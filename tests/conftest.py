@@ -22,13 +22,20 @@ def build_pdf(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def sample_run(tmp_path_factory):
-    """The shipped sample (data/raw: text, Word, PDF and a scan) ingested once per session: the output
-    folder, whose catalog the report and the exports read."""
+def shipped_out(tmp_path_factory):
+    """The shipped sample (data/raw: text, Word, PDF and a scan) ingested once per session by the shipped
+    command, with every output (Parquet too) and its catalog, which the report and the exports read."""
     from pathlib import Path
 
-    from pipeline.ingest import run_ingest
+    from pipeline.cli import main
 
-    out = tmp_path_factory.mktemp("sample-run")
-    run_ingest([Path(__file__).resolve().parent.parent / "data" / "raw"], out, workers=2)
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    out = tmp_path_factory.mktemp("shipped") / "processed"
+    assert main(["ingest", str(raw), "--out", str(out), "--quiet", "--parquet"]) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_run(shipped_out):
+    """The same run, for the tests that read it through its catalog (report, exports)."""
+    return shipped_out

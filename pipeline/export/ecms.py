@@ -78,9 +78,11 @@ def _person(signer: Signer) -> dict:
 
 
 def _sender(record: Record, org_ids: OrgIds) -> dict:
+    from extractors.issuer_office import split_issuer
+
     ref = record.ref_no
     codes = (f"{ref.agency} {ref.unit}".strip(), ref.agency) if ref and ref.agency else ()
-    name = _clean(record.issuer.value)
+    name, _address = split_issuer(_clean(record.issuer.value))  # the office, never its address block
     return {"OrganizationID": org_ids.find(*codes, name), "OrganizationName": name,
             "GivenName": "", "FamilyName": "", "JobTitle": ""}
 

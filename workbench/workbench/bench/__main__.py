@@ -1,6 +1,6 @@
 """``make bench``: every benchmark in turn, Markdown tables on stdout (copied into docs/BENCHMARKS.md)."""
 
-from workbench.bench import archive_runs, ingest_speed, pdf_readers
+from workbench.bench import archive_runs, ingest_speed, outputs, pdf_readers
 
 print("## Ingest speed and memory\n")
 ingest_speed.main([])
@@ -8,3 +8,5 @@ print("\n## PDF readers\n")
 pdf_readers.main([])
 print("\n## Archive-scale runs\n")
 archive_runs.main([])
+print("\n## Outputs and query engines\n")
+outputs.main([])
