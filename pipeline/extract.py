@@ -75,6 +75,8 @@ def _problems(record: Record, text: str, path: str) -> list[Problem]:
         add("missing_date", "no document date found")
     if not record.subject.value and record.doc_type not in ("regulation", "stamped", "law"):  # none has เรื่อง
         add("missing_subject", "no subject (เรื่อง) found")
+    if not record.signer.name and (why := signature.unsupported(split_lines(text))):
+        add("unreadable_signer", f"{why}; signer left empty (a later name is minutes or a certified copy's)")
     for bad in invalid_dates(text):
         add("invalid_date", f"date-like text is not a real date: {bad!r}")
     if record.doc_date:

@@ -202,11 +202,12 @@ def _labels(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _ingest(files: list[Path], out: Path, workers: int | None) -> float:
+def _ingest(files: list[Path], out: Path, workers: int | None, ocr_cache: str = "") -> float:
     from pipeline.ingest import run_ingest
+    from pipeline.ocr import OcrOptions
 
     start = time.perf_counter()
-    run_ingest(files, out, workers=workers, use_cache=False)
+    run_ingest(files, out, workers=workers, use_cache=False, ocr=OcrOptions(dev_cache=ocr_cache))
     return time.perf_counter() - start
 
 
@@ -282,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", help="where the ingest output goes (default: a temporary folder)")
     ap.add_argument("--scans", action="store_true", help="also the scanned letters (OCR: slow)")
     ap.add_argument("--only", choices=("letters", "gazette"), help="one set only")
+    ap.add_argument("--ids", help="letters with these ids only, e.g. 01,03,05,08")
+    ap.add_argument("--ocr-cache", default="", help="a folder keeping Tesseract's answers per page (development only)")
     ap.add_argument("--limit", type=int, help="first N Gazette files only (a quick loop)")
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--verbose", action="store_true", help="print every miss")
@@ -296,9 +299,11 @@ def main(argv: list[str] | None = None) -> int:
     ids: list[str] = []
     if args.only in (None, "letters") and (real / "letters" / "labels.jsonl").exists():
         labels = [x for x in _labels(real / "letters" / "labels.jsonl")
-                  if args.scans or x.get("text_layer") != "none"]
+                  if (args.scans or x.get("text_layer") != "none")
+                  and (not args.ids or x["id"] in args.ids.split(","))]
         ids = [x["id"] for x in labels]
-        timings["letters"] = _ingest([real / "letters" / x["file"] for x in labels], work / "letters", args.workers)
+        timings["letters"] = _ingest([real / "letters" / x["file"] for x in labels], work / "letters", args.workers,
+                                     args.ocr_cache)
         letters = score_letters(read_records(work / "letters"), labels)
         print("\n".join(letters_table(letters)))
         print(f"fabricated ({len(letters.fabricated)}): " + "; ".join(letters.fabricated))
