@@ -80,6 +80,8 @@ TAIL_NAME = re.compile(r"[ \t]*[(/'\"|]{0,2}(?P<name>[^()\n0-9๐-๙/|\"']{2,60
 # where a signer's name was printed but cannot be read: "(ผู้ช่วยศาสตราจารย ดร.วลลภ ทา" or "พงษ์อินทร์วงศ์)"
 BROKEN_NAME = re.compile(r"^[ \t]*(?:\([ \t]*[ก-๙]|[ก-๙.]{3,}(?:[ \t][ก-๙.]{2,})?\)[ \t]*$)")
 COLUMN_GAP = re.compile(r"[ \t]{3,}")
+# symbols no printed position carries: "…ขอนแก่น เขต ! รักษาราชการแท%" is a scan's damage, not a position
+DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"']")
 
 
 def _person(name: str) -> bool:
@@ -264,6 +266,8 @@ def signer(lines: list[Line]) -> Signer:
         block = [line for line in block if not re.search(r"[0-9๐-๙]", line.text)]
     title, name = split_title(name_match["name"].strip())
     joined = join_wrapped([line.stripped for line in block])
+    if DAMAGED.search(joined):
+        joined = ""  # a damaged position is left empty rather than half right
     position, acting, acting_for = joined, "", ""
     act = ACTING.search(joined)
     if act:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors import attachments as attach
-from extractors import gazette, header, instrument, signature
+from extractors import gazette, header, instrument, serial, signature
 from extractors.effective import date_role, effective
 from extractors.effective_source import resolve
 from extractors.lines import Line, split_lines, without_layout
@@ -138,6 +138,9 @@ def extract(document: Document, letter: Letter) -> Record:
     lines = split_lines(letter.text, offset)
     kind = header.doc_type(lines)
     ref = header.ref_line(lines)
+    shaky = serial.uncertain_ref(lines) if document.method == "ocr" else None
+    if shaky and (ref is None or ref[0] == shaky[0]):
+        ref = shaky[:2]  # a scan's hand-written serial read as specks: the printed part only
     own_ref = ref[1] if ref else None
     doc_date, date_index = header.document_date(lines, kind)
     inst = _instrument_fields(letter.text, offset, lines, kind)
@@ -193,6 +196,9 @@ def extract(document: Document, letter: Letter) -> Record:
     if inst.get("unreadable"):
         problems += (Problem("unreadable_date", "the signing line (ประกาศ/สั่ง/ให้ไว้ ณ วันที่) holds no date that can "
                              "be read; doc_date left empty", "warning", document.source.path, record.doc_id),)
+    if shaky and own_ref is shaky[1]:
+        problems += (Problem("serial_uncertain", f"{shaky[2]}; ref_no keeps the printed part {own_ref.text!r}",
+                             "warning", document.source.path, record.doc_id),)
     if late:
         problems += (Problem("date_after_publication", "the signing date read lies after the Gazette's publication "
                              f"date {mark.date.date}; left empty", "warning", document.source.path, record.doc_id),)
