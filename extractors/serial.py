@@ -23,7 +23,6 @@ from pipeline.models import RefNo, Span
 
 # the printed part: "ศธ ๐๔๐๒๕/", "มท ๐๘๐๕.๒/ว" (not the ว of a "วันที่" beside it)
 PREFIX = re.compile(rf"(?<![ก-๙]){AGENCY}{WS}{UNIT}{WS}/[ \t]{{0,2}}(?:{CIRCULAR}(?![\u0e01-\u0e4e])[ \t]{{0,2}})?")
-CHUNK_END = re.compile(r"[ \t]{3,}|$")  # the number's column ends at a wide gap (the address block beside it)
 CLEAN = re.compile(r"[0-9๐-๙]{1,7}(?:[ก-ฮ](?![ก-๙]))?[.,;:)]?")  # "๓๔๕๘", "123ก", "๐๑๗๔,"
 HEADER_LINES = 12
 
@@ -50,7 +49,9 @@ def uncertain_ref(lines: list[Line]) -> tuple[int, RefNo, str] | None:
         match = PREFIX.match(line.text, at)
         if not match:
             continue
-        rest = line.text[match.end(): CHUNK_END.search(line.text, match.end()).start()].strip()
+        after = line.text[match.end():]
+        # the serial's token ("๓๔๕๘", ":", "๓๔5ฟู้"); after a wide gap it is the next column's text: blank
+        rest = "" if after[:1].isspace() else (after.split() or [""])[0]
         why = _why(match.group(0).strip(), rest)
         if not why:
             return None

@@ -72,7 +72,7 @@ CERTIFIED = re.compile(r"สำเนาถูกต้อง")  # a certified c
 # Handwritten minutes (เกษียณหนังสือ) begin with an address or an instruction: "เรียน ผอ.", "๑. เพื่อโปรดทราบ",
 # "ทราบ", "มอบ …", "ดำเนินการ", "อนุมัติ", "เห็นควร…"; up to three OCR specks may stand before the word.
 MINUTES = re.compile(
-    r"^[ \t]*[^ก-๙\n]{0,3}[ \t]*(?:[0-9๐-๙][ \t]*[.)][ \t]*)?"
+    r"^[ \t]*[^ก-ฮ\n]{0,3}[ \t]*(?:[0-9๐-๙][ \t]*[.)][ \t]*)?"
     r"(?:เรียน|ทราบ|มอบ|ดำเนินการ|เพื่อ(?:โปรด|ทราบ|พิจารณา|ดำเนินการ|แจ้ง|ลงนาม)|อนุมัติ|อนุญาต|เห็นควร|เห็นสมควร|ชอบ|แจ้ง[ \t]|ลงนามแล้ว)"
 )
 # a name line a signature ran across: "(" lost under the stroke, "/'นายจิรพงษ์ ไชยยศ)" or "…จป (ผศ.สมชาย ใจดี)"
@@ -89,8 +89,9 @@ def _person(name: str) -> bool:
     unit) and ``(ร้อยละ)`` no: a name carries a title, or a given name and a surname, and no ``/``."""
     title, rest = split_title(name.strip())
     words = rest.split()
-    if "/" in name or not words or len(words) > 4 or any(not re.fullmatch(r"[ก-๙.]+", w) for w in words):
-        return False
+    thai = sum(1 for c in rest if "\u0e01" <= c <= "\u0e4e")
+    if "/" in name or not words or len(words) > 5 or thai < 0.7 * len(rest.replace(" ", "")):
+        return False  # a unit, a fraction, a table's note; OCR specks in a name are tolerated
     return bool(title) or len(words) >= 2
 
 
@@ -116,7 +117,8 @@ def _certified(lines: list[Line], i: int) -> bool:
 def _has_position(lines: list[Line], i: int) -> bool:
     following = next((x for x in lines[i + 1 : i + 3] if not x.blank), None)
     return following is not None and bool(re.search(r"[ก-๙]{3}", following.text)) and not (
-        NAME_LINE.match(following.text) or CERTIFIED.search(following.text))
+        NAME_LINE.match(following.text) or CERTIFIED.search(following.text) or MINUTES.match(following.text)
+        or BROKEN_NAME.match(following.text))
 
 
 def _body_end(lines: list[Line]) -> int | None:
@@ -152,9 +154,11 @@ def _name_line(lines: list[Line]) -> int | None:
         for i in range(end + 1, len(lines)):
             if CERTIFIED.search(lines[i].text):
                 return None
-            if _name_like(lines, i):
-                match = NAME_LINE.match(lines[i].text) or _tail_name(lines[i])
-                return i if match and _person(match["name"]) and not _certified(lines, i) else None
+            match = NAME_LINE.match(lines[i].text) or _tail_name(lines[i])
+            if match:
+                return i if _person(match["name"]) and not _certified(lines, i) else None
+            if BROKEN_NAME.match(lines[i].text) and _has_position(lines, i):
+                return None  # the signer's block, its name unreadable: what follows is not the letter's
         return None
     names = [i for i in range(len(lines)) if _candidate(lines, i)
              and not any(MINUTES.match(x.text) for x in _previous_texts(lines, i, 4))]
@@ -266,13 +270,13 @@ def signer(lines: list[Line]) -> Signer:
         block = [line for line in block if not re.search(r"[0-9๐-๙]", line.text)]
     title, name = split_title(name_match["name"].strip())
     joined = join_wrapped([line.stripped for line in block])
-    if DAMAGED.search(joined):
-        joined = ""  # a damaged position is left empty rather than half right
     position, acting, acting_for = joined, "", ""
     act = ACTING.search(joined)
     if act:
         position = joined[: act.start()].strip()
         acting = act.group(0)
         acting_for = joined[act.end():].strip()
+    # a damaged part is left empty rather than half right (the acting phrase is matched whole)
+    position, acting_for = ("" if DAMAGED.search(x) else x for x in (position, acting_for))
     end = block[-1].span.end if block else lines[i].span.end
     return Signer(title, name, position, acting, acting_for, Span(lines[i].span.start, end))

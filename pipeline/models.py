@@ -116,6 +116,7 @@ class Letter:
     span: Span
     text: str
     pages: tuple[int, int] = (1, 1)  # the first and last page it stands on
+    enclosure: bool = False  # pages after a letter's signature (a schedule, a form): no letter of its own
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,9 +70,12 @@ UNSUPPORTED = [
     # (text, the reason starts with, or '' for none)
     (MEMO_BODY + "                    (ผู้ช่วยศาสตราจารย ดร.วลลภ ทา\n                    อาจารย์หัวหน้าโครงการ\n",
      "the name under the signature cannot be read: (ผู้ช่วยศาสตราจารย ดร.วลลภ ทา"),
-    (MEMO_BODY + "                          พงษ์อินทร์วงศ์)\n                    (นางศิริพร จันทพล)\n"
-     "                    ผู้อำนวยการกองนโยบายและแผน\n",
+    (MEMO_BODY + "                          พงษ์อินทร์วงศ์)\n                    อาจารย์หัวหน้าโครงการ\n"
+     "                    (นางศิริพร จันทพล)\n                    ผู้อำนวยการกองนโยบายและแผน\n",
      "the name under the signature cannot be read: พงษ์อินทร์วงศ์)"),
+    # a fragment with no position under it is a stroke, not the block: the name below it is the signer's
+    (MEMO_BODY + "                          ทา)\n                    (นายวัลลภ ทาทอง)\n"
+     "                    อาจารย์หัวหน้าโครงการ\n", ""),
     (MEMO_BODY + "                    (นายวัลลภ ทาทอง)\n                    อาจารย์หัวหน้าโครงการ\n", ""),
     ("เรียน ผู้ว่าราชการจังหวัด\nเพื่อโปรดทราบ", ""),  # no signature at all: nothing to report
 ]
