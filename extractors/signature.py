@@ -280,3 +280,13 @@ def signer(lines: list[Line]) -> Signer:
     position, acting_for = ("" if DAMAGED.search(x) else x for x in (position, acting_for))
     end = block[-1].span.end if block else lines[i].span.end
     return Signer(title, name, position, acting, acting_for, Span(lines[i].span.start, end))
+
+
+def name_line(lines: list[Line]) -> int | None:
+    """The index of the signer's name line (``_name_line``), for the minutes that may follow it."""
+    return _name_line(lines)
+
+
+def body_end(lines: list[Line]) -> int | None:
+    """The index of the body's last line: the closing, else the last ``จึงเรียนมาเพื่อ…`` / ``ประกาศ ณ วันที่``."""
+    return _body_end(lines)

@@ -9,6 +9,7 @@ from extractors import gazette, header, instrument, serial, signature
 from extractors.effective import date_role, effective
 from extractors.effective_source import resolve
 from extractors.lines import Line, split_lines, without_layout
+from extractors.minutes import minutes_start
 from extractors.patterns import REFERENCE_HEAD, URL
 from extractors.receipt import receipt
 from extractors.ref_numbers import is_known_agency
@@ -142,7 +143,9 @@ def extract(document: Document, letter: Letter) -> Record:
     if shaky and (ref is None or ref[0] == shaky[0]):
         ref = shaky[:2]  # a scan's hand-written serial read as specks: the printed part only
     own_ref = ref[1] if ref else None
-    doc_date, date_index = header.document_date(lines, kind)
+    cut = minutes_start(lines)
+    body, body_text = (lines[:cut], letter.text[: lines[cut].start - offset]) if cut else (lines, letter.text)
+    doc_date, date_index = header.document_date(body, kind)
     inst = _instrument_fields(letter.text, offset, lines, kind)
     title = inst.get("title")
     flat = inst.get("flat", False)
@@ -161,8 +164,8 @@ def extract(document: Document, letter: Letter) -> Record:
     if late:
         doc_date = None  # signed after it was published: a date read from the wrong place
     urgency, secrecy = header.urgency_secrecy(lines, kind)
-    citations = tuple(find_citations(letter.text, offset, own_ref, _block_span(lines, REFERENCE_HEAD)))
-    eff_date, eff_source, eff_rule = _effective(letter.text, offset, doc_date, mark)
+    citations = tuple(find_citations(body_text, offset, own_ref, _block_span(body, REFERENCE_HEAD)))
+    eff_date, eff_source, eff_rule = _effective(body_text, offset, doc_date, mark)
     record = Record(
         doc_id=doc_id(document.source.sha256, letter.index),
         source=document.source,
@@ -189,7 +192,7 @@ def extract(document: Document, letter: Letter) -> Record:
         **_receipt(document, letter),
         citations=citations,
         attachments=tuple(attach.attachments(lines)),
-        dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),
+        dates=_all_dates(body_text, offset, doc_date, citations, eff_date),  # minutes' dates are not the letter's
         text=letter.text,
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
