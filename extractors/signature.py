@@ -290,3 +290,25 @@ def name_line(lines: list[Line]) -> int | None:
 def body_end(lines: list[Line]) -> int | None:
     """The index of the body's last line: the closing, else the last ``จึงเรียนมาเพื่อ…`` / ``ประกาศ ณ วันที่``."""
     return _body_end(lines)
+
+
+def certifier(lines: list[Line]) -> Signer:
+    """Who certified a copy: the name and position under ``สำเนาถูกต้อง`` (never the document's signer).
+
+    >>> c = certifier(split_lines("(นายสาทิตย์ วงศ์หนองเตย)\\nรัฐมนตรี\\n   สำเนาถูกต้อง\\n\\n(นางสาวลักขณา สิวะอมรรัตน์)\\nนักทรัพยากรบุคคลชำนาญการพิเศษ"))
+    >>> (c.title, c.name, c.position)
+    ('นางสาว', 'ลักขณา สิวะอมรรัตน์', 'นักทรัพยากรบุคคลชำนาญการพิเศษ')
+    """
+    for i, line in enumerate(lines):
+        if not CERTIFIED.search(line.text):
+            continue
+        for j in range(i + 1, min(i + 6, len(lines))):
+            match = NAME_LINE.match(lines[j].text)
+            if match and _person(match["name"]):
+                title, name = split_title(match["name"].strip())
+                block = _position_lines(lines, j + 1)
+                position = join_wrapped([x.stripped for x in block])
+                position = "" if DAMAGED.search(position) else position
+                end = block[-1].span.end if block else lines[j].span.end
+                return Signer(title, name, position, "", "", Span(lines[j].span.start, end))
+    return Signer()

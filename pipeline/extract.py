@@ -194,6 +194,7 @@ def extract(document: Document, letter: Letter) -> Record:
         attachments=tuple(attach.attachments(lines)),
         dates=_all_dates(body_text, offset, doc_date, citations, eff_date),  # minutes' dates are not the letter's
         text=letter.text,
+        certified_by=signature.certifier(lines),
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
     if inst.get("unreadable"):

@@ -305,6 +305,7 @@ class Record:
     problems: tuple[Problem, ...] = ()
     links: tuple[Link, ...] = field(default=())  # parallel to citations, filled by link()
     text: str = ""  # the letter's normalised text: the document's normalised text [span.start:span.end]
+    certified_by: Signer = Signer()  # a certified copy's สำเนาถูกต้อง name and position (never the signer)
 
     def __repr__(self) -> str:
         ref = self.ref_no.canonical if self.ref_no else ""

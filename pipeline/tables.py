@@ -24,6 +24,8 @@ DOCUMENT_COLUMNS = (
     "received_no", "received_date", "received_time", "received_text",
     # copies of one letter (issue 13)
     "source_paths", "copy_group",
+    # a certified copy's สำเนาถูกต้อง block (issue 12): who certified it, never the signer
+    "certified_by", "certified_by_position",
 )
 REFERENCE_COLUMNS = (
     "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
@@ -85,6 +87,8 @@ def document_row(record: Record, incoming: list[str], paths: tuple[str, ...] = (
         "span_start": record.span.start, "span_end": record.span.end,
         **_instrument_columns(record),
         "source_paths": ";".join(paths or (record.source.path,)), "copy_group": copy_group or None,
+        "certified_by": " ".join(x for x in (record.certified_by.title, record.certified_by.name) if x) or None,
+        "certified_by_position": record.certified_by.position or None,
     }
 
 

@@ -86,3 +86,22 @@ def test_unreadable_signature_gives_a_reason(text, reason):
     assert unsupported(split_lines(text)) == reason
     if reason:
         assert signer(split_lines(text)).name == ""
+
+
+CERTIFIED = [
+    # (text, (title, name, position) of who certified the copy)
+    ("        ประกาศ ณ วันที่ ๒๘ กุมภาพันธ์ ๒๕๕๔\n        (นายสาทิตย์ วงศ์หนองเตย)\n        รัฐมนตรีประจำสำนักนายกรัฐมนตรี\n"
+     "                  สำเนาถูกต้อง\n\n             (นางสาวลักขณา สิวะอมรรัตน์)\n"
+     "            นักทรัพยากรบุคคลชำนาญการพิเศษ\n",
+     ("นางสาว", "ลักขณา สิวะอมรรัตน์", "นักทรัพยากรบุคคลชำนาญการพิเศษ")),
+    ("        ขอแสดงความนับถือ\n        (นายสาทิตย์ วงศ์หนองเตย)\n        รัฐมนตรีประจำสำนักนายกรัฐมนตรี\n", ("", "", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CERTIFIED)
+def test_certifier_of_a_copy(text, want):
+    from extractors.signature import certifier
+
+    c = certifier(split_lines(text))
+    assert (c.title, c.name, c.position) == want
+    assert signer(split_lines(text)).name == "สาทิตย์ วงศ์หนองเตย"
