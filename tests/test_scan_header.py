@@ -47,6 +47,10 @@ DATE_LINES = [
     ("«๙ กันยายน ๒๕๖๕", dt.date(2022, 9, 9)),
     ("'๑๘ กันยายน ๒๕๖๐", dt.date(2017, 9, 18)),
     ("๙ กันยายน ๒๕๖๕", dt.date(2022, 9, 9)),
+    ("วนท ๓๑ สิงหาคม ๒๕๖๕", dt.date(2022, 8, 31)),  # วันที่ with its upper marks lost
+    ("วันท ๓๑ สิงหาคม ๒๕๖๕", dt.date(2022, 8, 31)),
+    ("สวนท ๓๑ สิงหาคม ๒๕๖๕", None),  # a word, not วันที่
+    ("วนท ๓๑ ส.ค. ๖๕", None),
     ("«๙ ก.ย. ๖๕", None),  # a speck and an abbreviated year: not a full date, not taken
     ("ก๙ กันยายน ๒๕๖๕", None),  # a letter before the day is a word, not a speck
     ("«๙ กันยายน ๒๕๖๕ เวลา ๑๐.๐๐ น.", None),  # not a date line
