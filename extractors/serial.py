@@ -24,11 +24,13 @@ from pipeline.models import RefNo, Span
 # the printed part: "ศธ ๐๔๐๒๕/", "มท ๐๘๐๕.๒/ว" (not the ว of a "วันที่" beside it)
 PREFIX = re.compile(rf"(?<![ก-๙]){AGENCY}{WS}{UNIT}{WS}/[ \t]{{0,2}}(?:{CIRCULAR}(?![\u0e01-\u0e4e])[ \t]{{0,2}})?")
 CLEAN = re.compile(r"[0-9๐-๙]{1,7}(?:[ก-ฮ](?![ก-๙]))?[.,;:)]?")  # "๓๔๕๘", "123ก", "๐๑๗๔,"
+GLUED_DATE_WORD = re.compile("ว\u0e31?น\u0e17\u0e35?\u0e48?.*$")
 HEADER_LINES = 12
 
 
 def _why(prefix: str, rest: str) -> str:
     """Why ``rest`` (what stands after the printed prefix) is no trustworthy serial; '' when it is one."""
+    rest = GLUED_DATE_WORD.sub("", rest)  # a memo's "…/ว.๒๑๓๒วันที่": the date word glued to the number
     if not rest or CLEAN.fullmatch(rest):
         return ""  # blank (a draft) or a clean number
     digits = re.match(r"[0-9๐-๙]+", rest)

@@ -21,6 +21,7 @@ SERIALS = [
     ("ที่ มท ๐๘๐๕.๒/ว ๓๔๘๒", None),
     ("ที่ มท ๐๘๐๕.๒/ว๑๒๓ก", None),  # a serial with a letter suffix
     ("ที่ นว ๐๐๑๗.๒/๘๔๕ วันที่ ๑๗ ธ.ค. ๒๕๖๑", None),  # a memo's number, its date on the same line
+    ("ที่ อจ ๐๐๑๘/ว.๒๑๓๒วันที่ ๓ มีนาคม ๒๕๖๑", None),  # the memo's date word glued to the number
     ("ที่ นว ๕๒๐๐๗.๓/", None),  # a draft's blank serial: nothing uncertain about it
     ("ที่ นว ๕๒๐๐๗.๓/            วันที่ ๑ มกราคม ๒๕๖๙", None),
 ]
