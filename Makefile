@@ -61,7 +61,7 @@ eval: setup ## field accuracy on the corpus (docs/ACCURACY.md)
 	$(VENV)/bin/saraban eval $(CORPUS) --write build/ACCURACY.md
 
 eval-real: setup ## accuracy on the real development sets in $(REAL) (the "Real documents" section of docs/ACCURACY.md)
-	$(PY) -m workbench.eval_real --real $(REAL) --write docs/ACCURACY.md
+	$(PY) -m workbench.eval_real --real $(REAL) --scans --write docs/ACCURACY.md
 
 # Training needs torch (CPU build) and onnx for the export; the runtime needs only onnxruntime.
 ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/ocr/digits/thai_digits.onnx

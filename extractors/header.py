@@ -293,12 +293,27 @@ def _title_issuer(lines: list[Line]) -> Field:
     return Field(value, Span(span.start, end))
 
 
+# one speck of a scan before the day of a date line: "«๙ กันยายน ๒๕๖๕", "'๑๘ กันยายน ๒๕๖๐"
+SPECK = re.compile(r"[^\sก-๙0-9A-Za-z(]\s?(?=[0-9๐-๙])")
+# "วันที่" with the marks above the line lost by OCR ("วนท", "วันท"), alone before a full date on its line
+DAMAGED_DATE_WORD = re.compile("ว\u0e31?น\u0e17\u0e35?\u0e48?[ \t]+(?=[0-9๐-๙])")
+
+
 def _date_line_index(lines: list[Line], start: int, stop: int) -> int | None:
-    """The first line in ``[start, stop)`` that is a date alone (an external letter's date line)."""
+    """The first line in ``[start, stop)`` that is a date alone (an external letter's date line).
+
+    One stray symbol before the day is tolerated where the rest is a full date (day, month, 4-digit
+    year): ``«๙ กันยายน ๒๕๖๕`` is a scan's speck before ``๙ กันยายน ๒๕๖๕``; so is a ``วันที่`` whose
+    upper marks OCR lost (``วนท ๓๑ สิงหาคม ๒๕๖๕``).
+    """
     for i in range(start, min(stop, len(lines))):
         text = lines[i].stripped
         match = DATE.match(text)
         if match and match.end() == len(text) and parse_match(match):
+            return i
+        speck = SPECK.match(text) or DAMAGED_DATE_WORD.match(text)
+        match = DATE.match(text, speck.end()) if speck else None
+        if match and match.end() == len(text) and len(match["year"]) == 4 and parse_match(match):
             return i
     return None
 

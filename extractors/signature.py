@@ -14,7 +14,7 @@ from extractors.lines import PAGE_NUMBER, Line, join_wrapped, split_lines
 from extractors.patterns import CLOSING, DATE, NAME_LINE
 from pipeline.models import Signer, Span
 
-__all__ = ["signer", "split_title", "split_lines"]
+__all__ = ["signer", "split_title", "split_lines", "unsupported"]
 
 # Ranks and titles, as printed (regulation appendix, army/navy/air force/police rank lists).
 _TITLES = (
@@ -66,14 +66,120 @@ def split_title(name: str) -> tuple[str, str]:
     return name[:pos].strip(), name[pos:].strip()
 
 
-def _name_line(lines: list[Line]) -> int | None:
+# The body's last words before the signature: the closing, "จึงเรียนมาเพื่อ…", an instrument's "ประกาศ ณ วันที่".
+BODY_END = re.compile(r"^[ \t]*(?:จึงเรียนมา|จึงประกาศ|จึงขอประกาศ|จึงแจ้ง|(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่)")
+CERTIFIED = re.compile(r"สำเนาถูกต้อง")  # a certified copy's "สำเนาถูกต้อง" / (name) / position: not the signer
+# Handwritten minutes (เกษียณหนังสือ) begin with an address or an instruction: "เรียน ผอ.", "๑. เพื่อโปรดทราบ",
+# "ทราบ", "มอบ …", "ดำเนินการ", "อนุมัติ", "เห็นควร…"; up to three OCR specks may stand before the word.
+MINUTES = re.compile(
+    r"^[ \t]*[^ก-ฮ\n]{0,3}[ \t]*(?:[0-9๐-๙][ \t]*[.)][ \t]*)?"
+    r"(?:เรียน|ทราบ|มอบ|ดำเนินการ|เพื่อ(?:โปรด|ทราบ|พิจารณา|ดำเนินการ|แจ้ง|ลงนาม)|อนุมัติ|อนุญาต|เห็นควร|เห็นสมควร|ชอบ|แจ้ง[ \t]|ลงนามแล้ว)"
+)
+# a name line a signature ran across: "(" lost under the stroke, "/'นายจิรพงษ์ ไชยยศ)" or "…จป (ผศ.สมชาย ใจดี)"
+TAIL_NAME = re.compile(r"[ \t]*[(/'\"|]{0,2}(?P<name>[^()\n0-9๐-๙/|\"']{2,60}[ก-๙])\)[ \t]*$")
+# where a signer's name was printed but cannot be read: "(ผู้ช่วยศาสตราจารย ดร.วลลภ ทา" or "พงษ์อินทร์วงศ์)"
+BROKEN_NAME = re.compile(r"^[ \t]*(?:\([ \t]*[ก-๙]|[ก-๙.]{3,}(?:[ \t][ก-๙.]{2,})?\)[ \t]*$)")
+COLUMN_GAP = re.compile(r"[ \t]{3,}")
+# symbols no printed position carries: "…ขอนแก่น เขต ! รักษาราชการแท%" is a scan's damage, not a position
+DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"']")
+
+
+def _person(name: str) -> bool:
+    """Is a parenthesised text a person's name? ``(นายสาทิตย์ วงศ์หนองเตย)`` yes, ``(บาท/เดือน)`` (a table's
+    unit) and ``(ร้อยละ)`` no: a name carries a title, or a given name and a surname, and no ``/``."""
+    title, rest = split_title(name.strip())
+    words = rest.split()
+    thai = sum(1 for c in rest if "\u0e01" <= c <= "\u0e4e")
+    if "/" in name or not words or len(words) > 5 or thai < 0.7 * len(rest.replace(" ", "")):
+        return False  # a unit, a fraction, a table's note; OCR specks in a name are tolerated
+    return bool(title) or len(words) >= 2
+
+
+def _tail_name(line: Line) -> re.Match | None:
+    """A titled name in parentheses at the end of a line, with a signature stroke or a margin note before it."""
+    match = TAIL_NAME.search(line.text)
+    if not match or NAME_LINE.match(line.text):
+        return None
+    name = match["name"].strip()
+    title, _ = split_title(name)
+    return match if title and _person(name) and TITLE_TOKEN.match(name) else None
+
+
+def _previous_texts(lines: list[Line], i: int, n: int) -> list[Line]:
+    return [x for x in reversed(lines[max(0, i - 2 * n) : i]) if not x.blank][:n]
+
+
+def _certified(lines: list[Line], i: int) -> bool:
+    """Is the name at ``i`` the one under a certified copy's ``สำเนาถูกต้อง``?"""
+    return any(CERTIFIED.search(x.text) for x in _previous_texts(lines, i, 3))
+
+
+def _has_position(lines: list[Line], i: int) -> bool:
+    following = next((x for x in lines[i + 1 : i + 3] if not x.blank), None)
+    return following is not None and bool(re.search(r"[ก-๙]{3}", following.text)) and not (
+        NAME_LINE.match(following.text) or CERTIFIED.search(following.text) or MINUTES.match(following.text)
+        or BROKEN_NAME.match(following.text))
+
+
+def _body_end(lines: list[Line]) -> int | None:
     closing = next((i for i, line in enumerate(lines) if CLOSING.match(line.text)), None)
-    names = [i for i, line in enumerate(lines) if NAME_LINE.match(line.text)]
     if closing is not None:
-        after = [i for i in names if i > closing]
-        if after:
-            return after[0]
+        return closing
+    ends = [i for i, line in enumerate(lines) if BODY_END.match(line.text)]
+    return ends[-1] if ends else None
+
+
+def _name_like(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    return bool(NAME_LINE.match(text) or _tail_name(lines[i]) or BROKEN_NAME.match(text))
+
+
+def _candidate(lines: list[Line], i: int) -> bool:
+    """A readable person's name alone in parentheses, not a certified copy's, with a position line after it."""
+    match = NAME_LINE.match(lines[i].text)
+    return bool(match) and _person(match["name"]) and not _certified(lines, i) and _has_position(lines, i)
+
+
+def _name_line(lines: list[Line]) -> int | None:
+    """The line of the signer's name.
+
+    After the body's end (the closing, or ``จึงเรียนมาเพื่อ…`` where there is none), the first line that
+    holds a name is the signer's: when it cannot be read, nothing later is taken, for what follows the
+    letter's signature is handwritten minutes (``เรียน …``, ``ทราบ``) with their own names, or a
+    certified copy's. Without a body end, the last readable name with a position line under it that
+    no minutes and no ``สำเนาถูกต้อง`` precede.
+    """
+    end = _body_end(lines)
+    if end is not None:
+        for i in range(end + 1, len(lines)):
+            if CERTIFIED.search(lines[i].text):
+                return None
+            match = NAME_LINE.match(lines[i].text) or _tail_name(lines[i])
+            if match:
+                return i if _person(match["name"]) and not _certified(lines, i) else None
+            if BROKEN_NAME.match(lines[i].text) and _has_position(lines, i):
+                return None  # the signer's block, its name unreadable: what follows is not the letter's
+        return None
+    names = [i for i in range(len(lines)) if _candidate(lines, i)
+             and not any(MINUTES.match(x.text) for x in _previous_texts(lines, i, 4))]
     return names[-1] if names else None
+
+
+def unsupported(lines: list[Line]) -> str:
+    """Why a letter that shows a signature holds no signer: ``''`` when it has one or shows none.
+
+    >>> unsupported(split_lines("จึงเรียนมาเพื่อโปรดพิจารณา\\n(ผู้ช่วยศาสตราจารย ดร.วลลภ ทา\\nอาจารย์หัวหน้าโครงการ"))
+    'the name under the signature cannot be read: (ผู้ช่วยศาสตราจารย ดร.วลลภ ทา'
+    """
+    if _name_line(lines) is not None:
+        return ""
+    end = _body_end(lines)
+    for i in range(len(lines) if end is None else end + 1, len(lines)):
+        if CERTIFIED.search(lines[i].text):
+            break
+        if _name_like(lines, i):
+            return f"the name under the signature cannot be read: {lines[i].stripped[:80]}"
+    return ""
 
 
 def _indent(line: Line) -> int:
@@ -85,7 +191,8 @@ def _page_break(line: Line) -> bool:
 
 
 def _ends_block(line: Line) -> bool:
-    return line.blank or bool(NAME_LINE.match(line.text) or DATE.match(line.stripped) or STAMP.match(line.text))
+    return line.blank or bool(NAME_LINE.match(line.text) or DATE.match(line.stripped) or STAMP.match(line.text)
+                              or CERTIFIED.search(line.text))
 
 
 def _wraps_into(previous: str, line: str) -> bool:
@@ -132,14 +239,36 @@ def _province_names() -> frozenset[str]:
     return frozenset(row["name_th"] for row in agency_table().values() if row["kind"] == "province")
 
 
+def _right_column(lines: list[Line], first: int, column: int) -> list[Line]:
+    """The lines after ``first`` cut to their part right of a wide gap near ``column``: a signer block
+    printed beside a margin note shares its lines with it (``…เครวย    คณบดีคณะวิทยาศาสตร์การกีฬา``)."""
+    out = []
+    for line in lines[first : first + MAX_POSITION_LINES + 2]:
+        if len(line.text.rstrip()) < column - 20:
+            continue  # a margin note wholly left of the block
+        cuts = sorted((m.end() for m in COLUMN_GAP.finditer(line.text) if m.end() >= column - 20),
+                      key=lambda cut: abs(cut - column))
+        at = cuts[0] if cuts else (0 if _indent(line) >= column - 20 else None)
+        if at is None:
+            break
+        out.append(Line(line.start + at - column, " " * column + line.text[at:].rstrip()))
+    return out
+
+
 def signer(lines: list[Line]) -> Signer:
     """The signer of a letter from its lines; empty fields where the letter does not say."""
     i = _name_line(lines)
     if i is None:
         return Signer()
     name_match = NAME_LINE.match(lines[i].text)
+    if name_match:
+        block = _position_lines(lines, i + 1)
+    else:
+        name_match = _tail_name(lines[i])
+        column = name_match.start("name")
+        block = _position_lines([Line(lines[i].start, " " * column + "x")] + _right_column(lines, i + 1, column), 1)
+        block = [line for line in block if not re.search(r"[0-9๐-๙]", line.text)]
     title, name = split_title(name_match["name"].strip())
-    block = _position_lines(lines, i + 1)
     joined = join_wrapped([line.stripped for line in block])
     position, acting, acting_for = joined, "", ""
     act = ACTING.search(joined)
@@ -147,5 +276,39 @@ def signer(lines: list[Line]) -> Signer:
         position = joined[: act.start()].strip()
         acting = act.group(0)
         acting_for = joined[act.end():].strip()
+    # a damaged part is left empty rather than half right (the acting phrase is matched whole)
+    position, acting_for = ("" if DAMAGED.search(x) else x for x in (position, acting_for))
     end = block[-1].span.end if block else lines[i].span.end
     return Signer(title, name, position, acting, acting_for, Span(lines[i].span.start, end))
+
+
+def name_line(lines: list[Line]) -> int | None:
+    """The index of the signer's name line (``_name_line``), for the minutes that may follow it."""
+    return _name_line(lines)
+
+
+def body_end(lines: list[Line]) -> int | None:
+    """The index of the body's last line: the closing, else the last ``จึงเรียนมาเพื่อ…`` / ``ประกาศ ณ วันที่``."""
+    return _body_end(lines)
+
+
+def certifier(lines: list[Line]) -> Signer:
+    """Who certified a copy: the name and position under ``สำเนาถูกต้อง`` (never the document's signer).
+
+    >>> c = certifier(split_lines("(นายสาทิตย์ วงศ์หนองเตย)\\nรัฐมนตรี\\n   สำเนาถูกต้อง\\n\\n(นางสาวลักขณา สิวะอมรรัตน์)\\nนักทรัพยากรบุคคลชำนาญการพิเศษ"))
+    >>> (c.title, c.name, c.position)
+    ('นางสาว', 'ลักขณา สิวะอมรรัตน์', 'นักทรัพยากรบุคคลชำนาญการพิเศษ')
+    """
+    for i, line in enumerate(lines):
+        if not CERTIFIED.search(line.text):
+            continue
+        for j in range(i + 1, min(i + 6, len(lines))):
+            match = NAME_LINE.match(lines[j].text)
+            if match and _person(match["name"]):
+                title, name = split_title(match["name"].strip())
+                block = _position_lines(lines, j + 1)
+                position = join_wrapped([x.stripped for x in block])
+                position = "" if DAMAGED.search(position) else position
+                end = block[-1].span.end if block else lines[j].span.end
+                return Signer(title, name, position, "", "", Span(lines[j].span.start, end))
+    return Signer()

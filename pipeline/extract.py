@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors import attachments as attach
-from extractors import gazette, header, instrument, signature
+from extractors import gazette, header, instrument, serial, signature
 from extractors.effective import date_role, effective
 from extractors.effective_source import resolve
 from extractors.lines import Line, split_lines, without_layout
+from extractors.minutes import minutes_start
 from extractors.patterns import REFERENCE_HEAD, URL
 from extractors.receipt import receipt
 from extractors.ref_numbers import is_known_agency
@@ -75,6 +76,8 @@ def _problems(record: Record, text: str, path: str) -> list[Problem]:
         add("missing_date", "no document date found")
     if not record.subject.value and record.doc_type not in ("regulation", "stamped", "law"):  # none has เรื่อง
         add("missing_subject", "no subject (เรื่อง) found")
+    if not record.signer.name and (why := signature.unsupported(split_lines(text))):
+        add("unreadable_signer", f"{why}; signer left empty (a later name is minutes or a certified copy's)")
     for bad in invalid_dates(text):
         add("invalid_date", f"date-like text is not a real date: {bad!r}")
     if record.doc_date:
@@ -136,8 +139,13 @@ def extract(document: Document, letter: Letter) -> Record:
     lines = split_lines(letter.text, offset)
     kind = header.doc_type(lines)
     ref = header.ref_line(lines)
+    shaky = serial.uncertain_ref(lines) if document.method == "ocr" else None
+    if shaky and (ref is None or ref[0] == shaky[0]):
+        ref = shaky[:2]  # a scan's hand-written serial read as specks: the printed part only
     own_ref = ref[1] if ref else None
-    doc_date, date_index = header.document_date(lines, kind)
+    cut = minutes_start(lines)
+    body, body_text = (lines[:cut], letter.text[: lines[cut].start - offset]) if cut else (lines, letter.text)
+    doc_date, date_index = header.document_date(body, kind)
     inst = _instrument_fields(letter.text, offset, lines, kind)
     title = inst.get("title")
     flat = inst.get("flat", False)
@@ -156,8 +164,8 @@ def extract(document: Document, letter: Letter) -> Record:
     if late:
         doc_date = None  # signed after it was published: a date read from the wrong place
     urgency, secrecy = header.urgency_secrecy(lines, kind)
-    citations = tuple(find_citations(letter.text, offset, own_ref, _block_span(lines, REFERENCE_HEAD)))
-    eff_date, eff_source, eff_rule = _effective(letter.text, offset, doc_date, mark)
+    citations = tuple(find_citations(body_text, offset, own_ref, _block_span(body, REFERENCE_HEAD)))
+    eff_date, eff_source, eff_rule = _effective(body_text, offset, doc_date, mark)
     record = Record(
         doc_id=doc_id(document.source.sha256, letter.index),
         source=document.source,
@@ -184,14 +192,18 @@ def extract(document: Document, letter: Letter) -> Record:
         **_receipt(document, letter),
         citations=citations,
         attachments=tuple(attach.attachments(lines)),
-        dates=_all_dates(letter.text, offset, doc_date, citations, eff_date),
+        dates=_all_dates(body_text, offset, doc_date, citations, eff_date),  # minutes' dates are not the letter's
         text=letter.text,
         pages=letter.pages,
+        certified_by=signature.certifier(lines),
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
     if inst.get("unreadable"):
         problems += (Problem("unreadable_date", "the signing line (ประกาศ/สั่ง/ให้ไว้ ณ วันที่) holds no date that can "
                              "be read; doc_date left empty", "warning", document.source.path, record.doc_id),)
+    if shaky and own_ref is shaky[1]:
+        problems += (Problem("serial_uncertain", f"{shaky[2]}; ref_no keeps the printed part {own_ref.text!r}",
+                             "warning", document.source.path, record.doc_id),)
     if late:
         problems += (Problem("date_after_publication", "the signing date read lies after the Gazette's publication "
                              f"date {mark.date.date}; left empty", "warning", document.source.path, record.doc_id),)

@@ -116,6 +116,7 @@ class Letter:
     span: Span
     text: str
     pages: tuple[int, int] = (1, 1)  # the first and last page it stands on
+    enclosure: bool = False  # pages after a letter's signature (a schedule, a form): no letter of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +306,7 @@ class Record:
     links: tuple[Link, ...] = field(default=())  # parallel to citations, filled by link()
     text: str = ""  # the letter's normalised text: the document's normalised text [span.start:span.end]
     pages: tuple[int, int] | None = None  # the first and last page of its file the letter stands on
+    certified_by: Signer = Signer()  # a certified copy's สำเนาถูกต้อง name and position (never the signer)
 
     def __repr__(self) -> str:
         ref = self.ref_no.canonical if self.ref_no else ""

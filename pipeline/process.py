@@ -78,12 +78,20 @@ def process_document(path: Path, document: Document) -> FileResult:
     problems = list(document.problems)
     try:
         text = normalize(document.raw_text).text
-        records = [extract(document, letter) for letter in segment(text)]
+        parts = segment(text)
+        records = [extract(document, letter) for letter in parts]
     except Exception as err:  # noqa: BLE001 - an extractor bug must not stop the batch
         message = f"internal error while extracting: {type(err).__name__}: {err}"
         problems.append(Problem("internal_error", message, "error", str(path)))
         return FileResult(str(path), document.source.sha256, (), tuple(problems), True, document.source_format,
                           _ocr_pages(document))
+    enclosures = [r for r, part in zip(records, parts) if part.enclosure]
+    for r, part in zip(records, parts):
+        if part.enclosure:  # a schedule or form after the signature: the letter's, not a letter
+            problems.append(Problem("enclosure", f"pages {part.pages[0]}-{part.pages[1]} (characters {r.span.start}-"
+                                    f"{r.span.end}) follow the letter's signature and hold no letter of their own "
+                                    "(a schedule, a form, a list): not in documents.csv", "warning", str(path)))
+    records = [r for r in records if not any(r is e for e in enclosures)]
     letters = tuple(r for r in records if looks_like_letter(r))
     if not letters:
         problems.append(Problem("no_letter", "the file was read, but no letter (reference number, date, subject, "

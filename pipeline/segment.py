@@ -14,10 +14,12 @@ import re
 from extractors.lines import Line, split_lines
 from extractors.patterns import CLOSING, LINE_REF, NAME_LINE, SALUTATION, SUBJECT
 from extractors.ref_numbers import parse_ref
+from extractors.signature import ACTING
 from pipeline.models import Letter, Span
 
 MEMO_TITLE = re.compile(r"^[ \t]*(?:บันทึกข้อความ|บันทึก[ \t]*ข้อความ)[ \t]*$")  # "บันทึกข้อความ"
-TITLE = re.compile(r"^[ \t]*(?:คำสั่ง|ประกาศ|ระเบียบ|ข้อบังคับ|แถลงการณ์)(?![ \t]*ณ)[ \t]*[ก-๙]")  # "คำสั่งจังหวัด…"
+# "คำสั่งจังหวัด…"; not the word ประกาศนียบัตร (a diploma, in a schedule's rows)
+TITLE = re.compile(r"^[ \t]*(?:คำสั่ง|ประกาศ(?!นียบัตร|นิยบัตร)|ระเบียบ|ข้อบังคับ|แถลงการณ์)(?![ \t]*ณ)[ \t]*[ก-๙]")
 SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่")  # "สั่ง ณ วันที่ ๑ …"
 STAMP_LINE = re.compile(r"^[ \t]*(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\)|[ \t])*[ \t]*$")
 
@@ -75,7 +77,10 @@ def _anchor(lines: list[Line], i: int) -> str:
 class _State:
     """What the current letter has shown since it began."""
 
-    def __init__(self) -> None:
+    def __init__(self, enclosure: bool = False) -> None:
+        self.enclosure = enclosure  # pages after a letter's signature: any letter anchor starts a letter
+        self.named = False  # the signer's name line has been seen
+        self.signed = False  # ... and a line (the position) after it
         self.ended = False  # signature, closing, "สั่ง ณ วันที่", or a stamped letter's closing date
         self.has_ref = False
         self.has_subject = False
@@ -85,6 +90,10 @@ class _State:
 
     def update(self, line: Line) -> None:
         text = line.text
+        if self.named and line.stripped and not NAME_LINE.match(text):
+            self.signed = True
+        if NAME_LINE.match(text):
+            self.named = True
         if NAME_LINE.match(text) or CLOSING.match(text) or SIGNED_ON.match(text):
             self.ended = True
         if self.stamped and STANDALONE_DATE.match(text) and not DATE_LEAD.search(self.previous):
@@ -100,7 +109,7 @@ class _State:
             self.has_ref = True
 
     def starts_new(self, kind: str) -> bool:
-        if self.ended:
+        if self.ended or (self.enclosure and kind != "weak-title"):
             return True
         started = self.has_ref or self.has_salutation
         if kind in ("memo", "title"):
@@ -122,17 +131,74 @@ def _back_over_stamps(lines: list[Line], index: int, floor: int) -> int:
     return index
 
 
+ENCLOSURE_MIN_CHARS = 120  # less after a page break than this is specks or a page number, not an enclosure
+HEADER_CHARS = 400  # a letter's number, address and date above its เรื่อง / เรียน
+
+
+def _page_break(line: Line) -> bool:
+    return "\f" in line.text and not line.stripped
+
+
+PAGE_HEAD_LINES = 15  # a letter's header stands within the first lines of a page (under an emblem's specks)
+
+
+def _after_break(lines: list[Line], i: int) -> str:
+    """What the page after the break at ``i`` (in a signed letter) is: 'goes-on' (an acting line of the
+    signature), 'anchored' (a letter anchor in its head: split as usual), 'letter' (a header's เรื่อง or
+    เรียน without a readable anchor: a letter all the same) or 'enclosure'."""
+    head = [j for j in range(i + 1, len(lines)) if lines[j].stripped and not _page_break(lines[j])][:PAGE_HEAD_LINES]
+    if head and ACTING.match(lines[head[0]].stripped):
+        return "goes-on"
+    before = 0  # characters on the page above the line looked at: specks above a header, a form's rows
+    for j in head:
+        if _anchor(lines, j) in ("memo", "ref", "title"):  # lower down, a letter after a form: split there
+            return "anchored" if before < ENCLOSURE_MIN_CHARS else "enclosure"
+        if (SUBJECT.match(lines[j].text) or SALUTATION.match(lines[j].text)) and before < HEADER_CHARS:
+            return "letter"
+        before += len(lines[j].stripped)
+    return "enclosure"
+
+
 def split_points(lines: list[Line]) -> list[int]:
-    """Indexes of the lines where letters begin (the first is always 0)."""
-    starts = [0]
+    """Indexes of the lines where letters begin (the first is always 0); see ``split_with_enclosures``."""
+    return [start for start, _ in split_with_enclosures(lines)]
+
+
+def split_with_enclosures(lines: list[Line]) -> list[tuple[int, bool]]:
+    """Where letters and enclosures begin: ``(line index, is an enclosure)``, the first ``(0, False)``.
+
+    An enclosure is what follows a page break after a signed letter (its name line and a line under
+    it): a schedule, a form, an attendance list, a copy of another letter. It holds no letter of its
+    own unless a letter anchor starts one in it (then that letter is split off as usual).
+    """
+    starts: list[tuple[int, bool]] = [(0, False)]
     state = _State()
     for i, line in enumerate(lines):
         kind = _anchor(lines, i)
-        if kind and i > starts[-1] and state.starts_new(kind):
-            starts.append(_back_over_stamps(lines, i, starts[-1]))
+        if kind and i > starts[-1][0] and state.starts_new(kind):
+            starts.append((_back_over_stamps(lines, i, starts[-1][0]), False))
             state = _State()
+        elif _page_break(line) and state.signed and not state.enclosure:
+            after = _after_break(lines, i)
+            if after in ("letter", "enclosure"):
+                starts.append((i + 1, after == "enclosure"))
+                state = _State(enclosure=after == "enclosure")
+                continue
         state.update(line)
-    return starts
+    return _without_slivers(lines, starts)
+
+
+def _without_slivers(lines: list[Line], starts: list[tuple[int, bool]]) -> list[tuple[int, bool]]:
+    """Drop an enclosure start whose part holds hardly any text (specks, a page number): as before, it
+    stays at the foot of the letter above."""
+    kept: list[tuple[int, bool]] = []
+    for n, (first, enclosure) in enumerate(starts):
+        last = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        size = sum(len(x.stripped) for x in lines[first:last])
+        if enclosure and size < ENCLOSURE_MIN_CHARS:
+            continue
+        kept.append((first, enclosure))
+    return kept
 
 
 def segment(text: str) -> list[Letter]:
@@ -142,14 +208,15 @@ def segment(text: str) -> list[Letter]:
     [0, 1]
     """
     lines = split_lines(text)
-    starts = split_points(lines)
+    marked = split_with_enclosures(lines)
+    starts = [first for first, _ in marked]
     letters = []
-    for n, first in enumerate(starts):
+    for n, (first, enclosure) in enumerate(marked):
         last = starts[n + 1] if n + 1 < len(starts) else len(lines)
         start = lines[first].start if first < len(lines) else len(text)
         end = lines[last - 1].end if last > first else start
         body = text[start:end].rstrip()
         pages = (text.count("\f", 0, start) + 1, text.count("\f", 0, start + len(body)) + 1)  # pages end in \f
-        letters.append(Letter(n, Span(start, start + len(body)), body, pages))
+        letters.append(Letter(n, Span(start, start + len(body)), body, pages, enclosure))
     kept = [letter for letter in letters if letter.text.strip()] or letters[:1]
-    return [Letter(i, letter.span, letter.text, letter.pages) for i, letter in enumerate(kept)]
+    return [Letter(i, letter.span, letter.text, letter.pages, letter.enclosure) for i, letter in enumerate(kept)]

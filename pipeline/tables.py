@@ -29,6 +29,8 @@ DOCUMENT_COLUMNS = (
     "source_paths", "copy_group",
     # the issuing office apart from its address (issue 15)
     "issuer_office", "issuer_address",
+    # a certified copy's สำเนาถูกต้อง block (issue 12): who certified it, never the signer
+    "certified_by", "certified_by_position",
 )
 REFERENCE_COLUMNS = (
     "doc_id", "seq", "where", "cited_issuer", "ref_no", "ref_no_text", "cited_date", "cited_date_text",
@@ -119,6 +121,8 @@ def document_row(record: Record, incoming: list[str], paths: tuple[str, ...] = (
         **_instrument_columns(record),
         "source_paths": ";".join(paths or (record.source.path,)), "copy_group": copy_group or None,
         **_office_columns(record.issuer.value),
+        "certified_by": " ".join(x for x in (record.certified_by.title, record.certified_by.name) if x) or None,
+        "certified_by_position": record.certified_by.position or None,
     }
 
 
