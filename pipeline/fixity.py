@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.names import escape
+
 MANIFEST_NAME = "manifest-sha256.txt"
 EVENTS_NAME = "events.jsonl"
 
@@ -27,11 +29,15 @@ FORMAT_ID = "format identification"
 
 
 def _encode(path: str) -> str:
-    return path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """``%``, CR, LF and each byte of a name that is not UTF-8 (a lone surrogate) percent-encoded."""
+    text = path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return "".join(f"%{ord(c) - 0xDC00:02X}" if "\udc80" <= c <= "\udcff" else c for c in text)
 
 
 def _decode(path: str) -> str:
-    return path.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+    from urllib.parse import unquote_to_bytes
+
+    return os.fsdecode(unquote_to_bytes(path)) if "%" in path else path
 
 
 def manifest_line(sha256: str, path: str) -> str:
@@ -85,7 +91,7 @@ class Event:
 
     def to_dict(self, agent: Agent, when: str) -> dict:
         return {"eventType": self.event_type, "eventDateTime": when, "eventOutcome": self.outcome,
-                "eventOutcomeDetail": self.detail, "object": self.path, "sha256": self.sha256,
+                "eventOutcomeDetail": self.detail, "object": escape(self.path), "sha256": self.sha256,
                 "agent": agent.name, "ocr_model": agent.ocr_model}
 
 

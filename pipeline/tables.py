@@ -164,4 +164,6 @@ def build_tables(records: list[Record], problems: list[Problem], paths: dict[str
         nested.append({**doc, "signer": signer, "references": refs, "attachments": atts, "dates": dates,
                        "urls": urls, "issues": issue_rows(list(record.problems))})
     tables["issues"] = issue_rows(problems)
-    return tables, nested
+    from pipeline.names import escape_rows  # any bytes of a file name, written as its stated escape
+
+    return {name: escape_rows(rows) for name, rows in tables.items()}, escape_rows(nested)

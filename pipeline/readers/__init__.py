@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.discover import NotRegular, open_regular
 from pipeline.errors import ReadError
 from pipeline.models import Document, SourceFile
 from pipeline.ocr import OcrOptions
@@ -31,7 +32,7 @@ def _hash(path: Path) -> tuple[str, int, bytes]:
     """(sha256 hex, size, first 1 KiB), streaming the file once."""
     digest = hashlib.sha256()
     size, head = 0, b""
-    with path.open("rb") as f:
+    with open_regular(path) as f:
         while chunk := f.read(CHUNK):
             if not head:
                 head = chunk[:1024]
@@ -75,6 +76,8 @@ def sniff(path: Path, head: bytes) -> str:
 def _source(path: Path) -> tuple[SourceFile, str]:
     try:
         sha, size, head = _hash(path)
+    except NotRegular as exc:
+        raise ReadError("not_a_regular_file", f"The path is {exc.strerror}: it was not read.") from None
     except OSError as exc:
         raise ReadError("io_error", f"The file could not be opened: {exc.strerror or exc}.") from None
     if size == 0:
