@@ -29,8 +29,12 @@ PLUGIN_GROUP = "saraban.commands"
 
 
 def ocr_options(args: argparse.Namespace, environ: Mapping[str, str]) -> OcrOptions:
-    """The ``OcrOptions`` of this run: the environment, then the command line's flags."""
-    return OcrOptions.from_env(environ, langs=args.ocr_langs, timeout_s=args.ocr_timeout,
+    """The ``OcrOptions`` of this run: the environment, then the command line's flags (the readers' size caps too)."""
+    from pipeline.limits import ReadLimits
+
+    limits = ReadLimits(max_part_mb=args.max_part_mb, max_stream_mb=args.max_stream_mb, max_pages=args.max_pages,
+                        max_megapixels=args.max_megapixels)
+    return OcrOptions.from_env(environ, limits=limits, langs=args.ocr_langs, timeout_s=args.ocr_timeout,
                                binarize=False if args.no_binarize else None,
                                thai_digits=False if args.no_thai_digits else None,
                                stock=True if args.stock_ocr else None,
@@ -47,6 +51,12 @@ def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
     group.add_argument("--stock-ocr", action="store_true", help="bare tesseract -l tha+eng, for comparison only")
     group.add_argument("--no-qr", action="store_true", help="do not decode QR codes on scanned pages")
     group.add_argument("--no-stamps", action="store_true", help="do not look for receipt stamps on scanned pages")
+    caps = command.add_argument_group("size caps per file (past one: an over_limit row in issues.csv; what was "
+                                      "read before it is kept, marked partial)")
+    caps.add_argument("--max-pages", type=int, default=1000, metavar="N", help="pages of a PDF or frames of a TIFF read (default 1000)")
+    caps.add_argument("--max-megapixels", type=int, default=200, metavar="N", help="pixels of one page image (default 200)")
+    caps.add_argument("--max-part-mb", type=int, default=256, metavar="MB", help="inflated size of one part of a .docx (default 256)")
+    caps.add_argument("--max-stream-mb", type=int, default=256, metavar="MB", help="inflated size of one PDF stream (default 256)")
 
 
 def check_out(out: Path, inputs: list[Path]) -> str | None:
