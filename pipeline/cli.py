@@ -8,10 +8,11 @@ The OCR switches are read here, once, from the flags and the ``SARABAN_OCR_*`` e
 Commands of installed plugins (entry points of the group ``saraban.commands``) are added as
 subcommands: the workbench adds ``saraban corpus`` and ``saraban eval``.
 
-Exit status of ``ingest``: 0 when every file was read, 1 when at least one could not be read at all
-(it is listed in issues.csv), 2 for bad usage (checked before any file is read: missing inputs, an
-``--out`` that cannot be written, another run holding ``--out``), 130 when interrupted (what was
-read is kept in the catalog; run again to resume).
+Exit status of ``ingest`` (``pipeline.exits``): 0 when every file was read, 1 when at least one could
+not be read at all (it is listed in issues.csv), 2 for bad usage (missing inputs, a bad option),
+3 when another run holds ``--out``, 4 when ``--out`` cannot be written, 5 when the disk is full,
+130 when interrupted (what was read is kept in the catalog; run again to resume). 3-5 leave the
+previous tables as they were.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def _run_options(args: argparse.Namespace):
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from pipeline import exits
     from pipeline.ingest import run_ingest, summary
     from pipeline.lock import OutputLocked
 
@@ -97,13 +99,14 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"saraban: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     trouble = check_out(Path(args.out), [Path(p) for p in args.paths])
+    status = exits.UNWRITABLE if trouble and "is one of the inputs" not in trouble else exits.USAGE
     try:
         selection, executor, progress = _run_options(args)
     except ValueError as exc:
-        trouble = str(exc)
+        trouble, status = str(exc), exits.USAGE
     if trouble:
         print(f"saraban: {trouble}", file=sys.stderr)
-        return 2
+        return status
     extra = tuple(x for x in ("sqlite", "parquet") if getattr(args, x))
     if "parquet" in extra and args.executor == "dask":  # cluster scale: each table a folder of parts
         extra = tuple("parquet-parts" if x == "parquet" else x for x in extra)
@@ -113,10 +116,11 @@ def _ingest(args: argparse.Namespace) -> int:
                             stream=sys.stderr, wait=args.wait, keep_tables=True)
     except OutputLocked as exc:
         print(f"saraban: {exc}", file=sys.stderr)
-        return 2
+        return exits.LOCKED
     except OSError as exc:
-        print(f"saraban: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        status, line = exits.environment_failure(exc, args.out)
+        print(f"saraban: {line}", file=sys.stderr)
+        return status
     if not args.quiet:
         print(summary(result))
         verb = "kept" if result.kept else "wrote"
@@ -159,7 +163,12 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="saraban", description="Thai government circulars -> linked tables")
     top.add_argument("--version", action="version", version=f"saraban {version_string()}")
     sub = top.add_subparsers(dest="command", required=True)
-    ingest = sub.add_parser("ingest", help="read files or folders and write the tables")
+    ingest = sub.add_parser("ingest", help="read files or folders and write the tables",
+                            formatter_class=argparse.RawDescriptionHelpFormatter,
+                            epilog="exit status: 0 every file read; 1 some input unreadable (see issues.csv); "
+                                   "2 bad usage;\n3 another run holds --out; 4 --out cannot be written; "
+                                   "5 the disk is full;\n130 interrupted (run again to resume). "
+                                   "3-5 leave the previous tables as they were.")
     ingest.add_argument("paths", nargs="+", help="files or folders (recursive)")
     ingest.add_argument("--out", required=True, help="output folder")
     ingest.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
