@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from workbench.fuzz import KINDS, BlankEngine, mutants, samples
+from workbench.fuzz import KINDS, BlankEngine, image_variants, mutants, samples
 
 from pipeline.ocr import OcrOptions
 from pipeline.process import process_file
@@ -19,8 +19,14 @@ def test_every_reader_has_samples():
     assert {KINDS[p.suffix.lower()] for p in SAMPLES} == {"text", "docx", "pdf", "image"}
 
 
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
-def test_damaged_copies_give_records_or_issue_rows(sample, tmp_path):
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory):
+    return {p.suffix: p for p in image_variants(tmp_path_factory.mktemp("variants"))}
+
+
+@pytest.mark.parametrize("sample", [*SAMPLES, ".jpg", ".tif"], ids=lambda p: getattr(p, "name", p))
+def test_damaged_copies_give_records_or_issue_rows(sample, variants, tmp_path):
+    sample = variants[sample] if isinstance(sample, str) else sample
     options = OcrOptions(engine=BlankEngine(), qr_codes=False)
     rng = random.Random(f"ci:{sample.name}")
     outcomes = []

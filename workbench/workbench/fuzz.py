@@ -1,5 +1,6 @@
 """A mutation fuzzer over the sample files: every reader gets damaged copies of real inputs (bit flips,
-truncation, splices, runs of zeros, and for .docx edits of one zip entry), each read by
+truncation, splices, runs of zeros; for .docx edits of one zip entry, for PNG a chunk changed with its
+checksum made right), each read by
 ``pipeline.process.process_file``, which must never raise and must give records or issue rows.
 
     python -m workbench.fuzz --cases 3000 --seed 1          # the figures of docs/ROBUSTNESS.md
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +36,22 @@ KINDS = {".txt": "text", ".docx": "docx", ".pdf": "pdf", ".png": "image", ".tif"
 def samples() -> list[Path]:
     """The sample inputs the fuzzer mutates: every file of data/raw and tests/fixtures a reader takes."""
     return sorted(p for d in SAMPLE_DIRS for p in d.rglob("*") if p.is_file() and p.suffix.lower() in KINDS)
+
+
+def image_variants(folder: Path) -> list[Path]:
+    """Each PNG sample saved again as JPEG and as an uncompressed TIFF under ``folder``: decoders that
+    take damage further than PNG's checksums let it go."""
+    from PIL import Image
+
+    out = []
+    for png in (p for p in samples() if p.suffix.lower() == ".png"):
+        with Image.open(png) as img:
+            small = img.convert("L").reduce(2)
+        for suffix in (".jpg", ".tif"):
+            path = folder / f"{png.stem}{suffix}"
+            small.save(path)
+            out.append(path)
+    return out
 
 
 def _flip(data: bytes, rng: random.Random) -> bytes:
@@ -61,6 +79,27 @@ def _zeros(data: bytes, rng: random.Random) -> bytes:
 
 def _random_tail(data: bytes, rng: random.Random) -> bytes:
     return data[: rng.randrange(len(data))] + rng.randbytes(rng.randrange(1, 2048))
+
+
+def _png_chunk(data: bytes, rng: random.Random) -> bytes:
+    """One chunk of a PNG mutated and its CRC made right again, so the damage reaches the decoder
+    (a plain bit flip is caught by the checksum at once)."""
+    import struct
+
+    if not data.startswith(b"\x89PNG"):
+        return _flip(data, rng)
+    chunks, pos = [], 8
+    while pos + 8 <= len(data):
+        size = struct.unpack(">I", data[pos : pos + 4])[0]
+        chunks.append((pos, size, data[pos + 4 : pos + 8]))
+        pos += 12 + size
+    if not chunks:
+        return _flip(data, rng)
+    at, size, kind = rng.choice(chunks)
+    body = data[at + 8 : at + 8 + size]
+    body = (_flip(body, rng) if rng.random() < 0.6 else _truncate(body, rng)) if body else rng.randbytes(13)
+    chunk = struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    return data[:at] + chunk + data[at + 12 + size :]
 
 
 BYTE_MUTATIONS: dict[str, Callable[[bytes, random.Random], bytes]] = {
@@ -98,10 +137,16 @@ def _zip_edit(data: bytes, rng: random.Random) -> bytes:
 def mutants(data: bytes, name: str, rng: random.Random, n: int) -> list[tuple[str, bytes]]:
     """``n`` damaged copies of ``data`` (a file named ``name``) as ``(mutation, bytes)``."""
     kinds = list(BYTE_MUTATIONS) + (["zip_entry"] * 3 if name.endswith(".docx") else [])
+    kinds += ["png_chunk"] * 6 if name.lower().endswith(".png") else []
     out = []
     for _ in range(n):
         kind = rng.choice(kinds)
-        out.append((kind, _zip_edit(data, rng) if kind == "zip_entry" else BYTE_MUTATIONS[kind](data, rng)))
+        if kind == "zip_entry":
+            out.append((kind, _zip_edit(data, rng)))
+        elif kind == "png_chunk":
+            out.append((kind, _png_chunk(data, rng)))
+        else:
+            out.append((kind, BYTE_MUTATIONS[kind](data, rng)))
     return out
 
 
@@ -142,10 +187,10 @@ def fuzz(cases: int, seed: int = 1, folder: Path | None = None) -> Figures:
 
     options = OcrOptions(engine=BlankEngine(), qr_codes=False)
     figures = Figures()
-    files = samples()
-    per = max(1, cases // len(files))
     with tempfile.TemporaryDirectory() as tmp:
         work = folder or Path(tmp)
+        files = samples() + image_variants(work)
+        per = max(1, cases // len(files))
         for sample in files:
             kind = KINDS[sample.suffix.lower()]
             rng = random.Random(f"{seed}:{sample.name}")
