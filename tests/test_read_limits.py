@@ -29,10 +29,10 @@ SMALL = ReadLimits(max_part_mb=4, max_stream_mb=4, max_pages=3, max_megapixels=1
 LETTER = "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕\nวันที่ ๒๖ พฤษภาคม ๒๕๖๒\nเรื่อง ขอเชิญประชุม\nเรียน นายอำเภอทุกอำเภอ"
 
 
-def _docx_with(tmp_path: Path, padding: dict[str, int]) -> Path:
-    """The sample .docx with ``padding`` bytes of spaces added inside the named parts (a zip bomb)."""
+def _docx_with(tmp_path: Path, padding: dict[str, int], source: Path = DOCX) -> Path:
+    """``source`` with ``padding`` bytes of spaces added inside the named parts (a zip bomb)."""
     out = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename in padding:
@@ -51,13 +51,22 @@ def test_a_docx_part_past_the_cap_is_refused_without_inflating_it(tmp_path):
 
 
 def test_a_header_past_the_cap_is_left_out_and_the_record_marked_partial(tmp_path):
-    with zipfile.ZipFile(DOCX) as z:
-        headers = [n for n in z.namelist() if n.startswith("word/header")]
-    if not headers:
-        pytest.skip("the sample has no header part")
-    bomb = _docx_with(tmp_path, {headers[0]: 6 << 20})
+    import docx
+
+    made = docx.Document()
+    made.sections[0].header.paragraphs[0].text = "สำนักงานจังหวัดอ่างทอง"
+    for line in LETTER.split("\n"):
+        made.add_paragraph(line)
+    source = tmp_path / "with_header.docx"
+    made.save(source)
+    whole = read_file(source, OcrOptions(limits=SMALL))
+    assert "สำนักงานจังหวัดอ่างทอง" in whole.pages[0].text and not whole.problems
+    with zipfile.ZipFile(source) as z:
+        header = next(n for n in z.namelist() if n.startswith("word/header"))
+    bomb = _docx_with(tmp_path, {header: 6 << 20}, source)
     document = read_file(bomb, OcrOptions(limits=SMALL))
-    assert document.pages[0].text == read_file(DOCX).pages[0].text or document.problems
+    assert "สำนักงานจังหวัดอ่างทอง" not in document.pages[0].text
+    assert "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕" in document.pages[0].text  # the body is kept
     assert [p.code for p in document.problems] == ["over_limit"]
     assert "the record is partial" in document.problems[0].message
 
