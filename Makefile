@@ -69,8 +69,9 @@ ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/ocr/
 	@$(PY) -c "import onnx" 2>/dev/null || $(PY) -m pip install -q onnx
 	$(PY) -m workbench.ocr_model.train --out pipeline/ocr/digits/thai_digits.onnx --steps $(OCR_STEPS) --seed $(SEED)
 
-fuzz: setup ## property-based tests of normalisation and every extractor, 3,000 strings each
+fuzz: setup ## property-based tests (3,000 strings each) and 3,000 damaged sample files through every reader
 	SARABAN_HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider tests/test_properties.py
+	$(PY) -m workbench.fuzz --cases 3000 --seed $(SEED)
 
 lint: setup ## ruff
 	$(VENV)/bin/ruff check pipeline extractors workbench tests

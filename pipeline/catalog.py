@@ -14,12 +14,15 @@ Two tables:
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.codec import dumps, loads
+from pipeline.names import escape, unescape
 from pipeline.results import FileResult
 
 STATE_DIR = ".saraban"
@@ -45,22 +48,99 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Catalog:
-    """One SQLite file in WAL mode; each ``store`` is its own transaction."""
+def _storable(text: str) -> str:
+    """JSON text SQLite can hold: a lone surrogate (a file name's byte that is not UTF-8, ``"\\udcff"``) as
+    its JSON escape, which ``json.loads`` reads back as the same character."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+
+EXPECTED = {"results": ("sha256", "version", "result", "digest"), "files": ("path", "sha256", "version"),
+            "meta": ("key", "value")}
+SQLITE_FULL = 13  # sqlite's "database or disk is full"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """The catalog at ``path`` with its tables; sqlite3.DatabaseError when the file is not (or no longer)
+    a catalog: not a database, damaged pages, another program's tables."""
+    db = sqlite3.connect(path, isolation_level=None, timeout=30)
+    try:
+        db.text_factory = lambda raw: raw.decode("utf-8", "replace")  # a damaged byte fails its row's digest
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
+        for statement in SCHEMA:
+            db.execute(statement)
+        for table, columns in EXPECTED.items():
+            found = tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+            if found != columns:
+                raise sqlite3.DatabaseError(f"table {table} has columns {', '.join(found)}, not a saraban catalog")
+        problems = [row[0] for row in db.execute("PRAGMA integrity_check(5)")]  # ~30 ms for 60 MB
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("; ".join(problems))
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _full(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL or "disk is full" in str(exc)
+
+
+class Catalog:
+    """One SQLite file in WAL mode; each ``store`` is its own transaction.
+
+    A catalog that cannot be trusted never fails a run: a damaged entry (its digest does not match) is
+    dropped and the file read again; a damaged or foreign file is set aside as ``catalog.sqlite.damaged``
+    and a fresh catalog started. Each such event is one line in ``warnings``. A full disk is ``OSError``
+    (ENOSPC), as for any other output.
+    """
+
+    def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
         self.db = db
+        self.path = path
+        self.warnings: list[str] = []
+        self.dropped = 0  # entries dropped because their digest did not match
 
     @classmethod
     def open(cls, out_dir: Path) -> Catalog:
         folder = Path(out_dir) / STATE_DIR
         folder.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(folder / CATALOG_NAME, isolation_level=None, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
-        for statement in SCHEMA:
-            db.execute(statement)
-        return cls(db)
+        path = folder / CATALOG_NAME
+        try:
+            return cls(_connect(path), path)
+        except sqlite3.DatabaseError as exc:
+            if _full(exc):
+                raise OSError(errno.ENOSPC, "No space left on device (writing the catalog)") from None
+            catalog = cls(sqlite3.connect(":memory:"), path)
+            catalog._restart(exc)
+            return catalog
+
+    def _restart(self, exc: BaseException) -> None:
+        """Set the damaged catalog aside and go on with a fresh one (every file is read again)."""
+        if isinstance(exc, sqlite3.Error) and _full(exc):
+            raise OSError(errno.ENOSPC, "No space left on device (writing the catalog)") from None
+        self.db.close()
+        assert self.path is not None
+        for suffix in ("", "-wal", "-shm"):
+            old = self.path.with_name(self.path.name + suffix)
+            if old.exists():
+                os.replace(old, old.with_name(old.name + ".damaged"))
+        self.warnings.append(f"the catalog {self.path} could not be used ({exc}); it was set aside as "
+                             f"{self.path.name}.damaged and the files are read again")
+        try:
+            self.db = _connect(self.path)
+        except sqlite3.DatabaseError:  # cannot start one either: this run keeps its catalog in memory
+            self.db = sqlite3.connect(":memory:", isolation_level=None)
+            for statement in SCHEMA:
+                self.db.execute(statement)
+
+    def _safe(self, work, fallback):
+        """``work(db)``; on a damaged catalog: set it aside, start afresh, and give ``fallback``."""
+        try:
+            return work(self.db)
+        except sqlite3.DatabaseError as exc:
+            self._restart(exc)
+            return fallback
 
     def __enter__(self) -> Catalog:
         return self
@@ -69,47 +149,65 @@ class Catalog:
         self.close()
 
     def close(self) -> None:
+        if self.dropped:
+            self.warnings.append(f"{self.dropped} damaged catalog entries were dropped and their files read again")
+            self.dropped = 0
         self.db.close()
 
     def lookup(self, sha256: str, version: str) -> FileResult | None:
         """The stored result of this content under this version, or None (also when the row is damaged)."""
-        row = self.db.execute("SELECT result, digest FROM results WHERE sha256 = ? AND version = ?",
-                              (sha256, version)).fetchone()
-        if row is None or _digest(row[0]) != row[1]:
+        row = self._safe(lambda db: db.execute("SELECT result, digest FROM results WHERE sha256 = ? AND version = ?",
+                                               (sha256, version)).fetchone(), None)
+        if row is None:
             return None
-        try:
-            result = loads(row[0])
-        except (ValueError, KeyError, TypeError):
+        result = None
+        if _digest(row[0]) == row[1]:
+            try:
+                result = loads(row[0])
+            except (ValueError, KeyError, TypeError, RecursionError):
+                result = None
+        if not isinstance(result, FileResult):
+            self.dropped += 1
             return None
-        return result if isinstance(result, FileResult) else None
+        return result
 
     def store(self, path: str, result: FileResult, version: str) -> None:
         """Keep ``result`` (for its content) and that ``path`` holds it, in one transaction."""
-        text = dumps(result)
-        with self.db:
-            self.db.execute("BEGIN")
-            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                            (result.sha256, version, text, _digest(text)))
-            self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (path, result.sha256, version))
+        text = _storable(dumps(result))
+
+        def work(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("BEGIN")
+                db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
+                           (result.sha256, version, text, _digest(text)))
+                db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (escape(path), result.sha256, version))
+
+        self._safe(work, None)
 
     def note(self, path: str, sha256: str, version: str) -> None:
         """Record that ``path`` holds content whose result is stored already (a rename, a copy)."""
-        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (path, sha256, version))
+        self._safe(lambda db: db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+                                         (escape(path), sha256, version)), None)
 
     def get(self, key: str) -> str | None:
         """A value of the ``meta`` table (what the last run wrote, for instance), or None."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self._safe(lambda db: db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone(), None)
         return row[0] if row else None
 
     def put(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        self._safe(lambda db: db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, _storable(value))), None)
 
     def files(self) -> list[CatalogFile]:
         """Every path the catalog knows, sorted."""
-        return [CatalogFile(*row) for row in self.db.execute("SELECT path, sha256, version FROM files ORDER BY path")]
+        rows = self._safe(lambda db: db.execute("SELECT path, sha256, version FROM files ORDER BY path").fetchall(), [])
+        return [CatalogFile(unescape(path), sha, version) for path, sha, version in rows]
 
     def forget(self, paths: list[str]) -> None:
         """Drop paths that are gone (deleted, renamed away, now excluded); results stay for their content."""
-        with self.db:
-            self.db.execute("BEGIN")
-            self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+
+        def work(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("BEGIN")
+                db.executemany("DELETE FROM files WHERE path = ?", [(escape(p),) for p in paths])
+
+        self._safe(work, None)

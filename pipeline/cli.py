@@ -9,10 +9,11 @@ The OCR switches are read here, once, from the flags and the ``SARABAN_OCR_*`` e
 Commands of installed plugins (entry points of the group ``saraban.commands``) are added as
 subcommands: the workbench adds ``saraban corpus`` and ``saraban eval``.
 
-Exit status of ``ingest``: 0 when every file was read, 1 when at least one could not be read at all
-(it is listed in issues.csv), 2 for bad usage (checked before any file is read: missing inputs, an
-``--out`` that cannot be written, another run holding ``--out``), 130 when interrupted (what was
-read is kept in the catalog; run again to resume).
+Exit status of ``ingest`` (``pipeline.exits``): 0 when every file was read, 1 when at least one could
+not be read at all (it is listed in issues.csv), 2 for bad usage (missing inputs, a bad option),
+3 when another run holds ``--out``, 4 when ``--out`` cannot be written, 5 when the disk is full,
+130 when interrupted (what was read is kept in the catalog; run again to resume). 3-5 leave the
+previous tables as they were.
 """
 
 from __future__ import annotations
@@ -30,8 +31,12 @@ PLUGIN_GROUP = "saraban.commands"
 
 
 def ocr_options(args: argparse.Namespace, environ: Mapping[str, str]) -> OcrOptions:
-    """The ``OcrOptions`` of this run: the environment, then the command line's flags."""
-    return OcrOptions.from_env(environ, langs=args.ocr_langs, timeout_s=args.ocr_timeout,
+    """The ``OcrOptions`` of this run: the environment, then the command line's flags (the readers' size caps too)."""
+    from pipeline.limits import ReadLimits
+
+    limits = ReadLimits(max_part_mb=args.max_part_mb, max_stream_mb=args.max_stream_mb, max_pages=args.max_pages,
+                        max_megapixels=args.max_megapixels)
+    return OcrOptions.from_env(environ, limits=limits, langs=args.ocr_langs, timeout_s=args.ocr_timeout,
                                binarize=False if args.no_binarize else None,
                                thai_digits=False if args.no_thai_digits else None,
                                stock=True if args.stock_ocr else None,
@@ -48,6 +53,12 @@ def _add_ocr_flags(command: argparse.ArgumentParser) -> None:
     group.add_argument("--stock-ocr", action="store_true", help="bare tesseract -l tha+eng, for comparison only")
     group.add_argument("--no-qr", action="store_true", help="do not decode QR codes on scanned pages")
     group.add_argument("--no-stamps", action="store_true", help="do not look for receipt stamps on scanned pages")
+    caps = command.add_argument_group("size caps per file (past one: an over_limit row in issues.csv; what was "
+                                      "read before it is kept, marked partial)")
+    caps.add_argument("--max-pages", type=int, default=1000, metavar="N", help="pages of a PDF or frames of a TIFF read (default 1000)")
+    caps.add_argument("--max-megapixels", type=int, default=200, metavar="N", help="pixels of one page image (default 200)")
+    caps.add_argument("--max-part-mb", type=int, default=256, metavar="MB", help="inflated size of one part of a .docx (default 256)")
+    caps.add_argument("--max-stream-mb", type=int, default=256, metavar="MB", help="inflated size of one PDF stream (default 256)")
 
 
 def check_out(out: Path, inputs: list[Path]) -> str | None:
@@ -80,6 +91,7 @@ def _run_options(args: argparse.Namespace):
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from pipeline import exits
     from pipeline.ingest import run_ingest, summary
     from pipeline.lock import OutputLocked
 
@@ -88,13 +100,14 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"saraban: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     trouble = check_out(Path(args.out), [Path(p) for p in args.paths])
+    status = exits.UNWRITABLE if trouble and "is one of the inputs" not in trouble else exits.USAGE
     try:
         selection, executor, progress = _run_options(args)
     except ValueError as exc:
-        trouble = str(exc)
+        trouble, status = str(exc), exits.USAGE
     if trouble:
         print(f"saraban: {trouble}", file=sys.stderr)
-        return 2
+        return status
     extra = tuple(x for x in ("sqlite", "xlsx", "parquet") if getattr(args, x))
     if "parquet" in extra and args.executor == "dask":  # cluster scale: each table a folder of parts
         extra = tuple("parquet-parts" if x == "parquet" else x for x in extra)
@@ -104,10 +117,11 @@ def _ingest(args: argparse.Namespace) -> int:
                             stream=sys.stderr, wait=args.wait, keep_tables=True)
     except OutputLocked as exc:
         print(f"saraban: {exc}", file=sys.stderr)
-        return 2
+        return exits.LOCKED
     except OSError as exc:
-        print(f"saraban: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        status, line = exits.environment_failure(exc, args.out)
+        print(f"saraban: {line}", file=sys.stderr)
+        return status
     if not args.quiet:
         print(summary(result))
         verb = "kept" if result.kept else "wrote"
@@ -194,7 +208,12 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="saraban", description="Thai government circulars -> linked tables")
     top.add_argument("--version", action="version", version=f"saraban {version_string()}")
     sub = top.add_subparsers(dest="command", required=True)
-    ingest = sub.add_parser("ingest", help="read files or folders and write the tables")
+    ingest = sub.add_parser("ingest", help="read files or folders and write the tables",
+                            formatter_class=argparse.RawDescriptionHelpFormatter,
+                            epilog="exit status: 0 every file read; 1 some input unreadable (see issues.csv); "
+                                   "2 bad usage;\n3 another run holds --out; 4 --out cannot be written; "
+                                   "5 the disk is full;\n130 interrupted (run again to resume). "
+                                   "3-5 leave the previous tables as they were.")
     ingest.add_argument("paths", nargs="+", help="files or folders (recursive)")
     ingest.add_argument("--out", required=True, help="output folder")
     ingest.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")

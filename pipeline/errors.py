@@ -3,7 +3,8 @@
 Codes (each becomes an issues.csv row with severity ``error``):
 ``empty``, ``binary``, ``not_docx``, ``pdf_encrypted``, ``pdf_unreadable``, ``image_unreadable``,
 ``ocr_unavailable``, ``ocr_timeout`` (Tesseract gave up on a page), ``unsupported``, ``io_error`` (the
-operating system refused to read it).
+operating system refused to read it), ``not_a_regular_file`` (a FIFO, socket or device: never opened),
+``over_limit`` (the file is past a size cap before anything of it could be read).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 CODES = frozenset(
     {
         "empty", "binary", "not_docx", "pdf_encrypted", "pdf_unreadable", "image_unreadable",
-        "ocr_unavailable", "ocr_timeout", "unsupported", "io_error",
+        "ocr_unavailable", "ocr_timeout", "unsupported", "io_error", "not_a_regular_file", "over_limit",
     }
 )
 

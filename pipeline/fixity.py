@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.names import escape
 
 MANIFEST_NAME = "manifest-sha256.txt"
 EVENTS_NAME = "events.jsonl"
@@ -26,12 +29,25 @@ FIXITY_CHECK = "fixity check"
 FORMAT_ID = "format identification"
 
 
+_PERCENT = re.compile("[%\x00-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]")
+
+
+def _percent(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":
+        return f"%{ord(char) - 0xDC00:02X}"
+    return "".join(f"%{b:02X}" for b in char.encode("utf-8"))
+
+
 def _encode(path: str) -> str:
-    return path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """``%``, CR and LF percent-encoded (BagIt), and so are the other control characters and line
+    separators, and each byte of a name that is not UTF-8 (a lone surrogate)."""
+    return _PERCENT.sub(lambda m: _percent(m.group()), path)
 
 
 def _decode(path: str) -> str:
-    return path.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+    from urllib.parse import unquote_to_bytes
+
+    return os.fsdecode(unquote_to_bytes(path)) if "%" in path else path
 
 
 def manifest_line(sha256: str, path: str) -> str:
@@ -51,7 +67,7 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     path = Path(out_dir) / MANIFEST_NAME
     if not path.exists():
         return {}
-    parsed = (parse_manifest_line(line) for line in path.read_text(encoding="utf-8").splitlines())
+    parsed = (parse_manifest_line(line) for line in path.read_text(encoding="utf-8").split("\n"))
     return dict(p for p in parsed if p is not None)
 
 
@@ -85,7 +101,7 @@ class Event:
 
     def to_dict(self, agent: Agent, when: str) -> dict:
         return {"eventType": self.event_type, "eventDateTime": when, "eventOutcome": self.outcome,
-                "eventOutcomeDetail": self.detail, "object": self.path, "sha256": self.sha256,
+                "eventOutcomeDetail": self.detail, "object": escape(self.path), "sha256": self.sha256,
                 "agent": agent.name, "ocr_model": agent.ocr_model}
 
 

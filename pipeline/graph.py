@@ -115,14 +115,17 @@ def write_graphml(records: list[Record], edge_rows: list[dict], path: Path) -> N
     """GraphML for networkx and Gephi: letters and missing letters as nodes, citations as edges."""
     import networkx as nx
 
+    from pipeline.names import escape, xml_safe
+
     graph = nx.MultiDiGraph()
     for r in records:
         graph.add_node(r.doc_id, kind="letter", ref_no=r.ref_no.canonical if r.ref_no else "",
-                       doc_date=r.doc_date.date.isoformat() if r.doc_date else "", subject=r.subject.value,
-                       doc_type=r.doc_type, source_path=r.source.path)
+                       doc_date=r.doc_date.date.isoformat() if r.doc_date else "", subject=xml_safe(r.subject.value),
+                       doc_type=r.doc_type, source_path=escape(r.source.path))
     for e in edge_rows:
-        if e["target"] not in graph:
-            graph.add_node(e["target"], kind=e["target"].split(":", 1)[0], ref_no=e["ref_no"],
+        target = xml_safe(e["target"])
+        if target not in graph:
+            graph.add_node(target, kind=target.split(":", 1)[0], ref_no=xml_safe(e["ref_no"]),
                            doc_date=e["cited_date"], subject="", doc_type="", source_path="")
-        graph.add_edge(e["source"], e["target"], seq=e["seq"], status=e["status"], score=e["score"])
+        graph.add_edge(e["source"], target, seq=e["seq"], status=e["status"], score=e["score"])
     nx.write_graphml(graph, path)

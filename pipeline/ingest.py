@@ -75,9 +75,11 @@ def code_version(ocr: OcrOptions = OcrOptions()) -> str:
 
 def file_sha(path: Path) -> str | None:
     """SHA-256 of the file's bytes, None when it cannot be read (the reader then reports why)."""
+    from pipeline.discover import open_regular
+
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
     except OSError:
@@ -145,16 +147,21 @@ def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use
         finally:
             if catalog is not None:
                 catalog.close()
+                for warning in catalog.warnings:
+                    print(f"saraban: warning: {warning}", file=stream or sys.stderr)
 
 
-def _fingerprint(files: list[str], shas: dict[str, str | None], version: str, extra: tuple[str, ...]) -> str:
+def _fingerprint(files: list[str], shas: dict[str, str | None], version: str, extra: tuple[str, ...],
+                 refused=()) -> str:
     """What the tables are a function of: the inputs in order with their contents, the code, the schema,
-    the sinks."""
+    the sinks, and the paths refused (``pipeline.discover.Refusal``)."""
     from pipeline.tables import SCHEMA_ID
 
     digest = hashlib.sha256(f"{version}|{SCHEMA_ID}|{','.join(extra)}".encode())
     for path in files:
         digest.update(f"\n{path}\0{shas[path] or '-'}".encode("utf-8", "surrogateescape"))
+    for refusal in refused:
+        digest.update(f"\n{refusal.path}\0{refusal.code}\0{refusal.message}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -163,7 +170,10 @@ def _kept(catalog, fingerprint: str, files, shas, out_dir: Path, ocr, skipped) -
     text = catalog.get("written") if catalog is not None else None
     if text is None:
         return None
-    last = loads(text)
+    try:
+        last = loads(text)
+    except (ValueError, KeyError, TypeError, RecursionError):  # damaged: the tables are written again
+        return None
     if not isinstance(last, Written) or last.fingerprint != fingerprint:
         return None
     if not all(Path(p).exists() for p in last.written):
@@ -186,7 +196,7 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
     version = code_version(ocr)
     known = {f.path: f.sha256 for f in catalog.files() if f.version == version} if catalog is not None else {}
     shas = {path: file_sha(Path(path)) for path in files}
-    fingerprint = _fingerprint(files, shas, version, extra)
+    fingerprint = _fingerprint(files, shas, version, extra, found.refused)
     if keep_tables and all(known.get(p) == shas[p] for p in files):
         kept = _kept(catalog, fingerprint, files, shas, out_dir, ocr, found.skipped)
         if kept is not None:
@@ -220,21 +230,27 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
     finally:
         progress.close()
     fresh = {p for paths in todo.values() for p in paths}
-    result = _write(files, shas, results, cached, fresh, out_dir, extra, ocr, found.skipped)
+    result = _write(files, shas, results, cached, fresh, out_dir, extra, ocr, found.skipped, found.refused)
     if catalog is not None:
         catalog.put("written", dumps(Written(fingerprint, result.letters, result.unreadable, tuple(result.problems),
                                              tuple(str(p) for p in result.written if p.name != "events.jsonl"))))
     return result
 
 
-def _write(files, shas, results, cached, fresh, out_dir, extra, ocr, skipped) -> IngestResult:
+def _refused(refusal) -> FileResult:
+    """The issues.csv row of a path discovery refused (``pipeline.discover.Refusal``)."""
+    problem = Problem(refusal.code, refusal.message, refusal.severity, refusal.path)
+    return FileResult(refusal.path, "", (), (problem,), refusal.severity != "error")
+
+
+def _write(files, shas, results, cached, fresh, out_dir, extra, ocr, skipped, refused=()) -> IngestResult:
     from pipeline.copies import copy_groups
     from pipeline.fixity import Agent, fixity_events, read_manifest, write_manifest
     from pipeline.link import link
     from pipeline.tables import build_tables
     from pipeline.writers import write_all, write_graph
 
-    ordered = [results[p] for p in files]
+    ordered = [results[p] for p in files] + [_refused(r) for r in refused]
     records, problems, seen = [], [], set()
     paths: dict[str, list[str]] = defaultdict(list)
     for res in ordered:

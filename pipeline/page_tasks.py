@@ -43,7 +43,7 @@ def engine_ready(options: OcrOptions) -> bool:
 
 def read_page_task(task: PageTask, options: OcrOptions) -> PageRead:
     """Render and OCR one page (ReadError when the page cannot be rendered)."""
-    image = render_page(task.path, task.kind, task.number)
+    image = render_page(task.path, task.kind, task.number, options.limits)
     return read_one(image, task.number, options, engine_for(options))
 
 

@@ -48,7 +48,7 @@ def plan_or_process(path: Path, ocr: OcrOptions = OcrOptions()) -> FileResult | 
     """``process_file``, except that a file with pages to OCR comes back as a ``Scan`` (its pages are read
     by ``pipeline.page_tasks``, anywhere, then ``finish_file``). Never raises."""
     try:
-        planned = plan_file(path)
+        planned = plan_file(path, ocr.limits)
     except Exception as err:  # noqa: BLE001 - a reader bug must not stop the batch
         return _unreadable(path, err)
     if isinstance(planned, Document):

@@ -217,4 +217,6 @@ def build_tables(records: list[Record], problems: list[Problem], paths: dict[str
     tables["issues"] = issue_rows(problems)
     tables["texts"] = [text_row(record) for record in records]
     tables["edges"] = graph_edges(records, groups)
-    return tables, nested
+    from pipeline.names import escape_rows  # any bytes of a file name, written as its stated escape
+
+    return {name: escape_rows(rows) for name, rows in tables.items()}, escape_rows(nested)

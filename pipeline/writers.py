@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.tables import ALL_TABLES, TABLES
@@ -16,6 +18,19 @@ from pipeline.tables import ALL_TABLES, TABLES
 
 def _atomic(path: Path) -> Path:
     return path.with_name(path.name + ".tmp")
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """The ``.tmp`` path to write, renamed over ``path`` when the block ends well; removed when it fails
+    (a full disk, say), so the previous ``path`` stays whole and no half table is left beside it."""
+    tmp = _atomic(path)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _cell(value: object) -> object:
@@ -28,21 +43,17 @@ def _cell(value: object) -> object:
 
 def write_csv(rows: list[dict], columns: tuple[str, ...], path: Path) -> None:
     """``path`` in utf-8-sig with exactly ``columns``; ``None`` becomes an empty cell."""
-    tmp = _atomic(path)
-    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+    with _replacing(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(columns)
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in columns])
-    os.replace(tmp, path)
 
 
 def write_jsonl(objects: list[dict], path: Path) -> None:
-    tmp = _atomic(path)
-    with tmp.open("w", encoding="utf-8") as fh:
+    with _replacing(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
         for obj in objects:
             fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
 
 
 def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
@@ -50,10 +61,9 @@ def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
     (``pipeline.sqlite_db``; quote ``"references"``, an SQL keyword)."""
     from pipeline.sqlite_db import write_database
 
-    tmp = _atomic(path)
-    tmp.unlink(missing_ok=True)
-    write_database(tables, tmp)
-    os.replace(tmp, path)
+    with _replacing(path) as tmp:
+        tmp.unlink(missing_ok=True)
+        write_database(tables, tmp)
 
 
 PART_ROWS = 100_000  # rows per part of a partitioned table
@@ -78,9 +88,8 @@ def write_parquet(tables: dict[str, list[dict]], folder: Path, part_rows: int = 
     for name in ALL_TABLES:
         rows = tables.get(name, [])
         if not part_rows:
-            tmp = _atomic(folder / f"{name}.parquet")
-            pq.write_table(_arrow(name, rows), tmp)
-            os.replace(tmp, folder / f"{name}.parquet")
+            with _replacing(folder / f"{name}.parquet") as tmp:
+                pq.write_table(_arrow(name, rows), tmp)
             continue
         target, tmp = folder / name, _atomic(folder / name)
         shutil.rmtree(tmp, ignore_errors=True)
@@ -102,17 +111,53 @@ def write_graph(records: list, out: Path) -> list[Path]:
     rows = edges(records, cited_groups(records))
     columns = ("source", "target", "seq", "status", "score", "ref_no", "cited_date")
     write_csv(rows, columns, out / "edges.csv")
-    tmp = _atomic(out / "citations.graphml")
-    write_graphml(records, rows, tmp)
-    os.replace(tmp, out / "citations.graphml")
+    with _replacing(out / "citations.graphml") as tmp:
+        write_graphml(records, rows, tmp)
     return [out / "edges.csv", out / "citations.graphml"]
+
+
+STAGE = Path(".saraban") / "staged"  # the tables of a run are written here, then moved into place together
+
+
+def _publish(stage: Path, out: Path) -> None:
+    """Move every file under ``stage`` to the same place under ``out`` (renames only: no byte is written,
+    so a full disk cannot stop it half way); a folder of parts replaces the old folder whole."""
+    for item in sorted(stage.rglob("*")):
+        if item.is_dir():
+            continue
+        target = out / item.relative_to(stage)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(item, target)
 
 
 def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...] = ()) -> list[Path]:
     """CSV for every table, records.jsonl and texts.jsonl (each letter's normalised text) always;
     ``extra`` may name "sqlite" (typed, with views and full-text search), "xlsx", "parquet" (one file a
-    table) and "parquet-parts" (a folder of parts a table, for cluster-sized runs)."""
+    table) and "parquet-parts" (a folder of parts a table, for cluster-sized runs).
+
+    All of them are written under ``OUT/.saraban/staged`` first and moved into ``out`` only when every
+    one is whole: a write that fails (a full disk) leaves the previous run's tables, all of them, as
+    they were."""
+    import shutil
+
     out.mkdir(parents=True, exist_ok=True)
+    stage = out / STAGE
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    try:
+        written = _write_tables(tables, nested, stage, extra)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    if "parquet-parts" in extra:  # a table's parts replace its old folder, not mix with its files
+        for name in ALL_TABLES:
+            shutil.rmtree(out / "parquet" / name, ignore_errors=True)
+    _publish(stage, out)
+    shutil.rmtree(stage, ignore_errors=True)
+    return [out / p.relative_to(stage) for p in written]
+
+
+def _write_tables(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...]) -> list[Path]:
     written = []
     for name, columns in TABLES.items():
         write_csv(tables[name], columns, out / f"{name}.csv")
@@ -127,9 +172,8 @@ def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extr
     if "xlsx" in extra:
         from pipeline.xlsx import write_xlsx
 
-        tmp = _atomic(out / "saraban.xlsx")
-        write_xlsx(tables, tmp)
-        os.replace(tmp, out / "saraban.xlsx")
+        with _replacing(out / "saraban.xlsx") as tmp:
+            write_xlsx(tables, tmp)
         written.append(out / "saraban.xlsx")
     if "parquet" in extra or "parquet-parts" in extra:
         write_parquet(tables, out / "parquet", PART_ROWS if "parquet-parts" in extra else 0)

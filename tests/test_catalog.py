@@ -122,7 +122,7 @@ def test_a_second_run_on_the_same_output_refuses_clearly(tmp_path, capsys):
     with hold(tmp_path / "out" / ".saraban"):
         with pytest.raises(OutputLocked):
             run_ingest([SAMPLE], tmp_path / "out")
-        assert main(["ingest", str(SAMPLE), "--out", str(tmp_path / "out")]) == 2
+        assert main(["ingest", str(SAMPLE), "--out", str(tmp_path / "out")]) == 3
     assert "another saraban run" in capsys.readouterr().err
     assert main(["ingest", str(SAMPLE), "--out", str(tmp_path / "out")]) == 0
 

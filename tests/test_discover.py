@@ -85,18 +85,18 @@ def test_exclude_on_the_command_line(messy, tmp_path, capsys):
 
 
 BAD_OUT = [
-    # (what --out is, the message)
-    ("file", "is a file, not a folder"),
-    ("under_a_file", "cannot create or write to"),
-    ("the_input", "is one of the inputs"),
+    # (what --out is, the message, the exit status: 4 cannot be written, 2 bad usage)
+    ("file", "is a file, not a folder", 4),
+    ("under_a_file", "cannot create or write to", 4),
+    ("the_input", "is one of the inputs", 2),
 ]
 
 
-@pytest.mark.parametrize(("kind", "message"), BAD_OUT)
-def test_a_bad_out_is_refused_before_any_reading(tmp_path, kind, message, capsys):
+@pytest.mark.parametrize(("kind", "message", "status"), BAD_OUT)
+def test_a_bad_out_is_refused_before_any_reading(tmp_path, kind, message, status, capsys):
     (tmp_path / "plain").write_text("x")
     out = {"file": tmp_path / "plain", "under_a_file": tmp_path / "plain" / "out", "the_input": SAMPLE}[kind]
-    assert main(["ingest", str(SAMPLE), "--out", str(out)]) == 2
+    assert main(["ingest", str(SAMPLE), "--out", str(out)]) == status
     assert message in capsys.readouterr().err
     assert check_out(out, [SAMPLE]) is not None
 

@@ -82,6 +82,8 @@ def not_text_reason(image: Image.Image) -> str | None:
     >>> not_text_reason(Image.new("L", (300, 200), 255)) is None
     True
     """
+    if is_blank(image):  # Otsu splits a blank sheet's paper noise in half: that is no ink
+        return None
     share = ink_share(image)
     if share > MAX_INK:
         return f"mostly ink ({share:.0%} dark pixels): noise, a photograph or a dark scan, not a page of text"

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from pipeline.limits import ReadLimits
+
 DEFAULT_LANGS = "tha"  # tha+eng reads agency codes as Latin (ศธ -> AB); docs/ACCURACY.md
 STOCK_LANGS = "tha+eng"  # bare Tesseract as Debian ships it, for side-by-side figures only
 LATIN_LANGS = "tha+eng"  # lines that show a URL or an e-mail address (latin step)
@@ -47,6 +49,7 @@ class OcrOptions:
     qr_codes: bool = True  # decode QR codes on scanned pages (codes.decode_qr)
     stamps: bool = True  # find receipt stamps, read them alone and keep them out of the text (stamps.py)
     dev_cache: str = ""  # a folder keeping Tesseract's answers per page image (development only)
+    limits: ReadLimits = ReadLimits()  # size caps of every reader (pipeline.limits): pages, pixels, parts, streams
     engine: Any = field(default=None, compare=False, repr=False)  # None: Tesseract (engine.Engine)
 
     def __post_init__(self) -> None:
@@ -69,4 +72,4 @@ class OcrOptions:
     def cache_key(self) -> str:
         """The switches that change what a scan reads as, e.g. ``'langs=tha binarize=1 digits=1 stock=0 qr=1 stamps=1'``."""
         return (f"langs={self.langs} binarize={int(self.binarize)} digits={int(self.thai_digits)} "
-                f"stock={int(self.stock)} qr={int(self.qr_codes)} stamps={int(self.stamps)}")
+                f"stock={int(self.stock)} qr={int(self.qr_codes)} stamps={int(self.stamps)}{self.limits.cache_key()}")

@@ -12,7 +12,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.discover import NotRegular, open_regular
 from pipeline.errors import ReadError
+from pipeline.limits import ReadLimits
 from pipeline.models import Document, SourceFile
 from pipeline.ocr import OcrOptions
 from pipeline.readers import docx, image, pdf, text
@@ -31,7 +33,7 @@ def _hash(path: Path) -> tuple[str, int, bytes]:
     """(sha256 hex, size, first 1 KiB), streaming the file once."""
     digest = hashlib.sha256()
     size, head = 0, b""
-    with path.open("rb") as f:
+    with open_regular(path) as f:
         while chunk := f.read(CHUNK):
             if not head:
                 head = chunk[:1024]
@@ -75,6 +77,8 @@ def sniff(path: Path, head: bytes) -> str:
 def _source(path: Path) -> tuple[SourceFile, str]:
     try:
         sha, size, head = _hash(path)
+    except NotRegular as exc:
+        raise ReadError("not_a_regular_file", f"The path is {exc.strerror}: it was not read.") from None
     except OSError as exc:
         raise ReadError("io_error", f"The file could not be opened: {exc.strerror or exc}.") from None
     if size == 0:
@@ -104,23 +108,28 @@ def read_file(path: Path, ocr: OcrOptions = OcrOptions()) -> Document:
     source, kind = _source(path)
     if kind in NEEDS_OCR:
         return _guarded(kind, lambda: READERS[kind](path, source, ocr))
+    if kind == "docx":
+        return _guarded(kind, lambda: docx.read(path, source, ocr.limits))
     return _guarded(kind, lambda: READERS[kind](path, source))
 
 
 Scan = pdf.PdfScan | image.ImageScan
 
 
-def plan_file(path: Path) -> Document | Scan:
+def plan_file(path: Path, limits: ReadLimits = ReadLimits()) -> Document | Scan:
     """The file read, except the pages that need OCR: a Document when none does (text, Word, a PDF with a
     sound text layer), else a Scan naming the pages (``scan.numbers``) for ``render_page`` and OCR, whose
-    results ``finish_scan`` puts in; the only exception it raises is ReadError.
+    results ``finish_scan`` puts in; the only exception it raises is ReadError. ``limits``: the readers'
+    size caps (``OcrOptions.limits``).
 
     >>> # plan_file(Path("สแกน/ว ๖๕๘.pdf")).numbers  -> (1, 2)
     """
     path = Path(path)
     source, kind = _source(path)
     if kind in PLANNERS:
-        return _guarded(kind, lambda: PLANNERS[kind](path, source))
+        return _guarded(kind, lambda: PLANNERS[kind](path, source, limits))
+    if kind == "docx":
+        return _guarded(kind, lambda: docx.read(path, source, limits))
     return _guarded(kind, lambda: READERS[kind](path, source))
 
 
@@ -128,10 +137,11 @@ def scan_kind(scan: Scan) -> str:
     return "pdf" if isinstance(scan, pdf.PdfScan) else "image"
 
 
-def render_page(path: str, kind: str, number: int):
+def render_page(path: str, kind: str, number: int, limits: ReadLimits = ReadLimits()):
     """Page ``number`` of a planned scan (``kind`` pdf or image) as a PIL image, in any process."""
-    module = pdf if kind == "pdf" else image
-    return _guarded(kind, lambda: module.render_page(Path(path), number))
+    if kind == "pdf":
+        return _guarded(kind, lambda: pdf.render_page(Path(path), number))
+    return _guarded(kind, lambda: image.render_page(Path(path), number, limits))
 
 
 def finish_scan(scan: Scan, scanned) -> Document:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ReadError
-from pipeline.models import Document, Page, SourceFile
+from pipeline.limits import ReadLimits
+from pipeline.models import Document, Page, Problem, SourceFile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -141,8 +142,26 @@ def _xml(data: bytes):
     return etree.fromstring(data, parser)
 
 
-def _story_parts(zf: zipfile.ZipFile, document, rels: dict[str, str], kind: str) -> tuple:
-    """Header or footer parts referenced by the sections, first use first, each once."""
+class _OverCap(Exception):
+    """A part inflates past the cap (``ReadLimits.max_part_mb``)."""
+
+
+def _part(zf: zipfile.ZipFile, name: str, limits: ReadLimits) -> bytes:
+    """The part ``name`` inflated, at most ``limits.part_bytes`` (its declared size checked first, then
+    the inflated bytes counted as they come, so a lying header inflates no further than the cap)."""
+    if zf.getinfo(name).file_size > limits.part_bytes:
+        raise _OverCap(name)
+    with zf.open(name) as fh:
+        data = fh.read(limits.part_bytes + 1)
+    if len(data) > limits.part_bytes:
+        raise _OverCap(name)
+    return data
+
+
+def _story_parts(zf: zipfile.ZipFile, document, rels: dict[str, str], kind: str, limits: ReadLimits,
+                 problems: list[Problem]) -> tuple:
+    """Header or footer parts referenced by the sections, first use first, each once; one past the cap
+    is left out with an ``over_limit`` Problem."""
     parts, seen = [], set()
     for ref in document.iter(W + kind + "Reference"):
         target = rels.get(ref.get(R_ID) or "")
@@ -150,11 +169,15 @@ def _story_parts(zf: zipfile.ZipFile, document, rels: dict[str, str], kind: str)
             seen.add(target)
             name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
             if name in zf.namelist():
-                parts.append(_xml(zf.read(name)))
+                try:
+                    parts.append(_xml(_part(zf, name, limits)))
+                except _OverCap:
+                    problems.append(Problem("over_limit", f"the {kind} part {name} inflates past {limits.max_part_mb} "
+                                            "MB (--max-part-mb) and was not read: the record is partial", "warning"))
     return tuple(parts)
 
 
-def _open(path: Path) -> _Package:
+def _open(path: Path, limits: ReadLimits, problems: list[Problem]) -> _Package:
     """Read the text parts straight from the zip with lxml.
 
     Not ``docx.Document``: python-docx parses every part of the package (styles, numbering, theme,
@@ -162,28 +185,34 @@ def _open(path: Path) -> _Package:
     """
     try:
         with zipfile.ZipFile(path) as zf:
-            document = _xml(zf.read("word/document.xml"))
+            document = _xml(_part(zf, "word/document.xml", limits))
             rels = {}
             if "word/_rels/document.xml.rels" in zf.namelist():
-                rels = {r.get("Id"): r.get("Target") for r in _xml(zf.read("word/_rels/document.xml.rels")).iter(REL)}
+                rels = {r.get("Id"): r.get("Target")
+                        for r in _xml(_part(zf, "word/_rels/document.xml.rels", limits)).iter(REL)}
             body = document.find(W + "body")
             if body is None:
                 raise ReadError("not_docx", "The Word document has no body.")
-            return _Package(body, _story_parts(zf, document, rels, "header"), _story_parts(zf, document, rels, "footer"))
+            return _Package(body, _story_parts(zf, document, rels, "header", limits, problems),
+                            _story_parts(zf, document, rels, "footer", limits, problems))
     except ReadError:
         raise
+    except _OverCap as exc:
+        raise ReadError("over_limit", f"The Word document's part {exc} inflates past {limits.max_part_mb} MB "
+                        "(--max-part-mb): nothing of it was read.") from None
     except (KeyError, zipfile.BadZipFile, OSError) as exc:
         raise ReadError("not_docx", f"The file is a zip archive but not a readable Word document ({exc}).") from None
     except Exception as exc:  # lxml XMLSyntaxError and friends from a damaged package
         raise ReadError("not_docx", f"The Word document is damaged and cannot be parsed ({type(exc).__name__}).") from None
 
 
-def lines(path: Path) -> list[str]:
-    """All lines of a .docx in reading order; ``"\\f"`` marks an explicit page break.
+def lines(path: Path, limits: ReadLimits = ReadLimits(), problems: list[Problem] | None = None) -> list[str]:
+    """All lines of a .docx in reading order; ``"\\f"`` marks an explicit page break. A header or footer
+    past ``limits`` is left out with a Problem added to ``problems``.
 
     >>> # lines(Path("memo.docx")) -> ["ส่วนราชการ สำนักงานจังหวัดอ่างทอง", "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕", ...]
     """
-    package = _open(path)
+    package = _open(path, limits, [] if problems is None else problems)
     try:
         result: list[str] = []
         for part in package.headers:
@@ -196,15 +225,18 @@ def lines(path: Path) -> list[str]:
     return result
 
 
-def read(path: Path, source: SourceFile) -> Document:
+def read(path: Path, source: SourceFile, limits: ReadLimits = ReadLimits()) -> Document:
     """Read a .docx into a Document, one Page per explicit page break (else one page).
 
     >>> # read(Path("คำสั่ง.docx"), src).pages[0].text.startswith("คำสั่งจังหวัดอ่างทอง")
     """
-    text = "\n".join(lines(path))
+    problems: list[Problem] = []
+    text = "\n".join(lines(path, limits, problems))
     chunks = [c.strip("\n") for c in text.split(PAGE_BREAK)]
     chunks = [c for c in chunks if c.strip()] or [""]
     if not any(c.strip() for c in chunks):
         raise ReadError("empty", "The Word document contains no text.")
     pages = tuple(Page(number=i, text=c) for i, c in enumerate(chunks, 1))
-    return Document(source=source, source_format="docx", pages=pages, reader="docx (zipfile + lxml)")
+    problems = [Problem(p.code, p.message, p.severity, str(source.path)) for p in problems]
+    return Document(source=source, source_format="docx", pages=pages, reader="docx (zipfile + lxml)",
+                    problems=tuple(problems))

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import OcrMissing, ReadError
+from pipeline.limits import ReadLimits
 from pipeline.models import Document, Page, Problem, SourceFile
 from pipeline.normalize import looks_broken
 from pipeline.ocr import OcrOptions, read_pages
 from pipeline.readers.pdf_layout import left_margin, page_lines, render
+from pipeline.readers.pdf_limits import check_streams
 
 RENDER_DPI = 300
 PAPER_MAX_PT = 1100  # points: the long side of the largest paper a letter is printed on (legal: 1008)
@@ -156,17 +158,22 @@ def _ocr_pages(scan: PdfScan, scanned, problems: list[Problem]) -> tuple[dict[in
     return pages, scanned.reader
 
 
-def plan(path: Path, source: SourceFile) -> Document | PdfScan:
+def plan(path: Path, source: SourceFile, limits: ReadLimits = ReadLimits()) -> Document | PdfScan:
     """The PDF read from its text layer when no page needs OCR, else a ``PdfScan`` naming the pages that do;
-    raises ReadError ``pdf_encrypted`` / ``pdf_unreadable``."""
+    raises ReadError ``pdf_encrypted`` / ``pdf_unreadable`` / ``over_limit`` (a stream past a cap). Pages
+    past ``limits.max_pages`` are not read, and an ``over_limit`` Problem says so."""
     import pypdfium2 as pdfium
 
+    check_streams(path, limits)
     pdf = _open(path)
     problems: list[Problem] = []
     try:
         n = len(pdf)
         if n == 0:
             raise ReadError("pdf_unreadable", "The PDF has no pages (it may be truncated).")
+        if n > limits.max_pages:
+            problems.append(Problem("over_limit", limits.describe_pages(n, limits.max_pages), "warning"))
+            n = limits.max_pages
         glyph_lines = []
         for i in range(n):
             page = pdf[i]
@@ -216,7 +223,7 @@ def read(path: Path, source: SourceFile, ocr: OcrOptions = OcrOptions()) -> Docu
     """Read every page of a PDF; raises ReadError ``pdf_encrypted`` / ``pdf_unreadable``."""
     import pypdfium2 as pdfium
 
-    planned = plan(path, source)
+    planned = plan(path, source, ocr.limits)
     if isinstance(planned, Document):
         return planned
     pdf = _open(path)

@@ -1,0 +1,69 @@
+"""A PDF's streams checked against the caps before pdfium opens it: pdfium inflates a content stream
+in full when it loads the page, so a 2 MB file with a 2 GiB stream would take the memory first.
+
+Each ``stream`` of the file is found in its bytes; one whose dictionary declares an image larger than
+``max_megapixels``, or whose Flate data inflates past ``max_stream_mb`` (counted a megabyte at a time,
+never held), makes the file ``over_limit``. pypdfium2 and pdfplumber have no option for either (pdfium
+decodes what a page asks for), hence this scan of the raw bytes.
+
+>>> # check_streams(Path("ระเบิด.pdf"), ReadLimits())  -> ReadError over_limit: "a stream of the PDF inflates past 256 MB …"
+"""
+
+from __future__ import annotations
+
+import mmap
+import re
+import zlib
+from pathlib import Path
+
+from pipeline.errors import ReadError
+from pipeline.limits import ReadLimits
+
+STREAM = re.compile(rb"(?<!end)stream\r?\n")
+WIDTH = re.compile(rb"/Width\s+(\d{1,12})")
+HEIGHT = re.compile(rb"/Height\s+(\d{1,12})")
+DICT_BACK = 4096  # bytes before ``stream`` in which its dictionary is looked for
+STEP = 1 << 20  # inflated bytes counted at a time
+FEED = 1 << 16  # compressed bytes fed at a time
+
+
+def _inflated_past(data, start: int, cap: int) -> bool:
+    """Does the zlib stream at ``start`` inflate to more than ``cap`` bytes? (False for data that is not zlib.)"""
+    inflate = zlib.decompressobj()
+    total, pos = 0, start
+    while pos < len(data) and not inflate.eof:
+        chunk = data[pos : pos + FEED]
+        pos += len(chunk)
+        try:
+            total += len(inflate.decompress(chunk, STEP))
+            while inflate.unconsumed_tail and not inflate.eof and total <= cap:
+                out = len(inflate.decompress(inflate.unconsumed_tail, STEP))
+                if not out:
+                    break
+                total += out
+        except zlib.error:
+            return False
+        if total > cap:
+            return True
+    return False
+
+
+def check_streams(path: Path, limits: ReadLimits) -> None:
+    """Raise ReadError ``over_limit`` when a stream of the PDF at ``path`` is past a cap; else nothing."""
+    with path.open("rb") as fh:
+        if fh.seek(0, 2) == 0:
+            return
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            for match in STREAM.finditer(data):
+                head = data[max(0, match.start() - DICT_BACK) : match.start()]
+                head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
+                width, height = WIDTH.search(head), HEIGHT.search(head)
+                if width and height and int(width[1]) * int(height[1]) > limits.max_pixels:
+                    w, h = int(width[1]), int(height[1])
+                    raise ReadError("over_limit", f"The PDF holds an image of {w} x {h} pixels "
+                                    f"({w * h / 1e6:.0f} megapixels), over the cap of {limits.max_megapixels} "
+                                    "(--max-megapixels): nothing of it was read.")
+                if b"/FlateDecode" in head or b"/Fl " in head or b"/Fl]" in head:
+                    if _inflated_past(data, match.end(), limits.stream_bytes):
+                        raise ReadError("over_limit", f"A stream of the PDF inflates past {limits.max_stream_mb} MB "
+                                        "(--max-stream-mb): nothing of it was read.")
