@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from archive_builders import letter_folder, tables
 
-from pipeline import exits, writers
+from pipeline import exits, sqlite_db, writers
 from pipeline.catalog import STATE_DIR
 from pipeline.cli import main
 from pipeline.lock import hold
@@ -71,8 +71,11 @@ def test_a_full_disk_while_writing_sqlite_removes_its_tmp(done, monkeypatch, cap
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(writers, "write_graph", full)  # after the CSVs, JSONL and SQLite were renamed
-    monkeypatch.setattr(writers.sqlite3, "connect", lambda *a, **k: (_ for _ in ()).throw(
-        OSError(errno.ENOSPC, "No space left on device")))
+    def half_written(tables, path):
+        Path(path).write_bytes(b"SQLite format 3\x00")  # part of the database, then the disk is full
+        full()
+
+    monkeypatch.setattr(sqlite_db, "write_database", half_written)
     assert main(["ingest", str(folder), "--out", str(out), "--quiet", "--workers", "1"]) == exits.DISK_FULL
     assert (out / "saraban.sqlite").read_bytes() == old
     assert not (out / "saraban.sqlite.tmp").exists()
