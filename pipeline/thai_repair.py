@@ -182,12 +182,24 @@ def _bounded(text: str, s: int, e: int, vocab) -> bool:
     return before and after
 
 
-def _covered(text: str, i: int, length: int, vocab, end: int = 0) -> bool:
+@lru_cache(maxsize=1)
+def _common_prefixes() -> frozenset[str]:
+    """Every beginning of a ``_common()`` word (``ประ``, ``ประก`` of ประกาศ): a look-up that leaves them
+    has no longer word to find."""
+    return frozenset(w[:k] for w in _common() for k in range(1, len(w) + 1))
+
+
+def _covered(text: str, i: int, length: int, end: int = 0) -> bool:
     """Is ``text[i]`` inside a clean dictionary word at least ``length`` long that runs past ``end``, the
     repair's end (``ประกาศ``, not ``ประกำ``; ``การสาน`` ends inside ``สานัก``, so ``สำนัก`` stands)?"""
+    vocab, prefixes = _common(), _common_prefixes()
+    first = max(i + 1, end + 1)
     for s in range(max(0, i - MAX_BEFORE - 2), i + 1):
-        for e in range(max(i + 1, end + 1), min(len(text), s + MAX_AFTER + 4) + 1):
-            if e - s >= length and text[s:e] in vocab:
+        for e in range(first, min(len(text), s + MAX_AFTER + 4) + 1):
+            piece = text[s:e]
+            if piece not in prefixes:  # no word goes on from here
+                break
+            if e - s >= length and piece in vocab:
                 return True
     return False
 
@@ -243,6 +255,36 @@ def _heads(key: int, table: dict[str, str]) -> dict[str, tuple[int, ...]]:
     return _HEADS[key]
 
 
+_AUTOMATA: dict[int, object] = {}
+
+
+def _automaton(key: int, table: dict[str, str]):
+    """An Aho-Corasick automaton of the ``table``'s keys (pyahocorasick): every place a key occurs in a
+    text, found in one pass in C, so that only the ``า`` or ``ำ`` inside one are looked at."""
+    if key not in _AUTOMATA:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for word in table:
+            automaton.add_word(word, len(word))
+        automaton.make_automaton()
+        _AUTOMATA[key] = automaton
+    return _AUTOMATA[key]
+
+
+def _key_regions(text: str, key: int, table: dict[str, str]) -> list[tuple[int, int]]:
+    """Ranges ``(a, b)``, ascending and apart, holding every anchor a key of ``table`` covers past its first
+    letter: ``ต้องกาหนด`` -> ``[(5, 9)]`` (the า of กาหนด). An anchor outside them has no repair."""
+    spans = sorted((end + 2 - length, end + 1) for end, length in _automaton(key, table).iter(text))
+    regions: list[tuple[int, int]] = []
+    for a, b in spans:
+        if regions and a <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(b, regions[-1][1]))
+        else:
+            regions.append((a, b))
+    return regions
+
+
 def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], shortest: int = 4,
                       margin: int = 0, anchors_in: frozenset[str] | None = None) -> list[Edit]:
     """The longest dictionary repair (at least ``shortest`` letters) around each anchor the ``table`` knows,
@@ -252,7 +294,7 @@ def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], sho
     heads = _heads(id(table), table)
     edits: list[Edit] = []
     done = -1
-    for m in anchors.finditer(text):
+    for m in (m for a, b in _key_regions(text, id(table), table) for m in anchors.finditer(text, a, b)):
         i = m.start()
         if i < done or (anchors_in is not None and text[i - 1 : i + 2] not in anchors_in
                         and text[i - 1 : i + 1] not in anchors_in):  # "จา" ends ประจา
@@ -267,7 +309,7 @@ def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], sho
                 if e <= len(text) and length >= shortest and (w := table.get(text[s:e])) and (best is None or length > best[1] - best[0]):
                     best = (s, e, w)
                     break
-        if best and (best[0] == done or margin or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, vocab, 0 if margin else best[1]):
+        if best and (best[0] == done or margin or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, 0 if margin else best[1]):
             s, e, w = best
             edits.append((s, e, w))
             done = e

@@ -16,6 +16,7 @@ Rule: a space after a Thai mark or following vowel and before a Thai letter is a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from pipeline.thai_chars import MARKS
@@ -35,35 +36,52 @@ def words() -> frozenset[str]:
     return frozenset(w for w in thai_words() if len(w) >= 2)
 
 
+@lru_cache(maxsize=1)
+def _sorted_words() -> tuple[str, ...]:
+    """``words()`` in code point order: ``_word_or_prefix`` bisects it (a set of every prefix would cost more memory
+    than the whole word list)."""
+    return tuple(sorted(words()))
+
+
+def _word_or_prefix(piece: str, ordered: tuple[str, ...]) -> tuple[bool, bool]:
+    """(``piece`` is a word, some word starts with ``piece``): ``("ระเบ", ...)`` -> ``(False, True)``."""
+    k = bisect_left(ordered, piece)
+    if k == len(ordered) or not ordered[k].startswith(piece):
+        return False, False
+    return ordered[k] == piece, True
+
+
+@lru_cache(maxsize=8192)
 def _cost(chunk: str) -> tuple[int, int]:
     """(characters no word covers, number of pieces) of the best split of ``chunk``.
 
     >>> _cost("ระเบียบสำนัก")
     (0, 2)
     """
-    vocab = words()
+    ordered = _sorted_words()
     n = len(chunk)
     best: list[tuple[int, int]] = [(0, 0)] + [(n + 1, n + 1)] * n
-    for i in range(1, n + 1):
-        u, k = best[i - 1]
-        cand = (u + 1, k + 1)
-        for j in range(max(0, i - MAX_WORD), i - 1):
-            if chunk[j:i] in vocab:
-                bu, bk = best[j]
-                if (bu, bk + 1) < cand:
-                    cand = (bu, bk + 1)
-        best[i] = cand
+    for j in range(n):  # best[j] is final here: every way into it starts further left
+        u, k = best[j]
+        if (u + 1, k + 1) < best[j + 1]:
+            best[j + 1] = (u + 1, k + 1)
+        for i in range(j + 2, min(n, j + MAX_WORD) + 1):
+            word, more = _word_or_prefix(chunk[j:i], ordered)
+            if not more:  # no word goes on from here
+                break
+            if word and (u, k + 1) < best[i]:
+                best[i] = (u, k + 1)
     return best[n]
+
+
+RE_RUN_BEFORE = re.compile(RE_THAI_RUN_CHAR.pattern + "*\\Z")  # the run ending where a search stops
+RE_RUN_AFTER = re.compile(RE_THAI_RUN_CHAR.pattern + "*")
 
 
 def _bounds(text: str, s: int) -> tuple[int, int]:
     """Start of the Thai run ending at ``s`` and end of the one starting at ``s + 1`` (max 20 each)."""
-    a = s
-    while a > max(0, s - MAX_WORD) and RE_THAI_RUN_CHAR.match(text, a - 1):
-        a -= 1
-    b = s + 1
-    while b < min(len(text), s + 1 + MAX_WORD) and RE_THAI_RUN_CHAR.match(text, b):
-        b += 1
+    a = RE_RUN_BEFORE.search(text, max(0, s - MAX_WORD), s).start()
+    b = RE_RUN_AFTER.match(text, s + 1, max(s + 1, min(len(text), s + 1 + MAX_WORD))).end()
     return a, b
 
 
