@@ -12,6 +12,7 @@ Per-file limits (``Limits``) hold in every worker: a file that runs past ``time_
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -110,6 +111,7 @@ def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limi
     """``fn`` over ``items`` in ``workers`` processes, at most ``window`` items a worker in flight, as each
     finishes. When a worker dies, the items then in flight are read again one at a time; one that kills
     its worker alone gets ``WorkerCrashed`` as its result."""
+    _prepare(fn)
     call = _Call(fn, limits.time_s)
     queue, suspects = deque(items), deque()
     while queue or suspects:
@@ -143,6 +145,14 @@ def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limi
                 yield item, WorkerCrashed("the process reading this file died (out of memory, or killed)")
             else:
                 suspects.append(item)
+
+
+def _prepare(fn: Callable[[Any], Any]) -> None:
+    """``fn.prepare()``, where ``fn`` has one, when the pool's processes are forked from this one: what it
+    loads (word lists, tables) is then loaded once and shared, not once in each worker."""
+    prepare = getattr(fn, "prepare", None)
+    if prepare is not None and multiprocessing.get_start_method() == "fork":
+        prepare()
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

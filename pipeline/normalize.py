@@ -352,6 +352,13 @@ def normalize(raw: str, steps: Sequence[str] = DEFAULT_STEPS) -> NormalizedText:
     return NormalizedText(text, raw, tuple(maps))
 
 
+def prepare() -> None:
+    """Load the word lists and tables the steps use, once (``normalize`` loads them on first use anyway):
+    processes forked afterwards start with them. ``prepare(); normalize("อานาจ").text == "อำนาจ"``."""
+    pua_table()
+    thai_repair.prepare()
+
+
 # What a later step can leave for an earlier one (a dotted leader removed, a space closed up), run again
 # until none is left, so that normalising normalised text changes nothing.
 SETTLE_STEPS = (Step("space_before_mark", _space_before_mark), STEPS["sara_am"], STEPS["mark_order"])

@@ -114,6 +114,12 @@ class _Work:
     def __call__(self, path: str) -> FileResult | Scan:
         return plan_or_process(Path(path), self.ocr) if self.pages else process_file(Path(path), self.ocr)
 
+    def prepare(self) -> None:
+        """Load what normalising every file needs (``pipeline.executors`` calls it before forking workers)."""
+        from pipeline.normalize import prepare
+
+        prepare()
+
 
 @dataclass(frozen=True, slots=True)
 class _PageWork:

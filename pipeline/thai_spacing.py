@@ -16,7 +16,6 @@ Rule: a space after a Thai mark or following vowel and before a Thai letter is a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from pipeline.thai_chars import MARKS
@@ -37,18 +36,20 @@ def words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _sorted_words() -> tuple[str, ...]:
-    """``words()`` in code point order: ``_word_or_prefix`` bisects it (a set of every prefix would cost more memory
-    than the whole word list)."""
-    return tuple(sorted(words()))
+def word_automaton():
+    """An Aho-Corasick automaton (pyahocorasick) of ``words()``, each word's value its length: every word in a
+    piece of text found in one pass in C, where a loop over its substrings made a set look-up for each.
 
+    >>> sorted(word_automaton().iter("ระเบียบ"))[-1]  # (index of the last letter, length): ระเบียบ
+    (6, 7)
+    """
+    import ahocorasick
 
-def _word_or_prefix(piece: str, ordered: tuple[str, ...]) -> tuple[bool, bool]:
-    """(``piece`` is a word, some word starts with ``piece``): ``("ระเบ", ...)`` -> ``(False, True)``."""
-    k = bisect_left(ordered, piece)
-    if k == len(ordered) or not ordered[k].startswith(piece):
-        return False, False
-    return ordered[k] == piece, True
+    automaton = ahocorasick.Automaton()
+    for word in words():
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 @lru_cache(maxsize=8192)
@@ -58,20 +59,20 @@ def _cost(chunk: str) -> tuple[int, int]:
     >>> _cost("ระเบียบสำนัก")
     (0, 2)
     """
-    ordered = _sorted_words()
-    n = len(chunk)
-    best: list[tuple[int, int]] = [(0, 0)] + [(n + 1, n + 1)] * n
-    for j in range(n):  # best[j] is final here: every way into it starts further left
-        u, k = best[j]
-        if (u + 1, k + 1) < best[j + 1]:
-            best[j + 1] = (u + 1, k + 1)
-        for i in range(j + 2, min(n, j + MAX_WORD) + 1):
-            word, more = _word_or_prefix(chunk[j:i], ordered)
-            if not more:  # no word goes on from here
-                break
-            if word and (u, k + 1) < best[i]:
-                best[i] = (u, k + 1)
-    return best[n]
+    lengths: dict[int, list[int]] = {}  # end -> lengths of the words ending there
+    for last, length in word_automaton().iter(chunk):
+        if length <= MAX_WORD:
+            lengths.setdefault(last + 1, []).append(length)
+    best: list[tuple[int, int]] = [(0, 0)]
+    for i in range(1, len(chunk) + 1):
+        u, k = best[i - 1]
+        cand = (u + 1, k + 1)
+        for length in lengths.get(i, ()):
+            bu, bk = best[i - length]
+            if (bu, bk + 1) < cand:
+                cand = (bu, bk + 1)
+        best.append(cand)
+    return best[-1]
 
 
 RE_RUN_BEFORE = re.compile(RE_THAI_RUN_CHAR.pattern + "*\\Z")  # the run ending where a search stops
