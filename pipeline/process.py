@@ -153,6 +153,8 @@ def settled(path: str, sha: str | None, outcome: object, limits) -> FileResult:
     return result
 
 
+FILES_A_TASK = 8  # files a worker is sent at once when there are many (pages to OCR go one a task)
+
 STOPPED = frozenset({"file_time_limit", "file_memory_limit", "worker_crashed"})
 
 
@@ -179,7 +181,7 @@ def read_all(paths: list[str], shas: dict[str, str | None], ocr: OcrOptions, exe
         done(path, settled(path, shas.get(path), outcome, executor.limits))
 
     scans: dict[str, Scan] = {}
-    for path, outcome in run_all(_Work(ocr, fan_out), paths, executor, cores):
+    for path, outcome in run_all(_Work(ocr, fan_out), paths, executor, cores, batch=FILES_A_TASK):
         if isinstance(outcome, (FileResult, BaseException)):
             finished(path, outcome)
         elif not outcome.numbers:
