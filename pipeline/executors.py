@@ -146,7 +146,7 @@ def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limi
                         continue
                     except Exception as exc:  # noqa: BLE001 - a failure of one item is its result
                         results = [exc] * len(flight[future])
-                    yield from zip(flight.pop(future), results)
+                    yield from zip(flight.pop(future), results, strict=True)
         except BaseException:  # Ctrl-C, or the caller stopped: end the workers now, not after their pages
             _terminate(pool)
             raise

@@ -26,7 +26,16 @@ from functools import lru_cache
 from importlib import resources
 
 from pipeline import thai_repair, thai_spacing
-from pipeline.thai_chars import ABOVE_BELOW_VOWELS, CONSONANTS, MARK_SET, MARKS, NIKHAHIT, SARA_AA, SARA_AM, TONES
+from pipeline.thai_chars import (
+    ABOVE_BELOW_VOWELS,
+    CONSONANTS,
+    MARK_SET,
+    MARKS,
+    NIKHAHIT,
+    SARA_AA,
+    SARA_AM,
+    TONES,
+)
 
 # newlines: "\r\n" and lone "\r" -> "\n"; other spaces -> " " (one for one, so no offsets move).
 RE_CRLF = re.compile(r"\r\n?")
