@@ -255,8 +255,12 @@ def _key_spans(text: str, key: int, table: dict[str, str]) -> list[tuple[int, in
 
 
 def _regions(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Ranges ``(a, b)``, ascending and apart, holding every letter a span covers past its first:
-    ``[(4, 9)]`` -> ``[(5, 9)]``. An anchor outside them is in no key, so has no repair."""
+    """Ranges ``(a, b)``, ascending and apart, holding every letter a span covers past its first. An anchor
+    outside them is in no key, so has no repair.
+
+    >>> _regions(_key_spans("ต้องกาหนดอานาจ", id(_damaged_words()), _damaged_words()))  # กาหนด, อานาจ
+    [(5, 9), (10, 14)]
+    """
     regions: list[tuple[int, int]] = []
     for a, b in spans:
         if regions and a + 1 <= regions[-1][1]:
