@@ -52,7 +52,7 @@ test: setup ## run the test suite (fails when no test runs)
 	$(PY) -m pytest
 
 bench: setup ## speed and memory figures (docs/BENCHMARKS.md)
-	$(PY) -m workbench.bench
+	$(PY) -m workbench.bench --real $(REAL)
 
 corpus: setup ## generate the conformance corpus: make corpus SEED=1 N=200 CORPUS=build/corpus
 	$(VENV)/bin/saraban corpus --seed $(SEED) --n $(N) $(CORPUS)

@@ -10,6 +10,7 @@ Its date is when the Gazette published the document: never the document's own da
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.patterns import DATE, GAZETTE_HEAD, arabic
 from extractors.thai_dates import parse_match
@@ -22,6 +23,12 @@ def marks(text: str, offset: int = 0) -> list[GazetteMark]:
     """Every running head or foot in ``text``, in order (spans shifted by ``offset``)."""
     if "ราชกิจจานุเบกษา" not in text:
         return []
+    return list(_marks(text, offset))
+
+
+@lru_cache(maxsize=8)
+def _marks(text: str, offset: int) -> tuple[GazetteMark, ...]:
+    """``marks``, kept for the few calls that extracting one letter makes with the same text."""
     found = []
     for m in GAZETTE_HEAD.finditer(text):
         date_match = DATE.match(text, m.start("date"))
@@ -32,7 +39,7 @@ def marks(text: str, offset: int = 0) -> list[GazetteMark]:
         section = re.sub(r"(ตอน(?:ที่|พิเศษ)) ?", r"\1 ", section)
         found.append(GazetteMark(int(arabic(m["volume"])), section, int(arabic(m["page"])),
                                  date.with_role("published"), Span(offset + m.start(), offset + m.end())))
-    return found
+    return tuple(found)
 
 
 def first_mark(text: str, offset: int = 0) -> GazetteMark | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from extractors.patterns import DATE, arabic, month_number
 from pipeline.models import Span, ThaiDate
@@ -56,23 +57,25 @@ def parse_match(match: re.Match[str], offset: int = 0) -> ThaiDate | None:
     return ThaiDate(date, _SPACES.sub(" ", match.group(0)), Span(match.start() + offset, match.end() + offset))
 
 
+@lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[tuple[re.Match[str], ThaiDate | None], ...]:
+    """Every ``DATE`` match of ``text`` with its parse: ``find_dates`` and ``invalid_dates`` ask for the same
+    letter's text in turn, and the scan is the costly part."""
+    return tuple((m, parse_match(m)) for m in DATE.finditer(text))
+
+
 def find_dates(text: str, offset: int = 0) -> list[ThaiDate]:
     """Every valid date in ``text``, in order.
 
     >>> [d.date.isoformat() for d in find_dates("เมื่อวันที่ ๒๘ พฤศจิกายน ๒๕๖๑ และ 15 ก.ย. 48")]
     ['2018-11-28', '2005-09-15']
     """
-    found = []
-    for match in DATE.finditer(text):
-        parsed = parse_match(match, offset)
-        if parsed is not None:
-            found.append(parsed)
-    return found
+    return [parsed if not offset else parse_match(m, offset) for m, parsed in _matches(text) if parsed is not None]
 
 
 def invalid_dates(text: str) -> list[str]:
     """Date-shaped text that is not a real day, e.g. ``"๓๑ เมษายน ๒๕๖๒"`` (for problem rows)."""
-    return [m.group(0) for m in DATE.finditer(text) if parse_match(m) is None]
+    return [m.group(0) for m, parsed in _matches(text) if parsed is None]
 
 
 def parse_date(text: str) -> ThaiDate | None:

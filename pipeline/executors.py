@@ -13,6 +13,7 @@ Per-file limits (``Limits``) hold in every worker: a file that runs past ``time_
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import signal
 import threading
 from collections import deque
@@ -137,44 +138,65 @@ def run_inline(fn: Callable[[Any], Any], items: Iterable[Any], limits: Limits) -
         yield item, call(item)
 
 
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """``call`` over a few items in one task: one message each way instead of one per item (a text file is
+    read in a millisecond or two, about what a task costs to send and receive); each item keeps its own
+    time limit and its own result."""
+
+    call: _Call
+
+    def __call__(self, items: tuple[Any, ...]) -> list[Any]:
+        return [self.call(item) for item in items]
+
+
 def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limits: Limits,
-              window: int = 4) -> Iterator[tuple[Any, Any]]:
-    """``fn`` over ``items`` in ``workers`` processes, at most ``window`` items a worker in flight, as each
-    finishes. When a worker dies, the items then in flight are read again one at a time; one that kills
-    its worker alone gets ``WorkerCrashed`` as its result."""
-    call = _Call(fn, limits.time_s)
+              window: int = 4, batch: int = 1) -> Iterator[tuple[Any, Any]]:
+    """``fn`` over ``items`` in ``workers`` processes, ``batch`` items a task and at most ``window`` tasks a
+    worker in flight, as each finishes. When a worker dies, the items then in flight are read again one at a
+    time; one that kills its worker alone gets ``WorkerCrashed`` as its result."""
+    _prepare(fn)
+    call = _Batch(_Call(fn, limits.time_s))
     queue, suspects = deque(items), deque()
     while queue or suspects:
         alone = bool(suspects)
-        source, size = (suspects, 1) if alone else (queue, workers)
+        source, size, step = (suspects, 1, 1) if alone else (queue, workers, max(1, batch))
         pool = ProcessPoolExecutor(max_workers=size, initializer=_init_worker, initargs=(limits.memory_mb,))
-        flight: dict[Future, Any] = {}
+        flight: dict[Future, tuple[Any, ...]] = {}
         broken = False
         try:
             while (source or flight) and not broken:
                 while source and len(flight) < (1 if alone else size * window):
-                    item = source.popleft()
-                    flight[pool.submit(call, item)] = item
+                    chunk = tuple(source.popleft() for _ in range(min(step, len(source))))
+                    flight[pool.submit(call, chunk)] = chunk
                 done, _ = wait(flight, return_when=FIRST_COMPLETED)
                 for future in done:
                     try:
-                        result = future.result()
+                        results = future.result()
                     except BrokenProcessPool:
                         broken = True
                         continue
                     except Exception as exc:  # noqa: BLE001 - a failure of one item is its result
-                        result = exc
-                    yield flight.pop(future), result
+                        results = [exc] * len(flight[future])
+                    yield from zip(flight.pop(future), results, strict=True)
         except BaseException:  # Ctrl-C, or the caller stopped: end the workers now, not after their pages
             _terminate(pool)
             raise
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
-        for item in flight.values():  # in flight when the pool broke
+        for item in (item for chunk in flight.values() for item in chunk):  # in flight when the pool broke
             if alone:
                 yield item, WorkerCrashed("the process reading this file died (out of memory, or killed)")
             else:
                 suspects.append(item)
+
+
+def _prepare(fn: Callable[[Any], Any]) -> None:
+    """``fn.prepare()``, where ``fn`` has one, when the pool's processes are forked from this one: what it
+    loads (word lists, tables) is then loaded once and shared, not once in each worker."""
+    prepare = getattr(fn, "prepare", None)
+    if prepare is not None and multiprocessing.get_start_method() == "fork":
+        prepare()
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -202,11 +224,18 @@ def run_dask(fn: Callable[[Any], Any], items: Iterable[Any], scheduler: str, lim
             cluster.close()
 
 
-def run_all(fn: Callable[[Any], Any], items: list[Any], options: ExecutorOptions, cores: int) -> Iterator[tuple[Any, Any]]:
-    """The executor ``options`` name over ``items``; ``cores``: this machine's, for ``workers`` 0."""
+def run_all(fn: Callable[[Any], Any], items: list[Any], options: ExecutorOptions, cores: int,
+            batch: int = 1) -> Iterator[tuple[Any, Any]]:
+    """The executor ``options`` name over ``items``; ``cores``: this machine's, for ``workers`` 0; ``batch``:
+    items a local task holds at most (quick items: text files, not OCR pages)."""
     if options.kind == "dask":
         return run_dask(fn, items, options.scheduler, options.limits)
     workers = options.workers or cores
     if workers <= 1 or len(items) <= 1:
         return run_inline(fn, items, options.limits)
-    return run_local(fn, items, min(workers, len(items)), options.limits)
+    workers = min(workers, len(items))
+    batch = max(1, min(batch, len(items) // (workers * BATCHES_A_WORKER)))  # enough tasks to share out evenly
+    return run_local(fn, items, workers, options.limits, window=2 if batch > 1 else 4, batch=batch)
+
+
+BATCHES_A_WORKER = 16  # at least this many tasks for each worker before items are put together

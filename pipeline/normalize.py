@@ -26,7 +26,16 @@ from functools import lru_cache
 from importlib import resources
 
 from pipeline import thai_repair, thai_spacing
-from pipeline.thai_chars import ABOVE_BELOW_VOWELS, CONSONANTS, MARKS, NIKHAHIT, SARA_AA, SARA_AM, TONES
+from pipeline.thai_chars import (
+    ABOVE_BELOW_VOWELS,
+    CONSONANTS,
+    MARK_SET,
+    MARKS,
+    NIKHAHIT,
+    SARA_AA,
+    SARA_AM,
+    TONES,
+)
 
 # newlines: "\r\n" and lone "\r" -> "\n"; other spaces -> " " (one for one, so no offsets move).
 RE_CRLF = re.compile(r"\r\n?")
@@ -35,6 +44,8 @@ SPACE_TABLE = str.maketrans(
     | {c: "\n" for c in "\v\u0085\u2028\u2029"}
     | {chr(c): " " for c in (*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20))}  # stray control bytes
 )
+# a character SPACE_TABLE changes: a text with none is not translated (most are clean)
+RE_SPACE_TABLE = re.compile("[" + re.escape("".join(map(chr, SPACE_TABLE))) + "]")
 # zero_width: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen.
 RE_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 # sara_am: "คํา" / "คํ า" / "น ํ้า" -> "คำ"; "สาํ" (reversed, seen in Royal Gazette text) -> "สำ".
@@ -46,9 +57,18 @@ RE_MARK_ORDER = re.compile(
     f"|(?<=[{CONSONANTS}])([{SARA_AA}{SARA_AM}])([{TONES}])"
     f"|([{MARKS}])\\5+"
 )
+# what every match of RE_MARK_ORDER holds, as patterns that start with a character class and so are scanned
+# for fast (the lookbehind and the back reference keep the engine from doing so): a text with none is clean
+RE_MARK_ORDER_HINTS = (
+    re.compile(f"[{TONES}][{ABOVE_BELOW_VOWELS}]"),
+    re.compile("\u0e40\u0e40"),
+    re.compile(f"[{SARA_AA}{SARA_AM}][{TONES}]"),
+    re.compile("|".join(c + c for c in sorted(MARK_SET))),
+)
 # mark_spacing: a space before a mark or a following vowel never separates words: "ส ัง" -> "สัง".
 # (" า" after a consonant is left alone: it is the trace of a lost ำ, "ส านัก", see looks_broken.)
 RE_SPACE_BEFORE_MARK = re.compile(f" +(?=[{MARKS}\u0e30\u0e33\u0e45])")
+RE_SPACE_BEFORE_MARK_HINT = re.compile(f" [{MARKS}\u0e30\u0e33\u0e45]")  # found where RE_SPACE_BEFORE_MARK is, faster
 # dotted_leaders: "ส่วนราชการ...จังหวัด" -> "ส่วนราชการ จังหวัด"; "\n.....ที่มี" -> "\nที่มี"; "๔๙๑๒...\n" -> "๔๙๑๒\n".
 # possessive (no backtracking): "(?:[ .…]*[.…])?" was cubic on a line of 1,400 dots and spaces
 LEADER = r"(?:\.(?: ?\.){2,}+|…+)(?:[ ]*[.…])*+"
@@ -130,7 +150,8 @@ class Step:
 
 
 def _newlines(text: str) -> tuple[str, EditMap | None]:
-    text = text.translate(SPACE_TABLE)
+    if RE_SPACE_TABLE.search(text):
+        text = text.translate(SPACE_TABLE)
     if "\r" not in text:
         return text, None
     return apply_edits(text, regex_edits(RE_CRLF, "\n", text))
@@ -162,12 +183,16 @@ def _pua_regex() -> re.Pattern:
 
 def _pua_glyphs(text: str) -> tuple[str, EditMap | None]:
     table = pua_table()
+    if not _pua_regex().search(text):
+        return text, None
     if all(len(v) == 1 for v in table.values()):  # one for one: offsets do not move
         return text.translate(table), None
     return apply_edits(text, regex_edits(_pua_regex(), lambda m: table[ord(m.group(0))], text))
 
 
 def _sara_am(text: str) -> tuple[str, EditMap | None]:
+    if NIKHAHIT not in text:  # every match holds one
+        return text, None
     return apply_edits(text, regex_edits(RE_SARA_AM, lambda m: (m.group(1) or m.group(2) or "") + SARA_AM, text))
 
 
@@ -187,11 +212,24 @@ def _mark_order_repl(m: re.Match) -> str:
 
 
 def _mark_order(text: str) -> tuple[str, EditMap | None]:
+    if not _may_need_mark_order(text):
+        return text, None
     return apply_edits(text, regex_edits(RE_MARK_ORDER, _mark_order_repl, text))
 
 
+def _may_need_mark_order(text: str) -> bool:
+    """Could ``RE_MARK_ORDER`` match in ``text``? ``False`` for clean Thai: ``"ที่ได้ไปแล้ว"``."""
+    return any(hint.search(text) for hint in RE_MARK_ORDER_HINTS)
+
+
+def _space_before_mark(text: str) -> tuple[str, EditMap | None]:
+    if not RE_SPACE_BEFORE_MARK_HINT.search(text):
+        return text, None
+    return apply_edits(text, regex_edits(RE_SPACE_BEFORE_MARK, "", text))
+
+
 def _mark_spacing(text: str) -> tuple[str, EditMap | None]:
-    text, first = apply_edits(text, regex_edits(RE_SPACE_BEFORE_MARK, "", text))
+    text, first = _space_before_mark(text)
     text, second = apply_edits(text, thai_spacing.cluster_space_edits(text))
     return text, _chain(first, second)
 
@@ -314,7 +352,7 @@ def normalize(raw: str, steps: Sequence[str] = DEFAULT_STEPS) -> NormalizedText:
         if m is not None:
             maps.append(m)
     for _ in range(SETTLE_PASSES if tuple(steps) == DEFAULT_STEPS else 0):
-        if not any(p.search(text) for p in SETTLE_PATTERNS):
+        if not any(check(text) for check in SETTLE_CHECKS):
             break
         for step in SETTLE_STEPS:  # a later step can bring marks together ("ที่...่" -> "ที่ ่" -> "ที่่")
             text, m = step.apply(text)
@@ -323,11 +361,18 @@ def normalize(raw: str, steps: Sequence[str] = DEFAULT_STEPS) -> NormalizedText:
     return NormalizedText(text, raw, tuple(maps))
 
 
+def prepare() -> None:
+    """Load the word lists and tables the steps use, once (``normalize`` loads them on first use anyway):
+    processes forked afterwards start with them. ``prepare(); normalize("อานาจ").text == "อำนาจ"``."""
+    pua_table()
+    thai_repair.prepare()
+
+
 # What a later step can leave for an earlier one (a dotted leader removed, a space closed up), run again
 # until none is left, so that normalising normalised text changes nothing.
-SETTLE_STEPS = (Step("space_before_mark", lambda t: apply_edits(t, regex_edits(RE_SPACE_BEFORE_MARK, "", t))),
-                STEPS["sara_am"], STEPS["mark_order"])
-SETTLE_PATTERNS = (RE_SPACE_BEFORE_MARK, RE_SARA_AM, RE_MARK_ORDER)
+SETTLE_STEPS = (Step("space_before_mark", _space_before_mark), STEPS["sara_am"], STEPS["mark_order"])
+SETTLE_CHECKS = (RE_SPACE_BEFORE_MARK_HINT.search, lambda t: NIKHAHIT in t and RE_SARA_AM.search(t),
+                 lambda t: _may_need_mark_order(t) and RE_MARK_ORDER.search(t))
 SETTLE_PASSES = 3
 
 

@@ -122,6 +122,12 @@ class _Work:
     def __call__(self, path: str) -> FileResult | Scan:
         return plan_or_process(Path(path), self.ocr) if self.pages else process_file(Path(path), self.ocr)
 
+    def prepare(self) -> None:
+        """Load what normalising every file needs (``pipeline.executors`` calls it before forking workers)."""
+        from pipeline.normalize import prepare
+
+        prepare()
+
 
 @dataclass(frozen=True, slots=True)
 class _PageWork:
@@ -155,6 +161,8 @@ def settled(path: str, sha: str | None, outcome: object, limits) -> FileResult:
     return result
 
 
+FILES_A_TASK = 8  # files a worker is sent at once when there are many (pages to OCR go one a task)
+
 STOPPED = frozenset({"file_time_limit", "file_memory_limit", "worker_crashed"})
 
 
@@ -181,7 +189,7 @@ def read_all(paths: list[str], shas: dict[str, str | None], ocr: OcrOptions, exe
         done(path, settled(path, shas.get(path), outcome, executor.limits))
 
     scans: dict[str, Scan] = {}
-    for path, outcome in run_all(_Work(ocr, fan_out), paths, executor, cores):
+    for path, outcome in run_all(_Work(ocr, fan_out), paths, executor, cores, batch=FILES_A_TASK):
         if isinstance(outcome, (FileResult, BaseException)):
             finished(path, outcome)
         elif not outcome.numbers:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from extractors.patterns import MONTH_NAMES
@@ -182,13 +183,17 @@ def _bounded(text: str, s: int, e: int, vocab) -> bool:
     return before and after
 
 
-def _covered(text: str, i: int, length: int, vocab, end: int = 0) -> bool:
+def _covered(text: str, i: int, length: int, end: int = 0) -> bool:
     """Is ``text[i]`` inside a clean dictionary word at least ``length`` long that runs past ``end``, the
     repair's end (``ประกาศ``, not ``ประกำ``; ``การสาน`` ends inside ``สานัก``, so ``สำนัก`` stands)?"""
-    for s in range(max(0, i - MAX_BEFORE - 2), i + 1):
-        for e in range(max(i + 1, end + 1), min(len(text), s + MAX_AFTER + 4) + 1):
-            if e - s >= length and text[s:e] in vocab:
-                return True
+    from pipeline.thai_spacing import word_automaton
+
+    vocab = _common()
+    first, lo = max(i + 1, end + 1), max(0, i - MAX_BEFORE - 2)
+    for last, size in word_automaton().iter(text, lo, min(len(text), i + MAX_AFTER + 4)):
+        e = last + 1
+        if e - size <= i and e >= first and length <= size <= MAX_AFTER + 4 and text[e - size : e] in vocab:
+            return True
     return False
 
 
@@ -226,52 +231,87 @@ RE_FLOOD_HINT = re.compile("กำร|ตำม|ควำม|มำตร|ว่
 RE_AM = re.compile(SARA_AM)
 
 
-_HEADS: dict[int, dict[str, tuple[int, ...]]] = {}
+_AUTOMATA: dict[int, object] = {}
 
 
-def _heads(key: int, table: dict[str, str]) -> dict[str, tuple[int, ...]]:
-    """Each key's beginnings up to and including an า or ำ, with the key lengths they start (longest first):
-    one look-up per anchor and start instead of one per end."""
-    if key in _HEADS:
-        return _HEADS[key]
-    heads: dict[str, set[int]] = {}
-    for word in table:
-        for j, ch in enumerate(word):
-            if ch in (SARA_AA, SARA_AM) and j < MAX_BEFORE + 1 and len(word) - j <= MAX_AFTER:
-                heads.setdefault(word[: j + 1], set()).add(len(word))
-    _HEADS[key] = {h: tuple(sorted(n, reverse=True)) for h, n in heads.items()}
-    return _HEADS[key]
+def _automaton(key: int, table: dict[str, str]):
+    """An Aho-Corasick automaton of the ``table``'s keys (pyahocorasick): every place a key occurs in a
+    text, found in one pass in C, so that only the ``า`` or ``ำ`` inside one are looked at."""
+    if key not in _AUTOMATA:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for word in table:
+            automaton.add_word(word, len(word))
+        automaton.make_automaton()
+        _AUTOMATA[key] = automaton
+    return _AUTOMATA[key]
+
+
+def _key_spans(text: str, key: int, table: dict[str, str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of every place a key of ``table`` occurs in ``text``, ascending:
+    ``ต้องกาหนด`` -> ``[(4, 9)]`` (กาหนด)."""
+    return sorted((end + 1 - length, end + 1) for end, length in _automaton(key, table).iter(text))
+
+
+def _regions(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges ``(a, b)``, ascending and apart, holding every letter a span covers past its first. An anchor
+    outside them is in no key, so has no repair.
+
+    >>> _regions(_key_spans("ต้องกาหนดอานาจ", id(_damaged_words()), _damaged_words()))  # กาหนด, อานาจ
+    [(5, 9), (10, 14)]
+    """
+    regions: list[tuple[int, int]] = []
+    for a, b in spans:
+        if regions and a + 1 <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(b, regions[-1][1]))
+        else:
+            regions.append((a + 1, b))
+    return regions
 
 
 def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], shortest: int = 4,
                       margin: int = 0, anchors_in: frozenset[str] | None = None) -> list[Edit]:
     """The longest dictionary repair (at least ``shortest`` letters) around each anchor the ``table`` knows,
     unless a clean dictionary word covers the anchor: one running past the repair (``ประกาศ`` is no ``ประกำ``),
-    or with a ``margin`` (a flood) any one longer by it (``จัดทำ`` is no ``จัดทาส``)."""
+    or with a ``margin`` (a flood) any one longer by it (``จัดทำ`` is no ``จัดทาส``).
+
+    The keys of ``table`` around an anchor: those that occur in the text (``_key_spans``), start at most
+    ``MAX_BEFORE`` letters before it (never back into the previous repair, nor after a leading vowel) and
+    end at most ``MAX_AFTER`` after it; the longest wins, the first of equals."""
     vocab = _common()
-    heads = _heads(id(table), table)
+    spans = _key_spans(text, id(table), table)
+    starts = [a for a, _ in spans]
     edits: list[Edit] = []
     done = -1
-    for m in anchors.finditer(text):
+    for m in (m for a, b in _regions(spans) for m in anchors.finditer(text, a, b)):
         i = m.start()
         if i < done or (anchors_in is not None and text[i - 1 : i + 2] not in anchors_in
                         and text[i - 1 : i + 1] not in anchors_in):  # "จา" ends ประจา
             continue
         best = None
-        for s in range(max(0, done, i - MAX_BEFORE), i):  # never back into the previous repair
-            lengths = heads.get(text[s : i + 1])
-            if not lengths or (s > 0 and text[s - 1] in "เแโใไ"):
-                continue
-            for length in lengths:  # longest first
-                e = s + length
-                if e <= len(text) and length >= shortest and (w := table.get(text[s:e])) and (best is None or length > best[1] - best[0]):
-                    best = (s, e, w)
-                    break
-        if best and (best[0] == done or margin or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, vocab, 0 if margin else best[1]):
+        for k in range(bisect_left(starts, max(0, done, i - MAX_BEFORE)), bisect_left(starts, i)):
+            s, e = spans[k]
+            if (i < e <= i + MAX_AFTER and e - s >= shortest and not (s > 0 and text[s - 1] in "เแโใไ")
+                    and (best is None or e - s > best[1] - best[0])):
+                best = (s, e, table[text[s:e]])
+        if best and (best[0] == done or margin or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, 0 if margin else best[1]):
             s, e, w = best
             edits.append((s, e, w))
             done = e
     return edits
+
+
+def prepare() -> None:
+    """Build every table these repairs look words up in (about half a second), so that the first text
+    does not pay for it and processes forked afterwards share them: ``prepare(); lost_sara_am_edits("อานาจ")``."""
+    from pipeline.thai_spacing import word_automaton
+
+    word_automaton()
+    _damage_trigrams()
+    _flood_trigrams()
+    for table in (_damaged_words(), _flooded_words()):
+        _automaton(id(table), table)
 
 
 RE_VOWEL_SPACE = re.compile("(?<=[เแโใไ]) +(?=[ก-ฮ])")  # "เ กียรติ" -> "เกียรติ"

@@ -32,14 +32,18 @@ def _check_not_binary(data: bytes) -> None:
         raise _binary(f"{controls} control bytes")
 
 
-RE_THAI_LETTER = re.compile(r"[\u0e01-\u0e5b]")
+RE_THAI_RUN = re.compile(r"[\u0e01-\u0e5b]+")  # counted run by run: far fewer strings than one a letter
 
 
 def _mostly_thai(text: str) -> bool:
-    """At least half of the visible characters of ``text`` (its first 20,000) are Thai."""
+    """At least half of the visible characters of ``text`` (its first 20,000) are Thai.
+
+    >>> _mostly_thai("เรื่อง ขอเชิญประชุม (meeting)"), _mostly_thai("Re: meeting ประชุม")
+    (True, False)
+    """
     sample = text[:20000]
     visible = len(sample) - sample.count(" ") - sample.count("\n")
-    return visible > 0 and len(RE_THAI_LETTER.findall(sample)) * 2 >= visible
+    return visible > 0 and sum(map(len, RE_THAI_RUN.findall(sample))) * 2 >= visible
 
 
 def _looks_cp874(data: bytes) -> bool:
