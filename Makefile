@@ -46,7 +46,7 @@ $(VENV)/.installed: pyproject.toml workbench/pyproject.toml
 setup: system-deps $(VENV)/.installed ## create .venv and install saraban with its dependencies
 
 ingest: setup ## read data/raw and write the tables to data/processed
-	$(VENV)/bin/saraban ingest $(RAW) --out $(OUT)
+	$(VENV)/bin/saraban ingest $(RAW) --out $(OUT) --xlsx --search-index
 
 test: setup ## run the test suite (fails when no test runs)
 	$(PY) -m pytest

@@ -1,5 +1,6 @@
 """``saraban.sqlite``: every table with declared types, keys, indexes, the citation edges, views for the
-usual questions, and full-text search over each letter's text.
+usual questions, and full-text search over each letter's text (a trigram index with ``--search-index``,
+else a scan that finds the same letters).
 
 Types come from ``pipeline.tables.TYPES`` (``unit_code`` is TEXT, so ``0418`` keeps its zero; dates are
 ISO text in DATE columns, booleans 0/1 in BOOLEAN columns). Full-text search is FTS5 with the
@@ -102,17 +103,17 @@ def _sqlite_value(kind: str, value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def write_database(tables: dict[str, list[dict]], path: Path) -> None:
+def write_database(tables: dict[str, list[dict]], path: Path, search_index: bool = True) -> None:
     """Create ``path`` from the rows of ``build_tables`` (a table missing from ``tables`` is empty)."""
     db = sqlite3.connect(path)
     try:
-        fill_database(db, tables)
+        fill_database(db, tables, search_index)
     finally:
         db.close()
 
 
-def fill_database(db: sqlite3.Connection, tables: dict[str, list[dict]]) -> None:
-    """Tables, indexes, views and the full-text index in the empty database ``db``."""
+def fill_database(db: sqlite3.Connection, tables: dict[str, list[dict]], search_index: bool = True) -> None:
+    """Tables, indexes, views and (``search_index``) the full-text index in the empty database ``db``."""
     with db:
         for name, columns in ALL_TABLES.items():
             db.execute(_create(name))
@@ -125,15 +126,33 @@ def fill_database(db: sqlite3.Connection, tables: dict[str, list[dict]]) -> None
             db.execute(f'CREATE INDEX "{table}_{"_".join(columns)}" ON "{table}" ({", ".join(columns)})')
         for name, body in VIEWS.items():
             db.execute(f'CREATE VIEW "{name}" AS {body}')
-        db.execute("CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='rowid', "
-                   "tokenize='trigram')")
-        db.execute("INSERT INTO texts_fts(texts_fts) VALUES ('rebuild')")
+        if search_index:
+            db.execute("CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='rowid', "
+                       "tokenize='trigram')")
+            db.execute("INSERT INTO texts_fts(texts_fts) VALUES ('rebuild')")
+
+
+SNIPPET = 32  # characters of context on each side of a match found without the index
 
 
 def search_text(db: sqlite3.Connection, words: str) -> list[tuple[str, str]]:
-    """``(doc_id, snippet)`` of every letter whose text holds ``words`` (three characters or more)."""
-    phrase = '"' + words.replace('"', '""') + '"'
-    return db.execute(
-        "SELECT t.doc_id, snippet(texts_fts, 0, '[', ']', '…', 64) FROM texts_fts "
-        "JOIN texts t ON t.rowid = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY t.doc_id", (phrase,)
-    ).fetchall()
+    """``(doc_id, snippet)`` of every letter whose text holds ``words`` (three characters or more): through
+    the trigram index ``texts_fts`` when the database has one (``saraban ingest --search-index``), else by
+    reading every text (the same letters; a second or so for 100,000 letters)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'texts_fts'").fetchone():
+        phrase = '"' + words.replace('"', '""') + '"'
+        return db.execute(
+            "SELECT t.doc_id, snippet(texts_fts, 0, '[', ']', '…', 64) FROM texts_fts "
+            "JOIN texts t ON t.rowid = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY t.doc_id", (phrase,)
+        ).fetchall()
+    rows = db.execute("SELECT doc_id, text, instr(text, ?) FROM texts WHERE instr(text, ?) > 0 ORDER BY doc_id",
+                      (words, words)).fetchall()
+    return [(doc_id, _snippet(text, at - 1, len(words))) for doc_id, text, at in rows]
+
+
+def _snippet(text: str, start: int, length: int) -> str:
+    """``…context[match]context…`` around the first match, on one line."""
+    before, after = max(0, start - SNIPPET), start + length + SNIPPET
+    lead, tail = ("…" if before else ""), ("…" if after < len(text) else "")
+    piece = f"{text[before:start]}[{text[start:start + length]}]{text[start + length:after]}"
+    return lead + piece.replace("\n", " ") + tail

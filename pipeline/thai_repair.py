@@ -176,10 +176,15 @@ RE_AA_AFTER_CONSONANT = re.compile("(?<=[ก-ฮ่้๊๋])า")
 MAX_BEFORE, MAX_AFTER = 7, 12  # letters of a word before and after the า or ำ looked at (พฤศจิก|ายน)
 
 
-def _bounded(text: str, s: int, e: int, vocab) -> bool:
-    """Does ``text[s:e]`` sit between words (``ตาตา|มพันธ`` does not: no word starts ``มพ``)?"""
+NAME_FOLLOWS = frozenset({"ตำบล", "อำเภอ", "กิ่งอำเภอ"})  # a place's name follows, in no dictionary (ตำบลเปือ)
+
+
+def _bounded(text: str, s: int, e: int, vocab, word: str = "") -> bool:
+    """Does ``text[s:e]`` sit between words (``ตาตา|มพันธ`` does not: no word starts ``มพ``)? After ``word``
+    of ``NAME_FOLLOWS`` (the repair) any letter may follow: ``ตาบลเปือ`` is ``ตำบล`` and the name ``เปือ``."""
     before = s == 0 or not "ก" <= text[s - 1] <= "\u0e4e" or any(text[max(0, s - k) : s] in vocab for k in range(2, 11))
-    after = e >= len(text) or not "ก" <= text[e] <= "\u0e4e" or any(text[e : e + k] in vocab for k in range(2, 11))
+    after = (e >= len(text) or not "ก" <= text[e] <= "\u0e4e" or word in NAME_FOLLOWS
+             or any(text[e : e + k] in vocab for k in range(2, 11)))
     return before and after
 
 
@@ -295,7 +300,7 @@ def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], sho
             if (i < e <= i + MAX_AFTER and e - s >= shortest and not (s > 0 and text[s - 1] in "เแโใไ")
                     and (best is None or e - s > best[1] - best[0])):
                 best = (s, e, table[text[s:e]])
-        if best and (best[0] == done or margin or _bounded(text, best[0], best[1], vocab)) and not _covered(text, i, best[1] - best[0] + margin, 0 if margin else best[1]):
+        if best and (best[0] == done or margin or _bounded(text, best[0], best[1], vocab, best[2])) and not _covered(text, i, best[1] - best[0] + margin, 0 if margin else best[1]):
             s, e, w = best
             edits.append((s, e, w))
             done = e

@@ -56,14 +56,14 @@ def write_jsonl(objects: list[dict], path: Path) -> None:
             fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
-def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
+def write_sqlite(tables: dict[str, list[dict]], path: Path, search_index: bool = False) -> None:
     """Every table in one typed SQLite file with keys, indexes, views and full-text search
     (``pipeline.sqlite_db``; quote ``"references"``, an SQL keyword)."""
     from pipeline.sqlite_db import write_database
 
     with _replacing(path) as tmp:
         tmp.unlink(missing_ok=True)
-        write_database(tables, tmp)
+        write_database(tables, tmp, search_index)
 
 
 PART_ROWS = 100_000  # rows per part of a partitioned table
@@ -132,7 +132,7 @@ def _publish(stage: Path, out: Path) -> None:
 
 def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...] = ()) -> list[Path]:
     """CSV for every table, records.jsonl and texts.jsonl (each letter's normalised text) always;
-    ``extra`` may name "sqlite" (typed, with views and full-text search), "xlsx", "parquet" (one file a
+    ``extra`` may name "sqlite" (typed, with views), "search-index" (its trigram full-text index), "xlsx", "parquet" (one file a
     table) and "parquet-parts" (a folder of parts a table, for cluster-sized runs).
 
     All of them are written under ``OUT/.saraban/staged`` first and moved into ``out`` only when every
@@ -167,7 +167,7 @@ def _write_tables(tables: dict[str, list[dict]], nested: list[dict], out: Path, 
     write_jsonl(tables.get("texts", []), out / "texts.jsonl")
     written.append(out / "texts.jsonl")
     if "sqlite" in extra:
-        write_sqlite(tables, out / "saraban.sqlite")
+        write_sqlite(tables, out / "saraban.sqlite", search_index="search-index" in extra)
         written.append(out / "saraban.sqlite")
     if "xlsx" in extra:
         from pipeline.xlsx import write_xlsx

@@ -31,7 +31,7 @@ def shipped_out(tmp_path_factory):
 
     raw = Path(__file__).resolve().parents[1] / "data" / "raw"
     out = tmp_path_factory.mktemp("shipped") / "processed"
-    assert main(["ingest", str(raw), "--out", str(out), "--quiet", "--parquet"]) == 0
+    assert main(["ingest", str(raw), "--out", str(out), "--quiet", "--parquet", "--xlsx", "--search-index"]) == 0
     return out
 
 

@@ -71,7 +71,7 @@ def test_a_full_disk_while_writing_sqlite_removes_its_tmp(done, monkeypatch, cap
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(writers, "write_graph", full)  # after the CSVs, JSONL and SQLite were renamed
-    def half_written(tables, path):
+    def half_written(tables, path, *options):
         Path(path).write_bytes(b"SQLite format 3\x00")  # part of the database, then the disk is full
         full()
 

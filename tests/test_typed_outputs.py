@@ -114,10 +114,17 @@ def test_fiscal_year_starts_on_1_october(doc_date, fiscal):
     ("ระบบคอมพิวเตอร์", ["130319b970b2-0", "130319b970b2-1"]),
     ("ไม่มีคำนี้ในจดหมาย", []),
 ])
-def test_full_text_search(shipped_out, words, found):
+@pytest.mark.parametrize("index", [True, False], ids=["trigram index", "scan"])
+def test_full_text_search(shipped_out, tmp_path, words, found, index):
+    import shutil
+
     from pipeline.sqlite_db import search_text
 
-    db = sqlite3.connect(shipped_out / "saraban.sqlite")
+    path = tmp_path / "saraban.sqlite"
+    shutil.copy(shipped_out / "saraban.sqlite", path)  # built with --search-index
+    db = sqlite3.connect(path)
+    if not index:  # as a run without --search-index writes it
+        db.execute("DROP TABLE texts_fts")
     hits = search_text(db, words)
     assert [doc_id for doc_id, _ in hits] == found
     assert all(f"[{words}]" in snippet for _, snippet in hits)

@@ -35,13 +35,11 @@ from dataclasses import dataclass
 
 from pipeline.errors import OcrMissing
 from pipeline.models import Problem, QrCode, Stamp
-from pipeline.ocr.codes import decode_qr
 from pipeline.ocr.engine import Engine
-from pipeline.ocr.layout import render_pages
 from pipeline.ocr.options import STOCK_LANGS, OcrOptions
-from pipeline.ocr.page import read_page
-from pipeline.ocr.steps import steps_for
-from pipeline.ocr.tesseract import TesseractEngine
+
+# The reading modules (numpy, OpenCV, onnxruntime, the word tables) are imported where a page is read:
+# a run over text files imports this package for ``OcrOptions`` and never reads a page.
 
 __all__ = ["OcrOptions", "OcrPage", "OcrPages", "PageRead", "assemble", "read_one", "read_pages"]
 
@@ -68,11 +66,15 @@ class OcrPages:
 
 def engine_for(options: OcrOptions) -> Engine:
     """The engine ``options`` name (``options.engine``), else Tesseract with the options' timeout and cache."""
+    from pipeline.ocr.tesseract import TesseractEngine
+
     return options.engine or TesseractEngine(timeout_s=options.timeout_s, dev_cache=options.dev_cache)
 
 
 def reader_name(options: OcrOptions, engine: Engine) -> str:
     """``"tesseract 5.3 tha + thai-digits v1"``: the engine, its version, languages and the named steps."""
+    from pipeline.ocr.steps import steps_for
+
     version = ".".join((engine.version() or "missing").split(".")[:2])
     if options.stock:
         return f"{engine.name} {version} {STOCK_LANGS} (stock)"
@@ -94,6 +96,9 @@ class PageRead:
 
 def read_one(image, number: int, options: OcrOptions, engine: Engine) -> PageRead:
     """OCR one page image (``page.read_page``) and decode its QR codes; any worker may run it."""
+    from pipeline.ocr.codes import decode_qr
+    from pipeline.ocr.page import read_page
+
     result, trouble, stamps = read_page(image, number, options, engine)
     codes = decode_qr(image) if options.qr_codes and not options.stock else ()
     return PageRead(number, result, tuple(trouble), codes, stamps)
@@ -101,6 +106,8 @@ def read_one(image, number: int, options: OcrOptions, engine: Engine) -> PageRea
 
 def assemble(reads: Iterable[PageRead], options: OcrOptions, engine: Engine) -> OcrPages:
     """A document's pages, in page order, laid out against one left margin."""
+    from pipeline.ocr.layout import render_pages
+
     reads = sorted(reads, key=lambda r: r.number)
     texts = render_pages([r.result for r in reads])
     pages = tuple(OcrPage(r.number, text, round(r.result.confidence, 3), r.codes, r.stamps)
