@@ -85,13 +85,12 @@ def process_document(path: Path, document: Document) -> FileResult:
         problems.append(Problem("internal_error", message, "error", str(path)))
         return FileResult(str(path), document.source.sha256, (), tuple(problems), True, document.source_format,
                           _ocr_pages(document))
-    enclosures = [r for r, part in zip(records, parts) if part.enclosure]
-    for r, part in zip(records, parts):
+    for r, part in zip(records, parts, strict=True):
         if part.enclosure:  # a schedule or form after the signature: the letter's, not a letter
             problems.append(Problem("enclosure", f"pages {part.pages[0]}-{part.pages[1]} (characters {r.span.start}-"
                                     f"{r.span.end}) follow the letter's signature and hold no letter of their own "
                                     "(a schedule, a form, a list): not in documents.csv", "warning", str(path)))
-    records = [r for r in records if not any(r is e for e in enclosures)]
+    records = [r for r, part in zip(records, parts, strict=True) if not part.enclosure]
     letters = tuple(r for r in records if looks_like_letter(r))
     if not letters:
         problems.append(Problem("no_letter", "the file was read, but no letter (reference number, date, subject, "

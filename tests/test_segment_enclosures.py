@@ -58,7 +58,7 @@ CASES = [
 def test_enclosures(what, text, want):
     parts = segment(text)
     assert len(parts) == len(want)
-    assert [(p.text.strip()[: len(first)], p.enclosure) for p, (first, _) in zip(parts, want)] == want
+    assert [(p.text.strip()[: len(first)], p.enclosure) for p, (first, _) in zip(parts, want, strict=True)] == want
 
 
 def test_an_enclosure_is_reported_and_not_a_record(tmp_path: Path):
