@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from extractors.patterns import (
     BODY_START,
-    TITLE_OR_BODY,
     COUNTERSIGN,
     DATE,
     GAZETTE_HEAD,
@@ -27,6 +26,7 @@ from extractors.patterns import (
     REF_ORDER,
     REIGN_YEAR,
     SIGNED_ON_RUN,
+    TITLE_OR_BODY,
 )
 from extractors.ref_numbers import parse_ref
 from extractors.signature import ACTING, split_title
