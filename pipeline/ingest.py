@@ -24,7 +24,7 @@ from pipeline.codec import dumps, loads, register
 from pipeline.models import Problem, Record
 from pipeline.ocr import OcrOptions
 from pipeline.process import plan_or_process, process_file, read_all, stopped
-from pipeline.results import FileResult, relocated
+from pipeline.results import FileResult, gathered, relocated
 
 __all__ = ["FileResult", "IngestResult", "code_version", "plan_or_process", "process_file", "run_ingest", "summary"]
 
@@ -251,19 +251,10 @@ def _write(files, shas, results, cached, fresh, out_dir, extra, ocr, skipped, re
     from pipeline.writers import write_all, write_graph
 
     ordered = [results[p] for p in files] + [_refused(r) for r in refused]
-    records, problems, seen = [], [], set()
-    paths: dict[str, list[str]] = defaultdict(list)
-    for res in ordered:
-        if res.records:
-            paths[res.sha256].append(res.path)
-            if res.sha256 in seen:  # byte-identical to a file before it: one document, every path listed
-                continue
-            seen.add(res.sha256)
-        records.extend(res.records)
-        problems.extend(res.problems)
+    records, problems, paths = gathered(ordered)
     copies = copy_groups(records)
     records = link(records, copies=copies)
-    tables, nested = build_tables(records, problems, {k: tuple(v) for k, v in paths.items()}, copies)
+    tables, nested = build_tables(records, problems, paths, copies)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = write_all(tables, nested, out_dir, extra)
     written += write_graph(records, out_dir)

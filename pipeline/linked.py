@@ -11,12 +11,11 @@ The report and the exports start from here rather than from the CSVs: the catalo
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.models import Problem, Record
-from pipeline.results import FileResult, relocated
+from pipeline.results import FileResult, gathered, relocated
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +57,8 @@ def linked_run(out_dir: Path) -> LinkedRun:
                                         "run `saraban ingest` again", "error", known.path))
                 continue
             results.append(relocated(result, known.path))
-    records, seen = [], set()
-    paths: dict[str, list[str]] = defaultdict(list)
-    for res in results:
-        if res.records:
-            paths[res.sha256].append(res.path)
-            if res.sha256 in seen:  # byte-identical to a file before it: one document
-                continue
-            seen.add(res.sha256)
-        records.extend(res.records)
-        problems.extend(res.problems)
+    records, found, paths = gathered(results)
+    problems.extend(found)
     copies = copy_groups(records)
     linked = link(records, copies=copies)
-    return LinkedRun(tuple(linked), tuple(results), tuple(problems), {k: tuple(v) for k, v in paths.items()}, copies)
+    return LinkedRun(tuple(linked), tuple(results), tuple(problems), paths, copies)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from pipeline.codec import register
@@ -34,3 +35,21 @@ def relocated(result: FileResult, path: str) -> FileResult:
                             problems=tuple(replace(p, source_path=path) for p in r.problems)) for r in result.records)
     problems = tuple(replace(p, source_path=path) for p in result.problems)
     return replace(result, path=path, records=records, problems=problems)
+
+
+def gathered(results) -> tuple[list[Record], list[Problem], dict[str, tuple[str, ...]]]:
+    """The letters and problems of ``results`` in order, byte-identical files once (the first path's
+    result stands for them, every path listed by SHA-256: one document, several paths)."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    paths: dict[str, list[str]] = defaultdict(list)
+    for res in results:
+        if res.records:
+            paths[res.sha256].append(res.path)
+            if res.sha256 in seen:
+                continue
+            seen.add(res.sha256)
+        records.extend(res.records)
+        problems.extend(res.problems)
+    return records, problems, {k: tuple(v) for k, v in paths.items()}
