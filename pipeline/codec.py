@@ -63,15 +63,20 @@ def from_plain(plain: object) -> object:
         return tuple(from_plain(v) for v in plain)
     if not isinstance(plain, dict):
         return plain
-    name = plain["_"]
+    return _revive(plain["_"], {k: v for k, v in plain.items() if k != "_"}, from_plain)
+
+
+def _revive(name: str, fields: dict, convert) -> object:
+    """The object of class ``name`` (a date, a dict or one of ``CLASSES``) from its stored ``fields``, each
+    value passed through ``convert`` first."""
     if name == "date":
-        return dt.date.fromisoformat(plain["iso"])
+        return dt.date.fromisoformat(fields["iso"])
     if name == "dict":
-        return {from_plain(k): from_plain(v) for k, v in plain["items"]}
+        return {convert(k): convert(v) for k, v in fields["items"]}
     cls = CLASSES.get(name)
     if cls is None:
         raise ValueError(f"unknown stored class {name!r}")
-    return cls(**{k: from_plain(v) for k, v in plain.items() if k != "_"})
+    return cls(**{k: convert(v) for k, v in fields.items()})
 
 
 def dumps(value: object) -> str:
@@ -83,14 +88,7 @@ def _hook(plain: dict) -> object:
     name = plain.pop("_", None)
     if name is None:
         raise ValueError("a stored object without its class")
-    if name == "date":
-        return dt.date.fromisoformat(plain["iso"])
-    if name == "dict":
-        return {_frozen(k): _frozen(v) for k, v in plain["items"]}
-    cls = CLASSES.get(name)
-    if cls is None:
-        raise ValueError(f"unknown stored class {name!r}")
-    return cls(**{k: _frozen(v) for k, v in plain.items()})
+    return _revive(name, plain, _frozen)
 
 
 def _frozen(value: object) -> object:
