@@ -45,11 +45,11 @@ SENTENCE_WORDS = re.compile(r"ได้|จึง|แล้ว|นั้น|ด�
 # how a title that runs on past a purpose ("เพื่อให้…") must end: "… (ฉบับที่ ๒) พ.ศ. ๒๕๖๖"
 TITLE_TAIL = re.compile(r"(?:(?:พ\.[ \t]?ศ\.?|พุทธศักราช)[ \t]*[0-9๐-๙]{4}|\(ฉบับที่[ \t]*[0-9๐-๙]+[ \t]*\))[ \t]*$")
 ISSUER_SPEAKS = re.compile(r"[ \t\n]*(?:ขอประกาศ|ได้)")  # the body opening with the issuer: "กระทรวงกลาโหม ขอประกาศ…"
-TITLE_STOP = re.compile(r"หน้?า[ \t]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|\n[ \t\f]*\n")  # a Gazette head or a blank line
-ROYAL_NAME = re.compile(r"พระบาทสมเด็จ[ก-๙]*(?:[ \t]+[ก-๙]*?เจ้าอยู่หัว)?")  # the monarch who enacts a law
+TITLE_STOP = re.compile(r"หน้?า[ \t\n]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|\n[ \t\f]*\n")  # a Gazette head or a blank line
+ROYAL_NAME = re.compile(r"พระบาทสมเด็จ[ก-๙]*(?:[ \t\n]+[ก-๙]*?เจ้าอยู่หัว)?")  # the monarch who enacts a law
 NOT_SIGNING = re.compile(r"[ \t\n]*(?:ได้|นั้น|ซึ่ง|และ|เป็นต้นไป|เรื่อง)")  # a cited "ประกาศ ณ วันที่ … ได้…"
 SIGNER_STOP = re.compile(
-    r"หน้?า[ \t]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|หมายเหตุ|ผู้รับสนอง|\n[ \t\f]*\n|\f|[-–][ \t]*[0-9๐-๙]{1,3}[ \t]*[-–]|แนบท้าย|บัญชีท้าย|เอกสารแนบ|สิ่งที่ส่งมาด้วย"
+    r"หน้?า[ \t\n]*[0-9๐-๙]{1,4}[่]?[ \t\n]*เล่?ม|หมายเหตุ|ผู้รับสนอง|\n[ \t\f]*\n|\f|[-–][ \t]*[0-9๐-๙]{1,3}[ \t]*[-–]|แนบท้าย|บัญชีท้าย|เอกสารแนบ|สิ่งที่ส่งมาด้วย"
     r"|สำเนาถูกต้อง|\(|[0-9๐-๙]{3,}"
 )
 # the first word of a position: what a name never starts with
@@ -198,8 +198,7 @@ def _split_name(segment: str) -> tuple[str, str] | None:
     """``"จุรีรัตน์ เทพอาสน์ ผู้ว่าราชการจังหวัดสกลนคร"`` -> (name with title, position)."""
     lines = [x.strip() for x in segment.split("\n") if x.strip()]
     title_part, rest = split_title(lines[0])
-    first = rest.split(" ")
-    if len(lines) >= 2 and len(first) <= 5 and not any(POSITION_START.match(t) for t in first[1:]):
+    if len(lines) >= 2 and _whole_name(rest):
         return lines[0], " ".join(lines[1:])  # the name alone on its line
     flat = " ".join(lines)
     title_part, rest = split_title(flat)
@@ -214,6 +213,16 @@ def _split_name(segment: str) -> tuple[str, str] | None:
     if len(tokens) == 2:
         return flat, ""
     return None
+
+
+def _whole_name(line: str) -> bool:
+    """A line that holds a given name and a surname and nothing else: two words, or a surname of the
+    ``ณ อยุธยา`` kind. ``"สุทธิพล"`` alone is a name broken over two lines (text wrapped at a width), and
+    ``"วสันต์ ยี่ตัน ขนส่งจังหวัดสงขลา"`` runs on into the position."""
+    words = line.split()
+    if len(words) == 2 or (len(words) in (3, 4) and words[2] == "ณ"):
+        return not any(POSITION_START.match(w) for w in words[1:])
+    return False
 
 
 def _signer_from(text: str, start: int, offset: int) -> Signer:
@@ -254,7 +263,7 @@ def royal_signer(text: str, date_at: int, offset: int = 0) -> Signer:
     if not names:
         return Signer()
     m = names[-1]
-    return Signer("", m.group(0), "", "", "", Span(offset + m.start(), offset + m.end()))
+    return Signer("", re.sub(r"\s+", " ", m.group(0)), "", "", "", Span(offset + m.start(), offset + m.end()))
 
 
 def countersigner(text: str, offset: int = 0) -> Signer:

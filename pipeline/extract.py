@@ -114,6 +114,22 @@ def _choose(line_value, inst_value, flat: bool):
     return inst_value if (flat or empty) and _filled(inst_value) else line_value
 
 
+def _title_subject(line_value: Field, inst_value: Field, flat: bool) -> Field:
+    """An instrument's subject: the line rule's ``เรื่อง`` block or the title's, read from running text.
+
+    The line rule is kept only where it reads the title's own subject: a ``เรื่อง`` that begins some
+    other line (a cited ``ประกาศ … เรื่อง …`` in text wrapped at a width) is not the title's. Where both
+    start at the same place, the shorter wins: the block's last line tells where a printed subject ends,
+    and the title's rules where the body begins on the same line (``… อาคารชุด ด้วย บริษัท …``)."""
+    if not inst_value.value or inst_value.span is None or line_value.span is None:
+        return _choose(line_value, inst_value, flat)
+    if abs(line_value.span.start - inst_value.span.start) > 2:
+        return inst_value
+    if flat or len(inst_value.value) < len(line_value.value):
+        return inst_value
+    return line_value
+
+
 def _filled(value) -> bool:
     if isinstance(value, Field):
         return bool(value.value)
@@ -155,7 +171,8 @@ def extract(document: Document, letter: Letter) -> Record:
         own_ref = own_ref or title.number
         # the signing line decides an instrument's date: a date elsewhere is a cited one
         doc_date = inst["date"] if inst["date"] or flat else doc_date
-        subject, issuer = _choose(subject, title.subject, flat), _choose(issuer, title.issuer, flat)
+        subject = _title_subject(subject, title.subject, flat)
+        issuer = _choose(issuer, title.issuer, flat)
         signer = inst["signer"] if inst["signer"].name else signer  # the name after the signing line
     mark = gazette.first_mark(letter.text, offset)
     if doc_date and mark and any(m.span.start <= doc_date.span.start < m.span.end for m in gazette.marks(letter.text, offset)):

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from extractors.patterns import MONTH_NAMES
 from pipeline.thai_chars import to_arabic
+from pipeline.word_tables import save, stored
 
 Edit = tuple[int, int, str]
 DIGIT = "[0-9๐-๙]"
@@ -29,19 +30,23 @@ TONES = "\u0e48-\u0e4b"
 
 # " ้ หนา 28 ่ เลม" (marks displaced before their words): the Gazette head and foot
 RE_HEAD_MARKS = re.compile(rf"\u0e49? ?หนา( *{DIGIT}+ *)\u0e48 ?เลม")
+# Where PDF extraction split a date with a space, text wrapped at a fixed width may have broken the line
+# instead ("พ.ศ. 256\n6", "2\n6 ธันวาคม", "พ .\nศ ."): a split below is a space or one line break.
+SPLIT = "[ \n]"
 # "พ.ศ . 2566": a space before the era's last dot
-RE_ERA_DOT = re.compile(r"(?<=พ\.ศ) \.")
+RE_ERA_DOT = re.compile(rf"(?<=พ\.ศ){SPLIT}\.")
 _FULL_MONTHS = sorted((m for m in MONTH_NAMES if "." not in m and len(m) >= 5), key=len, reverse=True)
 MONTH_FULL = "(?:" + "|".join(_FULL_MONTHS) + ")"
 # a 4-digit year split after the era, a month or an order's slash: "พ.ศ. 256 6", "มกราคม 25 6 6", "409 / 256 5"
-RE_SPLIT_YEAR = re.compile(rf"(?P<lead>/[ ]?|พ ?\.[ ]?ศ[ ]?\.[ ]?|ศักราช[ ]?|{MONTH_FULL}[ ]?)(?P<num>{DIGIT}(?: ?{DIGIT}){{3}})(?! ?{DIGIT})")
+RE_SPLIT_YEAR = re.compile(rf"(?P<lead>/[ ]?|พ{SPLIT}?\.{SPLIT}?ศ{SPLIT}?\.{SPLIT}?|ศักราช{SPLIT}?|{MONTH_FULL}{SPLIT}?)"
+                           rf"(?P<num>{DIGIT}(?:{SPLIT}?{DIGIT}){{3}})(?! ?{DIGIT})")
 # a day split before a month: "2 1 ธันวาคม", "3 0 มีนาคม"
-SPACED_MONTH = "(?:" + "|".join(" ?".join(map(re.escape, m)) for m in _FULL_MONTHS) + ")"  # "มีนา คม"
-RE_SPLIT_DAY = re.compile(rf"(?<![0-9๐-๙.,/])(?P<a>{DIGIT}) (?P<b>{DIGIT})(?= ?{SPACED_MONTH})")
+SPACED_MONTH = "(?:" + "|".join(f"{SPLIT}?".join(map(re.escape, m)) for m in _FULL_MONTHS) + ")"  # "มีนา คม"
+RE_SPLIT_DAY = re.compile(rf"(?<![0-9๐-๙.,/])(?P<a>{DIGIT}){SPLIT}(?P<b>{DIGIT})(?={SPLIT}?{SPACED_MONTH})")
 # a full month name split by spaces after a day: "9 กันยา ยน", "29 มิ ถุนายน", "5 เ ม ษายน"
-RE_SPLIT_MONTH = re.compile(rf"(?<={DIGIT} ){SPACED_MONTH}(?= )")
+RE_SPLIT_MONTH = re.compile(rf"(?<={DIGIT}){SPLIT}{SPACED_MONTH}(?={SPLIT})")
 # "พ . ศ . 2566": spaces around the era's dots
-RE_ERA_SPACED = re.compile(r"พ ?\. ?ศ ?\.(?= ?[0-9๐-๙])")
+RE_ERA_SPACED = re.compile(rf"พ{SPLIT}?\.{SPLIT}?ศ{SPLIT}?\.(?={SPLIT}?[0-9๐-๙])")
 
 
 def gazette_mark_edits(text: str) -> list[Edit]:
@@ -55,14 +60,16 @@ def date_spacing_edits(text: str) -> list[Edit]:
     """Joins the pieces of a split date; a split day must make 1..31, a split year four digits."""
     edits = [(m.start(), m.end(), ".") for m in RE_ERA_DOT.finditer(text) if not RE_ERA_SPACED.match(text, m.start() - 3)]
     for m in RE_SPLIT_YEAR.finditer(text):
-        if " " in m["num"] and (not m["lead"].startswith("/") or to_arabic(m["num"]).startswith("25")):
-            edits.append((m.start("num"), m.end("num"), m["num"].replace(" ", "")))
+        joined = m["num"].replace(" ", "").replace("\n", "")
+        if joined != m["num"] and (not m["lead"].startswith("/") or to_arabic(joined).startswith("25")):
+            edits.append((m.start("num"), m.end("num"), joined))
     for m in RE_SPLIT_DAY.finditer(text):
         if 1 <= int(to_arabic(m["a"] + m["b"])) <= 31:
             edits.append((m.start(), m.end(), m["a"] + m["b"]))
-    for m in RE_SPLIT_MONTH.finditer(text):
-        if " " in m.group(0):
-            edits.append((m.start(), m.end(), m.group(0).replace(" ", "")))
+    for m in RE_SPLIT_MONTH.finditer(text):  # the space before the month stays: "9 กันยา ยน" -> "9 กันยายน"
+        month = m.group(0)[1:]
+        if " " in month or "\n" in month:
+            edits.append((m.start() + 1, m.end(), month.replace(" ", "").replace("\n", "")))
     for m in RE_ERA_SPACED.finditer(text):
         if m.group(0) != "พ.ศ.":
             edits.append((m.start(), m.end(), "พ.ศ."))
@@ -104,6 +111,8 @@ def _common() -> frozenset[str]:
     (pythainlp's list also holds rare forms such as ``กำรอ`` that would otherwise win)."""
     from pipeline.thai_spacing import words
 
+    if "common" in stored():
+        return stored()["common"]
     freq = _frequencies()
     return frozenset(w for w in words() if freq.get(w, 0) >= 5 or len(w) >= 6)
 
@@ -122,6 +131,8 @@ def _table(has: str, damage) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _damaged_words() -> dict[str, str]:
     """Words with ำ keyed by their damaged forms (no word of the TNC): อานาจ, ก้าหนด, นามัน."""
+    if "damaged_words" in stored():
+        return stored()["damaged_words"]
     return _table(SARA_AM, lambda w: (
         w.replace(SARA_AM, SARA_AA),  # อานาจ
         re.sub(f"(?<![{TONES}]){SARA_AM}", MAI_THO + SARA_AA, w),  # ก้าหนด
@@ -132,6 +143,8 @@ def _damaged_words() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _flooded_words() -> dict[str, str]:
     """Words with า keyed by their forms with every า, or some of them, drawn as ำ (``ควำม``, ``ศาสตรำจารย์``)."""
+    if "flooded_words" in stored():
+        return stored()["flooded_words"]
     return _table(SARA_AA, _flood_forms)
 
 
@@ -139,6 +152,8 @@ def _flooded_words() -> dict[str, str]:
 def _damage_trigrams() -> frozenset[str]:
     """Letter, า, letter around every า of a damaged key (``ตาบ`` of ตาบล; ``จา`` ending ประจา): other า are
     not looked at."""
+    if "damage_trigrams" in stored():
+        return stored()["damage_trigrams"]
     return frozenset(k[i - 1 : i + 2] for k in _damaged_words() for i, c in enumerate(k) if c == SARA_AA and i)
 
 
@@ -146,6 +161,8 @@ def _damage_trigrams() -> frozenset[str]:
 def _flood_trigrams() -> frozenset[str]:
     """Letter, ำ, letter as a flood writes them and common words do not (``กำร``, ``กำศ``): a text with none
     of them is not searched for a flood."""
+    if "flood_trigrams" in stored():
+        return stored()["flood_trigrams"]
     freq, seen = _frequencies(), {}
     for w in _common():  # a trigram of common clean words (ทำส of ทำสัญญา), not one of rare ones (กำร of กำราบ)
         for i, c in enumerate(w):
@@ -308,15 +325,19 @@ def _dictionary_edits(text: str, anchors: re.Pattern, table: dict[str, str], sho
 
 
 def prepare() -> None:
-    """Build every table these repairs look words up in (about half a second), so that the first text
-    does not pay for it and processes forked afterwards share them: ``prepare(); lost_sara_am_edits("อานาจ")``."""
-    from pipeline.thai_spacing import word_automaton
+    """Load or build every table these repairs look words up in, so that the first text does not pay for
+    it and processes forked afterwards share them; built tables are stored (``pipeline.word_tables``) for
+    the next run: ``prepare(); lost_sara_am_edits("อานาจ")``."""
+    from pipeline.thai_spacing import word_automaton, words
 
     word_automaton()
-    _damage_trigrams()
-    _flood_trigrams()
-    for table in (_damaged_words(), _flooded_words()):
+    tables = {"words": words(), "common": _common(), "damaged_words": _damaged_words(),
+              "flooded_words": _flooded_words(), "damage_trigrams": _damage_trigrams(),
+              "flood_trigrams": _flood_trigrams()}
+    for table in (tables["damaged_words"], tables["flooded_words"]):
         _automaton(id(table), table)
+    if stored().keys() != tables.keys():
+        save(tables)
 
 
 RE_VOWEL_SPACE = re.compile("(?<=[เแโใไ]) +(?=[ก-ฮ])")  # "เ กียรติ" -> "เกียรติ"

@@ -29,7 +29,12 @@ MAX_WORD = 20  # longest dictionary word we try (most are far shorter)
 
 @lru_cache(maxsize=1)
 def words() -> frozenset[str]:
-    """pythainlp's Thai word list (bundled, no network), loaded once per process."""
+    """pythainlp's Thai word list (bundled, no network), loaded once per process (from
+    ``pipeline.word_tables`` once a run has stored it)."""
+    from pipeline.word_tables import stored
+
+    if "words" in stored():
+        return stored()["words"]
     from pythainlp.corpus import thai_words
 
     return frozenset(w for w in thai_words() if len(w) >= 2)

@@ -117,6 +117,9 @@ def decode_counted(data: bytes) -> tuple[str, str, int]:
         damaged = _utf8_with_damage(data)
         if damaged:
             return damaged[0], "utf-8", damaged[1]
+        thai = _cp874_thai(data)
+        if thai is not None:  # stray control bytes in good Thai cp874 are still text, as in UTF-8
+            return thai, "cp874", 0
         _check_not_binary(data)
     else:
         if not _mostly_thai(text):  # stray control bytes in good Thai UTF-8 are still text (normalize drops them)
@@ -128,6 +131,17 @@ def decode_counted(data: bytes) -> tuple[str, str, int]:
         except UnicodeDecodeError:
             pass
     return (*_guess(data), 0)
+
+
+def _cp874_thai(data: bytes) -> str | None:
+    """The text of ``data`` read as cp874 when that gives mostly Thai, else None."""
+    if not _looks_cp874(data):
+        return None
+    try:
+        text = data.decode("cp874")
+    except UnicodeDecodeError:
+        return None
+    return text if _mostly_thai(text) else None
 
 
 def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
