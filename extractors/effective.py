@@ -16,19 +16,24 @@ from extractors.patterns import DATE
 from extractors.thai_dates import parse_match
 from pipeline.models import Span, ThaiDate
 
-SINCE = re.compile(r"ตั้งแต่[ \t\n]*(?:วัน[ \t]*\n?[ \t]*ที่[ \t\n]*)?")  # "ตั้งแต่วันที่ ", "ตั้งแต่ ", "ตั้งแต่วัน\nที่ "
+# "ตั้งแต่วันที่ ", "ตั้งแต่ ", "ตั้งแต่วัน\nที่ ", "นับแต่วันที่ ", "นับตั้งแต่วันที่ "
+SINCE = re.compile(r"(?:ตั้งแต่|นับแต่)[ \t\n]*(?:วัน[ \t]*\n?[ \t]*ที่[ \t\n]*)?")
 ONWARD = re.compile(r"^[ \t\n]*(?:เป็นต้นไป)")  # "เป็นต้นไป" right after the date
 UNTIL = re.compile(r"^[ \t\n]*(?:ถึง|จนถึง|–|-|ไปจนถึง)")  # a range, not a start
 # words before ตั้งแต่ that make it a rule taking effect: "มีผลใช้บังคับ", "ทั้งนี้", "ให้ใช้…"
 IN_FORCE = re.compile(r"(?:มีผล|บังคับ|ทั้งนี้|ให้ใช้|ใช้หลักเกณฑ์|ถือปฏิบัติ|เริ่มใช้|ยกเลิก)(?:[^\n]|\n(?!\n)){0,40}$")
 RELATIVE = re.compile(
-    r"ตั้งแต่[ \t]*(?P<rule>(?:วันถัดจากวัน|วันที่ลงนาม|วันที่ประกาศ|วันประกาศ|บัดนี้|วันที่ออกคำสั่ง)[^\n]{0,60}?)"
+    r"(?:ตั้งแต่|นับแต่)[ \t]*(?P<rule>(?:วันถัดจากวัน|วันที่ลงนาม|วันที่ประกาศ|วันประกาศ|บัดนี้|วันที่ออกคำสั่ง)[^\n]{0,60}?)"
     r"[ \t]*เป็นต้นไป"
 )
 THEREFORE = re.compile(r"ทั้งนี้[ \t\n]*$")  # "ทั้งนี้ ตั้งแต่วันที่ …": the order's own term
 CITED_BEFORE = re.compile(r"(?:ลง[ \t]*\n?[ \t]*วัน(?:[ \t]*\n?[ \t]*ที่)?|ลว\.?)[ \t\n]*$")
 MEETING = re.compile(r"ประชุม(?:[^\n]|\n(?!\n)){0,55}$")  # a wrapped line may fall between
-DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน|ให้แล้วเสร็จ(?:ภายใน)?)[ \t\n]*(?:วัน(?:[ \t\n]*ที่)?)?[ \t\n]*$")
+DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน|ไม่ช้ากว่า|อย่างช้า(?:[ \t]*(?:ใน|ภายใน))?|ให้ทัน(?:ภายใน)?|ให้แล้วเสร็จ(?:ภายใน)?)"
+                      r"[ \t\n]*(?:วัน(?:[ \t\n]*ที่)?)?[ \t\n]*$")
+# "เมื่อวันที่ ๑๘ พฤษภาคม ๒๕๖๗ คณะกรรมการได้ประชุม…": the meeting named after its date
+WHEN_BEFORE = re.compile(r"เมื่อ[ \t\n]*(?:วัน(?:[ \t\n]*ที่)?)?[ \t\n]*$")
+MEETING_AFTER = re.compile(r"(?:(?!ว่า|ขอ)[^\n]|\n(?!\n)){0,35}?(?:ได้|ใน)?(?:ที่)?ประชุม")  # not "…แจ้งว่า ขอให้จัดประชุม"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,4 +93,8 @@ def date_role(text: str, start: int) -> str:
         return "deadline"
     if MEETING.search(before):
         return "meeting"
+    if WHEN_BEFORE.search(before):
+        date = DATE.match(text, start)
+        if date and MEETING_AFTER.match(text, date.end()):
+            return "meeting"
     return "other"

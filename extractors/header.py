@@ -196,7 +196,9 @@ def _block_end(lines: list[Line], first: int, max_lines: int, width: int) -> int
 
 
 ABOUT_LINE = re.compile(r"^[ \t]*(?:ระเบียบ|ข้อบังคับ)?[^\n]*?ว่าด้วย[ \t]*")  # "ว่าด้วยการลาของพนักงานราชการ"
-BE_YEAR_TAIL = re.compile(r"[ \t]*(?:พ\.[ \t]?ศ\.?|พศ\.?)[ \t]*[0-9๐-๙]{4}[ \t]*$")  # " พ.ศ. ๒๕๔๖"
+# " พ.ศ. ๒๕๔๖", " (ฉบับที่ ๓) พ.ศ. ๒๕๖๖": the amendment's number is the title's, not the matter's (as in
+# ``extractors.instrument.YEAR_TAIL``)
+BE_YEAR_TAIL = re.compile(r"[ \t]*(?:\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*)?(?:พ\.[ \t]?ศ\.?|พศ\.?)[ \t]*[0-9๐-๙]{4}[ \t]*$")
 
 
 def _regulation_subject(lines: list[Line]) -> Field:

@@ -67,8 +67,9 @@ RE_MARK_ORDER_HINTS = (
 )
 # mark_spacing: a space before a mark or a following vowel never separates words: "ส ัง" -> "สัง".
 # (" า" after a consonant is left alone: it is the trace of a lost ำ, "ส านัก", see looks_broken.)
-RE_SPACE_BEFORE_MARK = re.compile(f" +(?=[{MARKS}\u0e30\u0e33\u0e45])")
-RE_SPACE_BEFORE_MARK_HINT = re.compile(f" [{MARKS}\u0e30\u0e33\u0e45]")  # found where RE_SPACE_BEFORE_MARK is, faster
+# a mark never begins a word, nor a line: "ห้องน ้า", and "ห้องน\n้า" where text wrapped at a width broke there
+RE_SPACE_BEFORE_MARK = re.compile(f"(?: +|(?<=[\u0e01-\u0e2e]) *\n *)(?=[{MARKS}\u0e30\u0e33\u0e45])")
+RE_SPACE_BEFORE_MARK_HINT = re.compile(f"[ \n][{MARKS}\u0e30\u0e33\u0e45]")  # found where RE_SPACE_BEFORE_MARK is, faster
 # dotted_leaders: "ส่วนราชการ...จังหวัด" -> "ส่วนราชการ จังหวัด"; "\n.....ที่มี" -> "\nที่มี"; "๔๙๑๒...\n" -> "๔๙๑๒\n".
 # possessive (no backtracking): "(?:[ .…]*[.…])?" was cubic on a line of 1,400 dots and spaces
 LEADER = r"(?:\.(?: ?\.){2,}+|…+)(?:[ ]*[.…])*+"
