@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from pipeline.models import Record
 
-FORMAT_RANK = {"docx": 0, "pdf": 1, "txt": 2, "image": 3}
+FORMAT_RANK = {"docx": 0, "doc": 0, "odt": 0, "rtf": 0, "pdf": 1, "txt": 2, "image": 3}
 
 
 def letter_key(record: Record) -> tuple[str, ...] | None:

@@ -92,7 +92,7 @@ class Document:
     """A whole input file read into pages of text."""
 
     source: SourceFile
-    source_format: str  # txt | docx | pdf | image
+    source_format: str  # txt | docx | pdf | image | doc | rtf | odt
     pages: tuple[Page, ...]
     encoding: str = ""  # e.g. utf-8, utf-8-sig, utf-16, cp874; '' for binary formats
     reader: str = ""  # which reader/library produced the text, e.g. "pypdfium2"

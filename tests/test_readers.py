@@ -141,8 +141,7 @@ HOSTILE = [
     ("sheet.docx", "not_docx"),
     ("corrupt.docx", "not_docx"),
     ("broken-xml.docx", "not_docx"),
-    ("legacy.doc", "unsupported"),
-    ("letter.rtf", "unsupported"),
+    ("legacy.doc", "unsupported"),  # an old Office file with no Word stream in it (tests/test_office_formats.py)
     ("garbage.pdf", "pdf_unreadable"),
     ("scan.png", "image_unreadable"),
     ("scan.jpg", "image_unreadable"),
@@ -163,8 +162,8 @@ def test_missing_file(tmp_path):
     assert info.value.code == "io_error"
 
 
-def test_legacy_doc_message_says_convert(tmp_path):
-    with pytest.raises(ReadError, match=r"convert it to \.docx"):
+def test_an_old_office_file_that_is_not_word_says_what_to_do(tmp_path):
+    with pytest.raises(ReadError, match=r"not a Word document .* save the letter as \.docx or PDF"):
         read_file(_hostile(tmp_path, "legacy.doc"))
 
 

@@ -17,7 +17,7 @@ from pipeline.errors import ReadError
 from pipeline.limits import ReadLimits
 from pipeline.models import Document, SourceFile
 from pipeline.ocr import OcrOptions
-from pipeline.readers import docx, image, pdf, text
+from pipeline.readers import docx, image, office, pdf, text
 
 __all__ = ["ReadError", "Scan", "finish_scan", "plan_file", "read_file", "render_page", "scan_kind", "sniff"]
 
@@ -50,13 +50,39 @@ def _zip_kind(path: Path) -> str:
         raise ReadError("not_docx", "The file is a damaged zip archive, not a readable Word document.") from None
     if "word/document.xml" in names:
         return "docx"
+    if "content.xml" in names and _odf_text(path):
+        return "odt"
     if any(n.startswith(("xl/", "ppt/")) for n in names) or "content.xml" in names:
         raise ReadError("not_docx", "The file is an office document but not Word (spreadsheet, slides or OpenDocument); save it as .docx or PDF.")
     raise ReadError("not_docx", "The file is a zip archive, not a Word document; unpack it and add the letters inside.")
 
 
+def _odf_text(path: Path) -> bool:
+    """Is this OpenDocument package a text document (its ``mimetype`` entry), not a sheet or slides?"""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text"
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+OLE_WORD = "WordDocument".encode("utf-16-le")  # the stream a Word 97-2003 file holds, named in its directory
+OLE_SCAN_BYTES = 64 << 20  # where to look for it (the directory lies anywhere in the file)
+
+
+def _ole_kind(path: Path) -> str:
+    """"doc" for a Word 97-2003 file; ReadError for other old Office files (spreadsheets, slides, mail)."""
+    with open_regular(path) as f:
+        data = f.read(OLE_SCAN_BYTES)
+    if OLE_WORD in data:
+        return "doc"
+    raise ReadError("unsupported", "An old Office file that is not a Word document (a spreadsheet, slides or a "
+                                   "message): save the letter as .docx or PDF and add it again.")
+
+
 def sniff(path: Path, head: bytes) -> str:
-    """Input kind from the first bytes: "pdf", "docx", "image" or "txt" (ReadError for known misfits).
+    """Input kind from the first bytes: "pdf", "docx", "image", "txt", or "doc", "rtf", "odt" (read through
+    LibreOffice); ReadError for known misfits.
 
     >>> sniff(Path("x"), b"%PDF-1.7\\n")
     'pdf'
@@ -68,9 +94,9 @@ def sniff(path: Path, head: bytes) -> str:
     if head.startswith(IMAGE_MAGICS) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return "image"
     if head.startswith(OLE_MAGIC):
-        raise ReadError("unsupported", "Legacy Word .doc (or other old Office) file: convert it to .docx and add it again.")
+        return _ole_kind(path)
     if head.lstrip().startswith(b"{\\rtf"):
-        raise ReadError("unsupported", "Rich Text Format (.rtf) file: save it as .docx and add it again.")
+        return "rtf"
     return "txt"
 
 
@@ -95,7 +121,8 @@ def _guarded(kind: str, read: Callable[[], object]):
     except MemoryError:
         raise ReadError("unsupported", "The file is too large to read in memory.") from None
     except Exception as exc:  # last line of defence: no traceback reaches an archivist
-        code = {"pdf": "pdf_unreadable", "docx": "not_docx", "image": "image_unreadable"}.get(kind, "binary")
+        code = {"pdf": "pdf_unreadable", "docx": "not_docx", "image": "image_unreadable", "doc": "office_unreadable",
+                "rtf": "office_unreadable", "odt": "office_unreadable"}.get(kind, "binary")
         raise ReadError(code, f"The {kind} file could not be read ({type(exc).__name__}: {exc}).") from None
 
 
@@ -110,6 +137,8 @@ def read_file(path: Path, ocr: OcrOptions = OcrOptions()) -> Document:
         return _guarded(kind, lambda: READERS[kind](path, source, ocr))
     if kind == "docx":
         return _guarded(kind, lambda: docx.read(path, source, ocr.limits))
+    if kind in office.KINDS:
+        return _guarded(kind, lambda: office.read(path, source, kind, ocr.limits))
     return _guarded(kind, lambda: READERS[kind](path, source))
 
 
@@ -130,6 +159,8 @@ def plan_file(path: Path, limits: ReadLimits = ReadLimits()) -> Document | Scan:
         return _guarded(kind, lambda: PLANNERS[kind](path, source, limits))
     if kind == "docx":
         return _guarded(kind, lambda: docx.read(path, source, limits))
+    if kind in office.KINDS:
+        return _guarded(kind, lambda: office.read(path, source, kind, limits))
     return _guarded(kind, lambda: READERS[kind](path, source))
 
 
