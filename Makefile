@@ -12,7 +12,7 @@ OCR_STEPS ?= 3000
 REAL   ?= ../shared/real
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps ingest test bench lint clean corpus eval eval-real ocr-model fuzz
+.PHONY: help setup system-deps ingest test bench lint clean corpus eval eval-real eval-forms ocr-model fuzz
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ eval: setup ## field accuracy on the corpus (docs/ACCURACY.md)
 
 eval-real: setup ## accuracy on the real development sets in $(REAL) (the "Real documents" section of docs/ACCURACY.md)
 	$(PY) -m workbench.eval_real --real $(REAL) --scans --write docs/ACCURACY.md
+
+eval-forms: setup ## the real Gazette texts in other extractors' forms (wrapped, Thai digits, cp874...), each scored
+	$(PY) -m workbench.text_forms --real $(REAL)
 
 # Training needs torch (CPU build) and onnx for the export; the runtime needs only onnxruntime.
 ocr-model: setup ## train the Thai-digit reader on a 2-core CPU -> pipeline/ocr/digits/thai_digits.onnx
