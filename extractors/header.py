@@ -198,6 +198,7 @@ def _block_end(lines: list[Line], first: int, max_lines: int, width: int) -> int
 ABOUT_LINE = re.compile(r"^[ \t]*(?:ระเบียบ|ข้อบังคับ)?[^\n]*?ว่าด้วย[ \t]*")  # "ว่าด้วยการลาของพนักงานราชการ"
 # " พ.ศ. ๒๕๔๖", " (ฉบับที่ ๓) พ.ศ. ๒๕๖๖": the amendment's number is the title's, not the matter's (as in
 # ``extractors.instrument.YEAR_TAIL``)
+AMENDMENT_TAIL = re.compile(r"[ \t]*\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*$")
 BE_YEAR_TAIL = re.compile(r"[ \t]*(?:\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*)?(?:พ\.[ \t]?ศ\.?|พศ\.?)[ \t]*[0-9๐-๙]{4}[ \t]*$")
 
 
@@ -210,7 +211,7 @@ def _regulation_subject(lines: list[Line]) -> Field:
         match = ABOUT_LINE.match(line.text)
         if match and "ว่าด้วย" in line.text:
             value, span = line.after(match.end())
-            year = BE_YEAR_TAIL.search(value)
+            year = BE_YEAR_TAIL.search(value) or AMENDMENT_TAIL.search(value)  # the year may be on the next line
             if year:
                 value = value[: year.start()].rstrip()
             return Field(value, Span(span.start, span.start + len(value)))
