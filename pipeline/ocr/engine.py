@@ -40,12 +40,16 @@ class Engine(Protocol):
 @dataclass(frozen=True, slots=True)
 class PageScan:
     """One page as a step sees it: the image as scanned (grey PIL image; for a colour scan its black
-    print, ``inks.split_inks``), the engine, the options, and the coloured ink alone (None: no colour)."""
+    print, ``inks.split_inks``), the engine, the options, and the coloured ink alone (None: no colour);
+    ``binary`` and ``colour_binary``: those two binarised (``binarize.binarize``) when the page already
+    made them (None: made where needed)."""
 
     image: Any
     engine: Engine
     options: OcrOptions
     colour: Any = None
+    binary: Any = None
+    colour_binary: Any = None
 
     def read(self, box: tuple[int, int, int, int] | None = None, *, langs: str | None = None,
              psm: int = 7) -> OcrResult:

@@ -5,6 +5,12 @@
 One thread per call (``OMP_THREAD_LIMIT=1``): ingest runs one process per core. Tesseract's ``txt``
 and ``tsv`` outputs of one run give the text with its own word spacing (which the TSV lacks for
 Thai) and the words with confidences and boxes.
+
+The image goes to Tesseract as an uncompressed TIFF file (``encoded``), a binarised page as a 1-bit
+one: on a 300 dpi A4 page that costs 0.73 s of CPU (encoding and Tesseract together) against 0.89 s
+for the PNG on standard input it was before, and Tesseract reads the same pixels (same words, same
+boxes). PNG spends 0.08 s compressing, Tesseract's standard input is read a byte at a time, and an
+8-bit page of two levels makes Tesseract threshold it again.
 """
 
 from __future__ import annotations
@@ -27,6 +33,29 @@ from pipeline.ocr.result import OcrResult, OcrWord, pair_lines
 def _environment() -> dict[str, str]:
     """The child's environment: the caller's, one OpenMP thread."""
     return {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
+def encoded(image) -> tuple[bytes, str]:
+    """The image as the file Tesseract reads fastest, and its suffix: a page of two grey levels (0 and
+    255: ``binarize``) as a 1-bit TIFF, grey and RGB as an uncompressed TIFF, any other mode as PNG.
+    No resolution is written in any of them (Tesseract estimates it, as it did from the PNG).
+
+    >>> from PIL import Image
+    >>> [encoded(Image.new(mode, (8, 2), 255))[1] for mode in ("L", "RGB", "LA")]
+    ['.tif', '.tif', '.png']
+    """
+    from PIL import Image, TiffImagePlugin
+
+    buf = io.BytesIO()
+    if image.mode not in ("1", "L", "RGB") or isinstance(image, TiffImagePlugin.TiffImageFile):
+        image.save(buf, format="PNG")  # a TIFF file's own resolution tags would be carried over
+        return buf.getvalue(), ".png"
+    if image.mode == "L":
+        counts = image.histogram()
+        if counts[0] + counts[255] == image.width * image.height:
+            image = image.convert("1", dither=Image.Dither.NONE)
+    image.save(buf, format="TIFF", compression="raw")  # not the compression a TIFF frame's info names
+    return buf.getvalue(), ".tif"
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +92,7 @@ def parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
 
 @dataclass(frozen=True, slots=True)
 class TesseractEngine:
-    """``tesseract stdin OUT -l LANGS --psm N txt tsv`` on a PNG of the image.
+    """``tesseract PAGE.tif OUT -l LANGS --psm N txt tsv`` on a TIFF of the image (``encoded``).
 
     ``dev_cache`` (a folder) keeps each answer under a hash of the pixels, languages, psm and
     version, so a developer can re-score later steps without running Tesseract again; the product
@@ -83,13 +112,12 @@ class TesseractEngine:
         exe = shutil.which("tesseract")
         if exe is None or tesseract_version() is None:
             raise ReadError("ocr_unavailable", "This file needs OCR but the tesseract program is not installed.")
-        buf = io.BytesIO()
-        image.save(buf, format="PNG")
-        cached = self._cache_path(buf.getvalue(), langs, psm)
+        data, suffix = encoded(image)
+        cached = self._cache_path(data, langs, psm)
         if cached is not None and cached.exists():
             text, tsv = cached.read_text(encoding="utf-8").split("\x00", 1)
             return OcrResult(text, parse_tsv(tsv), pair_lines(text, parse_tsv(tsv)))
-        text, tsv = self._run(exe, buf.getvalue(), langs, psm)
+        text, tsv = self._run(exe, data, suffix, langs, psm)
         text = "\n".join(line for line in text.replace("\f", "").split("\n") if line.strip())  # psm 11: blank lines
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -99,13 +127,15 @@ class TesseractEngine:
         words = parse_tsv(tsv)
         return OcrResult(text, words, pair_lines(text, words))
 
-    def _run(self, exe: str, png: bytes, langs: str, psm: int) -> tuple[str, str]:
-        """(txt output, tsv output) of one tesseract process."""
+    def _run(self, exe: str, data: bytes, suffix: str, langs: str, psm: int) -> tuple[str, str]:
+        """(txt output, tsv output) of one tesseract process on the image file ``data`` (``encoded``)."""
         with tempfile.TemporaryDirectory(prefix="saraban-ocr-") as tmp:
             base = Path(tmp) / "page"
-            cmd = [exe, "stdin", str(base), "-l", langs, "--psm", str(psm), "txt", "tsv"]
+            source = base.with_suffix(suffix)
+            source.write_bytes(data)
+            cmd = [exe, str(source), str(base), "-l", langs, "--psm", str(psm), "txt", "tsv"]
             try:
-                proc = subprocess.run(cmd, input=png, capture_output=True, timeout=self.timeout_s, env=_environment())
+                proc = subprocess.run(cmd, capture_output=True, timeout=self.timeout_s, env=_environment())
             except subprocess.TimeoutExpired:
                 raise ReadError("ocr_timeout", f"Tesseract gave up on the page after {self.timeout_s:g} s.") from None
             except (OSError, subprocess.SubprocessError) as exc:
@@ -116,8 +146,8 @@ class TesseractEngine:
             return (base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace"),
                     base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace"))
 
-    def _cache_path(self, png: bytes, langs: str, psm: int) -> Path | None:
+    def _cache_path(self, data: bytes, langs: str, psm: int) -> Path | None:
         if not self.dev_cache:
             return None
-        key = hashlib.sha256(png + f"|{langs}|{psm}|{tesseract_version()}".encode()).hexdigest()
+        key = hashlib.sha256(data + f"|{langs}|{psm}|{tesseract_version()}".encode()).hexdigest()
         return Path(self.dev_cache) / key[:2] / f"{key}.txt"
