@@ -48,16 +48,24 @@ def otsu_threshold(grey: np.ndarray, hist: np.ndarray | None = None) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Binarized:
-    """A page blurred once and thresholded: ``blurred`` (grey pixels after the light blur) and ``image``
-    (black text on white; the blurred grey itself for a page of one flat level).
+    """A page blurred once and thresholded: ``blurred`` (grey pixels after the light blur), ``image``
+    (black text on white; the blurred grey itself for a page of one flat level), ``counts`` (the 256
+    grey-level counts of ``blurred``) and ``threshold`` (Otsu's level; None for a flat page).
 
     >>> page = Image.fromarray(np.array([[30, 40, 200, 210]] * 4, dtype="uint8"))
-    >>> np.asarray(prepare(page, blur=0).image).tolist()[0], prepare(page).blurred.shape
-    ([0, 0, 255, 255], (4, 4))
+    >>> np.asarray(prepare(page, blur=0).image).tolist()[0], prepare(page, blur=0).threshold
+    ([0, 0, 255, 255], 40)
     """
 
     blurred: np.ndarray
     image: Image.Image
+    counts: np.ndarray
+    threshold: int | None
+
+    def share_below(self, level: int) -> float:
+        """Share of the blurred pixels darker than ``level``: ``(blurred < level).mean()``."""
+        total = int(self.counts.sum())
+        return int(self.counts[:level].sum()) / total if total else 0.0
 
 
 def prepare(image: Image.Image, blur: float = BLUR) -> Binarized:
@@ -66,11 +74,11 @@ def prepare(image: Image.Image, blur: float = BLUR) -> Binarized:
     if blur:
         grey = grey.filter(ImageFilter.GaussianBlur(blur))
     pixels = np.asarray(grey)
-    hist = np.asarray(grey.histogram(), dtype=np.int64)
-    if np.count_nonzero(hist) <= 1:  # one grey level: a blank page stays as it is
-        return Binarized(pixels, grey)
-    threshold = otsu_threshold(pixels, hist)
-    return Binarized(pixels, grey.point([0] * (threshold + 1) + [255] * (255 - threshold)))
+    counts = np.asarray(grey.histogram(), dtype=np.int64)
+    if np.count_nonzero(counts) <= 1:  # one grey level: a blank page stays as it is
+        return Binarized(pixels, grey, counts, None)
+    threshold = otsu_threshold(pixels, counts)
+    return Binarized(pixels, grey.point([0] * (threshold + 1) + [255] * (255 - threshold)), counts, threshold)
 
 
 def binarize(image: Image.Image, blur: float = BLUR) -> Image.Image:
@@ -92,14 +100,14 @@ def is_blank(image: Image.Image, prepared: Binarized | None = None) -> bool:
     >>> is_blank(Image.fromarray((235 + rng.normal(0, 8, (300, 200))).clip(0, 255).astype("uint8")))
     True
     """
-    grey = (prepared or prepare(image)).blurred
-    return bool(grey.size) and float((grey < DARK).mean()) < BLANK_INK
+    prepared = prepared or prepare(image)
+    return bool(prepared.blurred.size) and prepared.share_below(DARK) < BLANK_INK
 
 
 def ink_share(image: Image.Image, prepared: Binarized | None = None) -> float:
     """Share of the binarised page that is ink: ``0.06`` for a letter, ``~0.5`` for a page of noise."""
-    pixels = np.asarray((prepared or prepare(image)).image)
-    return float((pixels < 128).mean()) if pixels.size else 0.0
+    prepared = prepared or prepare(image)  # ink: at or below Otsu's level (a flat page: below mid-grey)
+    return prepared.share_below(128 if prepared.threshold is None else prepared.threshold + 1)
 
 
 def not_text_reason(image: Image.Image, prepared: Binarized | None = None) -> str | None:
