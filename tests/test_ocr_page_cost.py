@@ -15,7 +15,15 @@ from fake_engines import CannedEngine
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from pipeline.ocr import OcrOptions, read_pages
-from pipeline.ocr.binarize import BLANK_INK, binarize, ink_share, is_blank, not_text_reason, otsu_threshold, prepare
+from pipeline.ocr.binarize import (
+    BLANK_INK,
+    binarize,
+    ink_share,
+    is_blank,
+    not_text_reason,
+    otsu_threshold,
+    prepare,
+)
 from pipeline.ocr.inks import PRINT, percentile, split_inks
 from pipeline.ocr.page import read_page
 from pipeline.ocr.result import OcrResult

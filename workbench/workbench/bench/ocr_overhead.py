@@ -199,8 +199,9 @@ def report(rows: list[PageCpu], calls: Calls | None = None) -> str:
         bare, ours = sum(r.bare for r in group), sum(r.ours for r in group)
         children = sum(r.ours_children for r in group)
         out.append(f"| {name} | {n} | {bare / n:.2f} | {ours / n:.2f} | {children / n:.2f} | **{ours / bare:.2f}** |")
-    out.append(f"\nWorst page: " + max((f"{r.file} p{r.number} {r.ours / r.bare:.2f}x" for r in rows),
-                                       key=lambda s: float(s.rsplit(" ", 1)[1][:-1])))
+    worst = max(rows, key=lambda r: r.ours / max(r.bare, 1e-9))
+    out.append(f"\nWorst page: {worst.file} p{worst.number}, {worst.bare:.2f} s bare, {worst.ours:.2f} s ours "
+               f"({worst.ours / max(worst.bare, 1e-9):.2f}x)")
     if calls is not None:
         pages = len(rows) or 1
         out += ["", "| Tesseract calls of ours, by module | calls/page | megapixels/page | CPU s/page |", "|---|---|---|---|"]
