@@ -14,7 +14,7 @@ import pytest
 from fake_engines import CannedEngine
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from pipeline.ocr import OcrOptions, read_pages
+from pipeline.ocr import OcrOptions, latin, read_pages
 from pipeline.ocr.binarize import (
     BLANK_INK,
     binarize,
@@ -24,9 +24,10 @@ from pipeline.ocr.binarize import (
     otsu_threshold,
     prepare,
 )
+from pipeline.ocr.engine import PageScan
 from pipeline.ocr.inks import PRINT, percentile, split_inks
 from pipeline.ocr.page import read_page
-from pipeline.ocr.result import OcrResult
+from pipeline.ocr.result import OcrResult, OcrWord, pair_lines
 from pipeline.ocr.tesseract import TesseractEngine, encoded, parse_tsv
 
 RNG = np.random.default_rng(12)
@@ -217,3 +218,52 @@ def test_tesseract_reads_the_tiff_as_it_read_the_png(binarised):
                             capture_output=True, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"}).stdout
     now = TesseractEngine().read(image, langs="tha", psm=11)
     assert now.words == parse_tsv(before.decode("utf-8")) and len(now.words) >= 4
+
+
+class BatchEngine(CannedEngine):
+    """A canned engine that can read several images in one go, recording each batch's size."""
+
+    def __init__(self, answer):
+        super().__init__(answer=answer)
+        self.batches: list[tuple[int, str]] = []
+
+    def read_many(self, images, *, langs, psm):
+        self.batches.append((len(images), langs))
+        return [self.read(image, langs=langs, psm=psm) for image in images]
+
+
+def _english(image, langs, psm):
+    """Reads a crop by its width: the PDF token's crop as "PDF)", the Form token's as "Form"."""
+    text = {"eng": "PDF)" if image.width < 120 else "Form"}.get(langs, "e-mail: saraban@moi.go.th")
+    return CannedEngine(text, 0.9).read(image, langs=langs, psm=psm)
+
+
+def test_the_latin_step_reads_each_models_crops_in_one_go_with_the_same_outcome():
+    words = (OcrWord("(ไฟล์", 0.95, (0, 0, 100, 40), (1, 1, 1)), OcrWord("007)", 0.2, (110, 0, 60, 40), (1, 1, 1)),
+             OcrWord("อีเมล", 0.5, (0, 60, 50, 20), (1, 1, 2)), OcrWord("ส@ม.๑๐.ท", 0.3, (60, 60, 90, 20), (1, 1, 2)),
+             OcrWord("แบบ", 0.95, (0, 120, 60, 40), (1, 1, 3)), OcrWord("6009", 0.3, (70, 120, 140, 40), (1, 1, 3)))
+    text = "(ไฟล์ 007)\nอีเมล ส@ม.๑๐.ท\nแบบ 6009"
+    result = OcrResult(text, words, pair_lines(text, words))
+    page = Image.new("L", (400, 200), 255)
+    batched, alone = BatchEngine(_english), CannedEngine(answer=_english)
+    one_go = latin.postprocess(PageScan(page, batched, OcrOptions()), result)
+    one_by_one = latin.postprocess(PageScan(page, alone, OcrOptions()), result)
+    assert one_go.text == one_by_one.text == "(ไฟล์ PDF)\ne-mail: saraban@moi.go.th\nแบบ Form"
+    assert batched.batches == [(1, "tha+eng"), (2, "eng")] and len(alone.calls) == 3
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None and not os.environ.get("CI"), reason="tesseract is not installed")
+@pytest.mark.parametrize("langs", ["tha", "eng"])
+def test_tesseract_reads_several_images_in_one_process_as_it_reads_each_alone(langs):
+    font_path = subprocess.run(["fc-match", "-f", "%{file}", "Laksaman"], capture_output=True, text=True, check=True).stdout
+    font = ImageFont.truetype(font_path, 56)
+    images = []
+    for text in ("ที่ ศธ ๐๔๐๔๕/ว ๖๕๘", "", "(ไฟล์ PDF)", "Google Form"):
+        image = Image.new("L", (900, 110), 255)
+        ImageDraw.Draw(image).text((20, 15), text, font=font, fill=0)
+        images.append(binarize(image) if len(images) % 2 else image)
+    engine = TesseractEngine()
+    together = engine.read_many(images, langs=langs, psm=7)
+    alone = [engine.read(image, langs=langs, psm=7) for image in images]
+    assert [(r.text, r.words) for r in together] == [(r.text, r.words) for r in alone]
+    assert sum(bool(r.words) for r in together) >= 3

@@ -82,16 +82,18 @@ def page_sets(real: Path) -> dict[str, list[Path]]:
 
 @dataclass
 class Calls:
-    """Tesseract calls of our path, by the pipeline.ocr module that made them: count, megapixels, CPU."""
+    """Tesseract runs of our path, by the pipeline.ocr module that made them: processes started, images
+    read (several in one process through ``read_many``), their megapixels and the processes' CPU."""
 
     count: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    images: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     megapixels: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     cpu: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
 def _caller() -> str:
     """The first pipeline.ocr module below the engine on the stack (``page``, ``recover``, ``latin``…)."""
-    frame = sys._getframe(2)
+    frame = sys._getframe(3)
     while frame is not None:
         module = frame.f_globals.get("__name__", "")
         if module.startswith("pipeline.ocr.") and module not in ("pipeline.ocr.engine", "pipeline.ocr.tesseract"):
@@ -112,13 +114,23 @@ class CountingEngine:
         return self.inner.version()
 
     def read(self, image, *, langs: str, psm: int):
+        return self._counted([image], lambda: self.inner.read(image, langs=langs, psm=psm))
+
+    def read_many(self, images, *, langs: str, psm: int):
+        from pipeline.ocr.engine import read_all
+
+        images = list(images)
+        return self._counted(images, lambda: read_all(self.inner, images, langs=langs, psm=psm))
+
+    def _counted(self, images, run):
         who = _caller()
         before = cpu_seconds(resource.RUSAGE_CHILDREN)
         try:
-            return self.inner.read(image, langs=langs, psm=psm)
+            return run()
         finally:
             self.calls.count[who] += 1
-            self.calls.megapixels[who] += image.size[0] * image.size[1] / 1e6
+            self.calls.images[who] += len(images)
+            self.calls.megapixels[who] += sum(image.size[0] * image.size[1] for image in images) / 1e6
             self.calls.cpu[who] += cpu_seconds(resource.RUSAGE_CHILDREN) - before
 
 
@@ -204,9 +216,11 @@ def report(rows: list[PageCpu], calls: Calls | None = None) -> str:
                f"({worst.ours / max(worst.bare, 1e-9):.2f}x)")
     if calls is not None:
         pages = len(rows) or 1
-        out += ["", "| Tesseract calls of ours, by module | calls/page | megapixels/page | CPU s/page |", "|---|---|---|---|"]
+        out += ["", "| Tesseract runs of ours, by module | processes/page | images/page | megapixels/page | CPU s/page |",
+                "|---|---|---|---|---|"]
         for who in sorted(calls.count, key=lambda k: -calls.cpu[k]):
-            out.append(f"| {who} | {calls.count[who] / pages:.2f} | {calls.megapixels[who] / pages:.2f} | {calls.cpu[who] / pages:.3f} |")
+            out.append(f"| {who} | {calls.count[who] / pages:.2f} | {calls.images[who] / pages:.2f} "
+                       f"| {calls.megapixels[who] / pages:.2f} | {calls.cpu[who] / pages:.3f} |")
     return "\n".join(out)
 
 
