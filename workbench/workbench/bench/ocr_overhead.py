@@ -20,8 +20,9 @@ For each page, as ``saraban ingest`` meets it (``pipeline.readers.plan_file``, o
   children. The first page of each set is read once before timing, so imports and the loading of the
   digit model and the word tables (once per worker process, not per page) are not counted.
 
-CPU rather than wall time: the machine is shared. ``--calls`` adds a table of the Tesseract calls
-made by our path (how many, how large, their CPU), by the module that made them.
+CPU rather than wall time: the machine is shared. ``--calls`` adds a table of the Tesseract runs of
+our path by the module that made them: processes started, images read (a step's crops go to one
+process), their megapixels and CPU. ``--pages`` prints every page's figures.
 """
 
 from __future__ import annotations
@@ -227,7 +228,7 @@ def report(rows: list[PageCpu], calls: Calls | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--real", default=str(DEFAULT_REAL), help="the real development sets (REAL)")
-    ap.add_argument("--calls", action="store_true", help="count our Tesseract calls by module")
+    ap.add_argument("--calls", action="store_true", help="count our Tesseract runs by module")
     ap.add_argument("--pages", action="store_true", help="print every page's figures too")
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
