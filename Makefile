@@ -12,7 +12,7 @@ OCR_STEPS ?= 3000
 REAL   ?= ../shared/real
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps ingest test bench lint clean corpus eval eval-real eval-forms ocr-model fuzz
+.PHONY: help setup system-deps ingest test bench bench-ocr lint clean corpus eval eval-real eval-forms ocr-model fuzz
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ test: setup ## run the test suite (fails when no test runs)
 
 bench: setup ## speed and memory figures (docs/BENCHMARKS.md)
 	$(PY) -m workbench.bench --real $(REAL)
+
+bench-ocr: setup ## OCR CPU per scanned page, ours against bare tesseract -l tha+eng (docs/BENCHMARKS.md)
+	OMP_THREAD_LIMIT=1 $(PY) -m workbench.bench.ocr_overhead --real $(REAL) --calls
 
 corpus: setup ## generate the conformance corpus: make corpus SEED=1 N=200 CORPUS=build/corpus
 	$(VENV)/bin/saraban corpus --seed $(SEED) --n $(N) $(CORPUS)

@@ -38,7 +38,10 @@ def coloured_lines(scan: PageScan) -> list[tuple[str, tuple[OcrWord, ...]]]:
     their digits read by the digit reader on that layer when it is wanted."""
     if scan.colour is None:
         return []
-    layer = binarize(scan.colour) if scan.options.binarize else scan.colour
+    if not scan.options.binarize:
+        layer = scan.colour
+    else:
+        layer = binarize(scan.colour) if scan.colour_binary is None else scan.colour_binary
     found = scan.engine.read(layer, langs=scan.options.langs, psm=PSM)
     kept = [(line, words) for line, words in zip(found.text.split("\n"), found.paired_lines(), strict=True)
             if words and _confidence(words) >= MIN_CONFIDENCE and len(THAI_LETTER.findall(line)) >= MIN_LETTERS]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.ocr.digits.reader import margin_box, reread_line
+from pipeline.ocr.digits.reader import margin_box
 from pipeline.ocr.engine import PageScan
 from pipeline.ocr.options import LATIN_LANGS
 from pipeline.ocr.result import OcrResult
@@ -51,37 +51,57 @@ def _offsets(line: str, words) -> list[tuple[int, int]]:
     return spots
 
 
-def reread_latin_words(scan: PageScan, line: str, words) -> str:
-    """``line`` with each unsure Latin-looking token read again alone by the English model.
+def unsure_tokens(line: str, words) -> list[tuple[object, int, int]]:
+    """The words of ``line`` to read again with English, with where each stands in the line: unsure,
+    Latin-looking, and as the line shows them."""
+    return [(word, start, end) for word, (start, end) in zip(words, _offsets(line, words), strict=True)
+            if word.confidence < UNSURE and UNSURE_LATIN.fullmatch(word.text) and line[start:end] == word.text]
 
-    The English reading is taken only when it is sure, holds two Latin letters or more, and the
-    token held no Thai digit: ``(ไฟล์ 007)`` -> ``(ไฟล์ PDF)``; a number stays a number.
-    """
+
+def _with_english(line: str, tokens, readings) -> str:
+    """``line`` with each token replaced by its English reading where that is sure and Latin."""
     out = line
-    for word, (start, end) in reversed(list(zip(words, _offsets(line, words), strict=True))):
-        if word.confidence >= UNSURE or not UNSURE_LATIN.fullmatch(word.text) or line[start:end] != word.text:
-            continue
-        again = scan.read(margin_box(scan.image, (word,)), langs="eng")
+    for (_, start, end), again in reversed(list(zip(tokens, readings, strict=True))):
         text = again.text.strip()
         if (ENGLISH_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 2 and again.confidence >= SURE):
             out = out[:start] + text + out[end:]
     return out
 
 
+def reread_latin_words(scan: PageScan, line: str, words) -> str:
+    """``line`` with each unsure Latin-looking token read again alone by the English model.
+
+    The English reading is taken only when it is sure, holds two Latin letters or more, and the
+    token held no Thai digit: ``(ไฟล์ 007)`` -> ``(ไฟล์ PDF)``; a number stays a number.
+    """
+    tokens = unsure_tokens(line, words)
+    readings = scan.read_boxes([margin_box(scan.image, (word,)) for word, _, _ in tokens], langs="eng")
+    return _with_english(line, tokens, readings)
+
+
 def postprocess(scan: PageScan, result: OcrResult) -> OcrResult:
     """The ``latin`` step: each line with an address sign replaced by its ``tha+eng`` reading, and
-    unsure Latin-looking tokens of other lines read again with the English model."""
+    unsure Latin-looking tokens of other lines read again with the English model. The crops of each
+    model are read in one go (``PageScan.read_boxes``), each as if alone."""
+    if scan.options.langs == LATIN_LANGS:
+        return result
     lines = result.text.split("\n")
-    changed = False
+    addresses: list[tuple[int, tuple[int, int, int, int]]] = []
+    unsure: list[tuple[int, list]] = []
     for index, words in result.lines_with_words():
-        if scan.options.langs == LATIN_LANGS:
-            break
         if ADDRESS_SIGN.search(lines[index]):
-            again = reread_line(scan, words, langs=LATIN_LANGS).strip()
-            if again:
-                lines[index], changed = again, True
+            addresses.append((index, margin_box(scan.image, words)))
         elif any(w.confidence < UNSURE and UNSURE_LATIN.fullmatch(w.text) for w in words):
-            again = reread_latin_words(scan, lines[index], words)
-            lines[index], changed = again, changed or again != lines[index]
+            unsure.append((index, unsure_tokens(lines[index], words)))
+    changed = False
+    readings = scan.read_boxes([box for _, box in addresses], langs=LATIN_LANGS)
+    for (index, _), again in zip(addresses, readings, strict=True):
+        text = " ".join(again.text.split("\n")).strip()  # as digits.reader.reread_line joins a reading
+        if text:
+            lines[index], changed = text, True
+    readings = iter(scan.read_boxes([margin_box(scan.image, (word,)) for _, tokens in unsure for word, _, _ in tokens],
+                                    langs="eng"))
+    for index, tokens in unsure:
+        again = _with_english(lines[index], tokens, [next(readings) for _ in tokens])
+        lines[index], changed = again, changed or again != lines[index]
     return replace(result, text="\n".join(lines)) if changed else result
-

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from pipeline.errors import ReadError
 from pipeline.models import Problem, Stamp
-from pipeline.ocr.binarize import binarize, is_blank, not_text_reason
+from pipeline.ocr.binarize import binarize, is_blank, not_text_reason, prepare
 from pipeline.ocr.engine import Engine, PageScan
 from pipeline.ocr.inks import split_inks
 from pipeline.ocr.options import PSM, STOCK_LANGS, OcrOptions
@@ -27,7 +27,10 @@ def recognise(scan: PageScan) -> OcrResult:
     if options.stock:
         grey = scan.image if scan.image.mode == "L" else scan.image.convert("L")
         return replace(scan.engine.read(grey, langs=STOCK_LANGS, psm=PSM), line_words=())
-    page = binarize(scan.image) if options.binarize else scan.image
+    if options.binarize:
+        page = binarize(scan.image) if scan.binary is None else scan.binary
+    else:
+        page = scan.image
     result = scan.engine.read(page, langs=options.langs, psm=PSM)
     for step in steps_for(options):
         result = step.run(scan, result)
@@ -49,17 +52,22 @@ def read_page(image, number: int, options: OcrOptions, engine: Engine) -> tuple[
     inks = split_inks(image) if not options.stock else None
     page = inks.black if inks else image if image.mode == "L" else image.convert("L")
     colour = inks.colour if inks else None
-    if is_blank(page) and colour is None:
+    prepared = prepare(page)  # blurred and thresholded once: the checks, the stamps and Tesseract share it
+    if is_blank(page, prepared) and colour is None:
         return EMPTY, [], ()
-    reason = not_text_reason(page)
+    reason = not_text_reason(page, prepared)
     if reason:
         return EMPTY, [Problem("page_not_text", f"Page {number} was not read: {reason}.", "warning", page=number)], ()
     try:
         stamps: tuple[Stamp, ...] = ()
+        binary, colour_binary = prepared.image, binarize(colour) if colour is not None else None
         if options.stamps and not options.stock:
-            found, colour = take_stamps(page, colour, engine, options.langs)
-            page, stamps = found.page, found.stamps
-        return recognise(PageScan(page, engine, options, colour)), [], stamps
+            found, stamped = take_stamps(page, colour, engine, options.langs, black_binary=binary,
+                                         colour_binary=colour_binary)
+            binary = binary if found.page is page else None  # a stamp painted over: binarised again
+            colour_binary = colour_binary if stamped is colour else None
+            page, stamps, colour = found.page, found.stamps, stamped
+        return recognise(PageScan(page, engine, options, colour, binary, colour_binary)), [], stamps
     except ReadError as exc:
         if exc.code != "ocr_timeout":
             raise

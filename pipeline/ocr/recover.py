@@ -73,6 +73,21 @@ def _same_row(band: tuple[int, int, int, int], words) -> list:
     return [w for w in words if top <= w.box[1] + w.box[3] / 2 <= bottom]
 
 
+def _crops(band: tuple[int, int, int, int], row, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """The crops (left, top, right, bottom) a dropped line is read from. Tesseract reads a line
+    differently as its crop changes: the row with its marks, and the band's own rows (tall marks cut),
+    are both tried (once when they are the same); the surer reading is kept."""
+    left = min([band[0], *(w.box[0] for w in row)])
+    right = max([band[2], *(w.box[0] + w.box[2] for w in row)])
+    top = min([band[1], *(w.box[1] for w in row)])
+    bottom = max([band[3], *(w.box[1] + w.box[3] for w in row)])
+    margin = (band[3] - band[1]) // 2
+    return list({
+        (max(0, left - margin), max(0, top - margin), min(size[0], right + margin), min(size[1], bottom + margin)),
+        (max(0, left - margin), max(0, band[1] - margin // 2), min(size[0], right + margin), min(size[1], band[3] + margin)),
+    })
+
+
 def postprocess(scan: PageScan, result: OcrResult) -> OcrResult:
     """The ``recover`` step: each dropped line read alone, with what Tesseract read of its row, and put
     in place of that partial reading (see the module docstring)."""
@@ -85,20 +100,11 @@ def postprocess(scan: PageScan, result: OcrResult) -> OcrResult:
     block = max((w.line[0] for w in result.words), default=0) + 1
     added: list[tuple[str, tuple[OcrWord, ...]]] = []
     replaced: set[int] = set()
-    for n, band in enumerate(bands):
-        row = _same_row(band, result.words)
-        left = min([band[0], *(w.box[0] for w in row)])
-        right = max([band[2], *(w.box[0] + w.box[2] for w in row)])
-        top = min([band[1], *(w.box[1] for w in row)])
-        bottom = max([band[3], *(w.box[1] + w.box[3] for w in row)])
-        margin = (band[3] - band[1]) // 2
-        # Tesseract reads a line differently as its crop changes: the row with its marks, and the
-        # band's own rows (tall marks cut), are both tried; the surer reading is kept.
-        box, found = max(((b, scan.read(b)) for b in {
-            (max(0, left - margin), max(0, top - margin), min(image.size[0], right + margin), min(image.size[1], bottom + margin)),
-            (max(0, left - margin), max(0, band[1] - margin // 2), min(image.size[0], right + margin),
-             min(image.size[1], band[3] + margin)),
-        }), key=lambda pair: pair[1].confidence)
+    rows = [_same_row(band, result.words) for band in bands]
+    crops = [_crops(band, row, image.size) for band, row in zip(bands, rows, strict=True)]
+    readings = iter(scan.read_boxes([box for boxes in crops for box in boxes]))  # all bands' crops in one go
+    for n, (row, boxes) in enumerate(zip(rows, crops, strict=True)):
+        box, found = max(((b, next(readings)) for b in boxes), key=lambda pair: pair[1].confidence)
         text = " ".join(found.text.split())
         if not text or found.confidence < MIN_CONFIDENCE:
             continue

@@ -62,14 +62,14 @@ def _stamp_sized(box: tuple[int, int, int, int], size: tuple[int, int]) -> bool:
             and MIN_ASPECT < w / max(h, 1) < MAX_ASPECT)
 
 
-def frame_boxes(grey: Image.Image) -> list[tuple[int, int, int, int]]:
+def frame_boxes(grey: Image.Image, binary: Image.Image | None = None) -> list[tuple[int, int, int, int]]:
     """Boxes (left, top, width, height) of rectangular frames of a stamp's size: long horizontal and
-    vertical strokes, joined."""
+    vertical strokes, joined. ``binary``: ``binarize(grey)`` when the page already has it."""
     try:
         import cv2
     except ImportError:
         return []
-    ink = (np.asarray(binarize(grey)) < 128).astype(np.uint8) * 255
+    ink = (np.asarray(binarize(grey) if binary is None else binary) < 128).astype(np.uint8) * 255
     height, width = ink.shape
     ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))  # a frame broken by wear
     across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, width // 40), 1)))
@@ -116,18 +116,22 @@ def _painted(image: Image.Image, boxes, paper: int) -> Image.Image:
     return out
 
 
-def take_stamps(black: Image.Image, colour: Image.Image | None, engine: Engine, langs: str) -> tuple[FoundStamps, Image.Image | None]:
+def take_stamps(black: Image.Image, colour: Image.Image | None, engine: Engine, langs: str, *,
+                black_binary: Image.Image | None = None,
+                colour_binary: Image.Image | None = None) -> tuple[FoundStamps, Image.Image | None]:
     """The receipt stamps of a page, from the black print's frames and the coloured ink's blocks; the
-    black page and the colour layer with the stamps painted over (see the module docstring)."""
+    black page and the colour layer with the stamps painted over (see the module docstring); a layer
+    without a stamp is returned as the same object. ``black_binary``, ``colour_binary``: the layers
+    binarised, when the page already has them."""
     found: list[Stamp] = []
     on_black, on_colour = [], []
-    for box in frame_boxes(black):
+    for box in frame_boxes(black, black_binary):
         text = _read(black, box, engine, langs)
         if is_receipt(text):
             found.append(Stamp(" ".join(text.split()), box))
             on_black.append(box)
     if colour is not None:
-        for box in [*frame_boxes(colour), *ink_blocks(colour)]:
+        for box in [*frame_boxes(colour, colour_binary), *ink_blocks(colour)]:
             if any(_overlaps(box, s.box) for s in found):
                 continue
             text = _read(colour, box, engine, langs)

@@ -5,7 +5,7 @@
 
 import argparse
 
-from workbench.bench import archive_runs, gazette_speed, ingest_speed, outputs, pdf_readers
+from workbench.bench import archive_runs, gazette_speed, ingest_speed, ocr_overhead, outputs, pdf_readers
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--real", default=str(gazette_speed.DEFAULT_REAL), help="the real development sets (REAL)")
@@ -21,3 +21,5 @@ print("\n## Archive-scale runs\n")
 archive_runs.main([])
 print("\n## Outputs and query engines\n")
 outputs.main([])
+print("\n## OCR CPU per page: bare Tesseract vs ours\n")
+ocr_overhead.main(["--real", args.real, "--calls"])
