@@ -171,6 +171,28 @@ class Catalog:
             return None
         return result
 
+    def lookup_many(self, shas: list[str], version: str) -> dict[str, FileResult]:
+        """``lookup`` of a slice of contents in one query: ``sha256 -> FileResult`` of those stored and whole."""
+        found: dict[str, FileResult] = {}
+        for start in range(0, len(shas), 500):  # SQLite's limit on a statement's parameters
+            part = shas[start : start + 500]
+            marks = ", ".join("?" for _ in part)
+            rows = self._safe(lambda db, part=part, marks=marks: db.execute(
+                f"SELECT sha256, result, digest FROM results WHERE version = ? AND sha256 IN ({marks})",
+                (version, *part)).fetchall(), [])
+            for sha, text, digest in rows:
+                result = None
+                if _digest(text) == digest:
+                    try:
+                        result = loads(text)
+                    except (ValueError, KeyError, TypeError, RecursionError):
+                        result = None
+                if isinstance(result, FileResult):
+                    found[sha] = result
+                else:
+                    self.dropped += 1
+        return found
+
     def store(self, path: str, result: FileResult, version: str) -> None:
         """Keep ``result`` (for its content) and that ``path`` holds it, in one transaction."""
         text = _storable(dumps(result))
