@@ -281,7 +281,7 @@ def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, pr
             for ord_, path in enumerate(files):
                 sha = shas[path]
                 hit = catalog.lookup(sha, version) if catalog is not None and sha else None
-                spill.db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?)", (ord_, path, sha, int(hit is None)))
+                spill.add_input(ord_, path, sha, hit is None)
                 if hit is None:
                     todo[sha or f"path:{path}"].append(path)
                     continue

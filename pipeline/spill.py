@@ -24,6 +24,7 @@ from pathlib import Path
 from pipeline.codec import dumps
 from pipeline.copies import letter_key
 from pipeline.link import Target
+from pipeline.names import escape
 
 SCHEMA = (
     # every input of the run, in order: its path and content; fresh when read in this run (not from the catalog)
@@ -52,10 +53,16 @@ SCHEMA = (
 CACHE_KIB = 16_384  # SQLite's page cache for the spill: the most memory it takes, whatever the run's size
 
 
+def stored(value: object) -> str:
+    """``codec`` JSON that SQLite can hold: a lone surrogate (a byte of a file's text that was not UTF-8) as
+    its JSON escape, which ``codec.loads`` reads back as the same character."""
+    return dumps(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def copy_key(record) -> bytes | None:
     """A fixed-size stand-in for ``pipeline.copies.letter_key`` (its SHA-256): letters with equal keys are copies."""
     key = letter_key(record)
-    return None if key is None else hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).digest()
+    return None if key is None else hashlib.sha256(json.dumps(key).encode("ascii")).digest()
 
 
 class Spill:
@@ -78,10 +85,10 @@ class Spill:
         self.db.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def add_inputs(self, files: list[str], shas: dict[str, str | None], fresh: set[str]) -> None:
-        """The run's inputs in order, each with its content and whether it is read in this run."""
-        self.db.executemany("INSERT INTO inputs VALUES (?, ?, ?, ?)",
-                            ((i, p, shas[p], int(p in fresh)) for i, p in enumerate(files)))
+    def add_input(self, ord_: int, path: str, sha: str | None, fresh: bool) -> None:
+        """The run's ``ord_``-th input, its content, and whether it is read in this run (paths as the tables
+        write them, ``pipeline.names.escape``: SQLite holds no lone surrogate)."""
+        self.db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?)", (ord_, escape(path), sha, int(fresh)))
 
     def add_content(self, result) -> None:
         """What linking needs of one file's result (``FileResult``), once per content."""
@@ -98,13 +105,13 @@ class Spill:
         for pos, r in enumerate(result.records):
             self.db.execute("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             (result.sha256, pos, r.doc_id, copy_key(r), r.method, r.source_format, r.confidence,
-                             dumps(r.citations)))
+                             stored(r.citations)))
             ref = r.ref_no
             names = [n for n in (r.issuer.value, agency_name(ref.agency) if ref else "") if n]
             self.db.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (result.sha256, pos, r.doc_id, ref.canonical if ref else "", ref.agency if ref else "",
                              ref.unit if ref else "", ref.serial if ref else None, int(ref.circular) if ref else 0,
-                             r.doc_date.date.isoformat() if r.doc_date else None, json.dumps(names, ensure_ascii=False)))
+                             r.doc_date.date.isoformat() if r.doc_date else None, json.dumps(names)))
 
 
 def _target(row) -> Target:

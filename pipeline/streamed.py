@@ -18,14 +18,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.codec import dumps, loads
+import json
+
+from pipeline.codec import loads
 from pipeline.copies import rank_of
 from pipeline.graph import _bucket, _group_key, _same_letter
 from pipeline.graph import edges as graph_edges
 from pipeline.link import RESOLVERS, resolve
 from pipeline.models import Problem, Record
 from pipeline.results import FileResult, relocated
-from pipeline.spill import Spill, SpilledIndex
+from pipeline.names import unescape
+from pipeline.spill import Spill, SpilledIndex, stored
 from pipeline.tables import issue_rows, record_rows
 
 SLICE = 256  # files read back from the catalog at once
@@ -74,14 +77,14 @@ def link_all(spill: Spill) -> None:
         for sha, pos, doc_id, text, best in rows:
             citations = loads(text)
             links = tuple(resolve(c, index, RESOLVERS, best) for c in citations)
-            db.execute("INSERT INTO links VALUES (?, ?, ?)", (sha, pos, dumps(links)))
+            db.execute("INSERT INTO links VALUES (?, ?, ?)", (sha, pos, stored(links)))
             for citation, link in zip(citations, links, strict=True):
                 if link.status in ("resolved", "probable") and link.target_doc_id:
                     db.execute("INSERT OR IGNORE INTO incoming VALUES (?, ?)", (link.target_doc_id, doc_id))
                 elif link.status == "not_in_corpus":
-                    bucket, name = repr(_bucket(citation)), _group_key(citation)
+                    bucket, name = ascii(_bucket(citation)), _group_key(citation)
                     db.execute("INSERT OR IGNORE INTO missing VALUES (?, ?, ?, ?)",
-                               (repr((bucket, name)), bucket, name, dumps(citation)))
+                               (ascii((bucket, name)), bucket, json.dumps(name), stored(citation)))
 
 
 def group_missing(spill: Spill) -> None:
@@ -90,7 +93,7 @@ def group_missing(spill: Spill) -> None:
     db = spill.db
     rows = db.execute("SELECT key, bucket, name, citation FROM missing ORDER BY bucket, rowid")
     for _, members in itertools.groupby(rows, key=lambda row: row[1]):
-        members = list(members)
+        members = [(key, bucket, json.loads(name), citation) for key, bucket, name, citation in members]
         citations = [loads(m[3]) for m in members]
         parent = list(range(len(members)))
 
@@ -107,7 +110,8 @@ def group_missing(spill: Spill) -> None:
         for k, m in enumerate(members):
             root = find(k)
             names[root] = min(names.get(root, m[2]), m[2])
-        db.executemany("INSERT INTO groups VALUES (?, ?)", ((m[0], names[find(k)]) for k, m in enumerate(members)))
+        db.executemany("INSERT INTO groups VALUES (?, ?)",
+                       ((m[0], json.dumps(names[find(k)])) for k, m in enumerate(members)))
 
 
 def standing(spill: Spill, catalog, version: str, unstored: dict[str, FileResult]) -> Iterator[tuple[FileResult | None, bool]]:
@@ -119,6 +123,7 @@ def standing(spill: Spill, catalog, version: str, unstored: dict[str, FileResult
             "FROM inputs i LEFT JOIN contents c ON c.sha = i.sha WHERE i.ord > ? ORDER BY i.ord LIMIT ?",
             (last, SLICE)).fetchall():
         last = rows[-1][0]
+        rows = [(o, unescape(path), sha, letters, readable, first) for o, path, sha, letters, readable, first in rows]
         wanted = {sha for ord_, path, sha, letters, _, first in rows
                   if path not in unstored and sha and not (letters and first != ord_)}
         loaded = catalog.lookup_many(sorted(wanted), version)
@@ -135,12 +140,13 @@ def standing(spill: Spill, catalog, version: str, unstored: dict[str, FileResult
 
 
 def write_tables(spill: Spill, catalog, version: str, unstored: dict[str, FileResult], refused: list[FileResult],
-                 out_dir: Path, extra: tuple[str, ...], keep_records: int = KEEP_RECORDS) -> Streamed:
+                 out_dir: Path, extra: tuple[str, ...], keep_records: int | None = None) -> Streamed:
     """Group copies, link, then write every table of ``out_dir`` (``extra`` as for ``write_all``) a letter at a
     time from ``catalog`` (results under ``version``); ``unstored``: path -> result of the files the catalog
     does not hold (stopped by a limit, or without a digest); ``refused``: discovery's issues rows, last."""
     from pipeline.sinks import TableSinks
 
+    keep_records = KEEP_RECORDS if keep_records is None else keep_records
     group_copies(spill)
     link_all(spill)
     group_missing(spill)
@@ -161,8 +167,8 @@ def write_tables(spill: Spill, catalog, version: str, unstored: dict[str, FileRe
                 groups = _groups(db, record)
                 incoming = [row[0] for row in db.execute("SELECT source FROM incoming WHERE target = ? ORDER BY rowid",
                                                          (record.doc_id,))]
-                paths = tuple(row[0] for row in db.execute("SELECT path FROM inputs WHERE sha = ? ORDER BY ord",
-                                                           (result.sha256,)))
+                paths = tuple(unescape(row[0]) for row in db.execute("SELECT path FROM inputs WHERE sha = ? ORDER BY ord",
+                                                                     (result.sha256,)))
                 best = db.execute("SELECT best FROM copies WHERE doc_id = ?", (record.doc_id,)).fetchone()
                 rows = record_rows(record, incoming, paths, best[0] if best else "", groups)
                 sinks.add_letter(rows, record, graph_edges([record], groups))
@@ -183,10 +189,10 @@ def _groups(db, record: Record) -> dict[tuple[str, int], str]:
     groups = {}
     for citation, link in zip(record.citations, record.links, strict=False):
         if link.status == "not_in_corpus":
-            key = repr((repr(_bucket(citation)), _group_key(citation)))
+            key = ascii((ascii(_bucket(citation)), _group_key(citation)))
             row = db.execute("SELECT name FROM groups WHERE key = ?", (key,)).fetchone()
             if row:
-                groups[(record.doc_id, citation.seq)] = row[0]
+                groups[(record.doc_id, citation.seq)] = json.loads(row[0])
     return groups
 
 
@@ -199,6 +205,7 @@ def fresh_events(spill: Spill, unstored: dict[str, FileResult]):
                               "LEFT JOIN contents c ON c.sha = i.sha WHERE i.fresh = 1 ORDER BY i.ord")
     while rows := cursor.fetchmany(SLICE):
         for path, sha, readable, fmt, count, codes in rows:
+            path = unescape(path)
             if path in unstored:
                 res = unstored[path]
                 readable, fmt, count = res.readable, res.source_format, len(res.records)
