@@ -100,6 +100,7 @@ class Catalog:
         self.path = path
         self.warnings: list[str] = []
         self.dropped = 0  # entries dropped because their digest did not match
+        self.pending: list[tuple[tuple, tuple]] = []  # staged results, not yet committed (``flush``)
 
     @classmethod
     def open(cls, out_dir: Path) -> Catalog:
@@ -149,6 +150,7 @@ class Catalog:
         self.close()
 
     def close(self) -> None:
+        self.flush()
         if self.dropped:
             self.warnings.append(f"{self.dropped} damaged catalog entries were dropped and their files read again")
             self.dropped = 0
@@ -195,14 +197,26 @@ class Catalog:
 
     def store(self, path: str, result: FileResult, version: str) -> None:
         """Keep ``result`` (for its content) and that ``path`` holds it, in one transaction."""
+        self.stage(path, result, version)
+        self.flush()
+
+    def stage(self, path: str, result: FileResult, version: str) -> None:
+        """``store``, committed by the next ``flush`` (with every result staged since: one transaction, not one
+        a file; the run flushes before it waits for more results, so a kill loses only the files in flight)."""
         text = _storable(dumps(result))
+        self.pending.append(((result.sha256, version, text, _digest(text)), (escape(path), result.sha256, version)))
+
+    def flush(self) -> None:
+        """Commit every staged result, in one transaction."""
+        if not self.pending:
+            return
+        pending, self.pending = self.pending, []
 
         def work(db: sqlite3.Connection) -> None:
             with db:
                 db.execute("BEGIN")
-                db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                           (result.sha256, version, text, _digest(text)))
-                db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (escape(path), result.sha256, version))
+                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", (r for r, _ in pending))
+                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (f for _, f in pending))
 
         self._safe(work, None)
 

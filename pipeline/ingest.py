@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import shutil
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -251,11 +252,13 @@ def _run_in_memory(files, shas, known, out_dir, catalog, extra, ocr, executor, p
             for other in todo[first[path]]:
                 results[other] = relocated(result, other)
                 if keep:
-                    catalog.store(other, results[other], version)
+                    catalog.stage(other, results[other], version)
             progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
 
-        read_all(list(first), shas, ocr, executor, commit)
+        read_all(list(first), shas, ocr, executor, commit, idle=catalog.flush if catalog is not None else None)
     finally:
+        if catalog is not None:
+            catalog.flush()  # what arrived before a stop (Ctrl-C) is kept
         progress.close()
     fresh = {p for paths in todo.values() for p in paths}
     return _write(files, shas, results, cached, fresh, out_dir, extra, ocr, found.skipped, found.refused)
@@ -270,7 +273,10 @@ def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, pr
     from pipeline.spill import Spill
 
     version = code_version(ocr)
-    spill = Spill(Path(out_dir) / STATE_DIR / f"spill-{os.getpid()}")
+    state = Path(out_dir) / STATE_DIR
+    for stale in state.glob("spill-*"):  # left by a run that was killed (this run holds the folder's lock)
+        shutil.rmtree(stale, ignore_errors=True)
+    spill = Spill(state / f"spill-{os.getpid()}")
     store = catalog if catalog is not None else Catalog.open(spill.folder / "catalog")  # --no-cache: a scratch one
     unstored: dict[str, FileResult] = {}  # results the catalog does not keep (stopped by a limit, no digest)
     todo: dict[str, list[str]] = defaultdict(list)
@@ -296,15 +302,16 @@ def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, pr
                 keep = bool(result.sha256) and not stopped(result)
                 for other in todo.pop(first.pop(path)):
                     if keep:
-                        store.store(other, relocated(result, other), version)
+                        store.stage(other, relocated(result, other), version)
                     else:
                         unstored[other] = relocated(result, other)
                 if keep:
                     spill.add_content(result)
                 progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
 
-            read_all(list(first), shas, ocr, executor, commit)
+            read_all(list(first), shas, ocr, executor, commit, idle=store.flush)
         finally:
+            store.flush()  # what arrived before a stop (Ctrl-C) is kept
             progress.close()
         result = _write_streamed(files, shas, spill, store, version, unstored, cached, out_dir, extra, ocr,
                                  found.skipped, found.refused)

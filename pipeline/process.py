@@ -172,10 +172,11 @@ def stopped(result: FileResult) -> bool:
 
 
 def read_all(paths: list[str], shas: dict[str, str | None], ocr: OcrOptions, executor,
-             done: Callable[[str, FileResult], None]) -> None:
+             done: Callable[[str, FileResult], None], idle: Callable[[], None] | None = None) -> None:
     """Read every file of ``paths`` with ``executor`` (``pipeline.executors.ExecutorOptions``), calling
     ``done(path, result)`` as each finishes: first each file (text files are then finished), then every
-    OCR page of every scan, in file order, each its own task, so one long scan keeps every core busy."""
+    OCR page of every scan, in file order, each its own task, so one long scan keeps every core busy.
+    ``idle()`` is called before each wait for more (``pipeline.executors.run_all``)."""
     import os
 
     from pipeline.executors import run_all
@@ -188,7 +189,7 @@ def read_all(paths: list[str], shas: dict[str, str | None], ocr: OcrOptions, exe
         done(path, settled(path, shas.get(path), outcome, executor.limits))
 
     scans: dict[str, Scan] = {}
-    for path, outcome in run_all(_Work(ocr, fan_out), paths, executor, cores, batch=FILES_A_TASK):
+    for path, outcome in run_all(_Work(ocr, fan_out), paths, executor, cores, batch=FILES_A_TASK, idle=idle):
         if isinstance(outcome, (FileResult, BaseException)):
             finished(path, outcome)
         elif not outcome.numbers:
@@ -197,7 +198,7 @@ def read_all(paths: list[str], shas: dict[str, str | None], ocr: OcrOptions, exe
             scans[path] = outcome
     tasks = [task for scan in scans.values() for task in PageTask.of(scan)]
     reads: dict[str, list] = defaultdict(list)
-    for task, outcome in run_all(_PageWork(ocr), tasks, executor, cores):
+    for task, outcome in run_all(_PageWork(ocr), tasks, executor, cores, idle=idle):
         reads[task.path].append(outcome)
         scan = scans[task.path]
         if len(reads[task.path]) == len(scan.numbers):
