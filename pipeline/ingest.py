@@ -148,6 +148,7 @@ def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use
     executor = executor or ExecutorOptions(workers=workers or 0)
     progress = progress or ProgressOptions(mode="quiet")
     found = discover([Path(p) for p in paths], selection)
+    found = replace(found, files=tuple(str(p) for p in found.files))  # not a Path object per file held all run
     with hold(out_dir / STATE_DIR, wait):
         catalog = Catalog.open(out_dir) if use_cache else None
         try:
