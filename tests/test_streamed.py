@@ -141,3 +141,13 @@ def test_the_spilled_index_looks_up_numbers(spilled, key, found):
 def test_the_spilled_index_looks_up_days(spilled, day, found):
     targets = spilled.by_date.get(day)
     assert (None if targets is None else sorted(t.doc_id for t in targets)) == found
+
+
+def test_a_killed_streamed_runs_spill_is_removed_by_the_next_run(archive, tmp_path):
+    stale = tmp_path / STATE_DIR / "spill-99999"
+    stale.mkdir(parents=True)
+    (stale / "spill.sqlite").write_bytes(b"left by kill -9")
+    result = run_ingest([archive], tmp_path, workers=1, stream_from=0)
+    assert result.letters == 14
+    assert not stale.exists()
+    assert not list((tmp_path / STATE_DIR).glob("spill-*"))
