@@ -280,7 +280,8 @@ def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, pr
     spill = Spill(state / f"spill-{os.getpid()}")
     store = catalog if catalog is not None else Catalog.open(spill.folder / "catalog")  # --no-cache: a scratch one
     unstored: dict[str, FileResult] = {}  # results the catalog does not keep (stopped by a limit, no digest)
-    todo: dict[str, list[str]] = defaultdict(list)
+    firsts: dict[str, str] = {}  # content (or the path, when unreadable) -> the path it is read from
+    more: dict[str, list[str]] = {}  # content -> its other paths (byte-identical copies): few
     progress = Progress(len(files), progress_options, stream)
     cached = 0
     try:
@@ -290,18 +291,19 @@ def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, pr
                 hit = catalog.lookup(sha, version) if catalog is not None and sha else None
                 spill.add_input(ord_, path, sha, hit is None)
                 if hit is None:
-                    todo[sha or f"path:{path}"].append(path)
+                    key = sha or f"path:{path}"
+                    if firsts.setdefault(key, path) is not path:
+                        more.setdefault(key, []).append(path)
                     continue
                 spill.add_content(hit)
                 cached += 1
                 if known.get(path) != sha:
                     catalog.note(path, sha, version)
                 progress.advance(len(hit.records), 0, len(hit.problems), cached=True)
-            first = {paths[0]: key for key, paths in todo.items()}
 
             def commit(path: str, result: FileResult) -> None:
                 keep = bool(result.sha256) and not stopped(result)
-                for other in todo.pop(first.pop(path)):
+                for other in [path, *more.pop(shas[path] or f"path:{path}", ())]:
                     if keep:
                         store.stage(other, relocated(result, other), version)
                     else:
@@ -310,7 +312,9 @@ def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, pr
                     spill.add_content(result)
                 progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
 
-            read_all(list(first), shas, ocr, executor, commit, idle=store.flush)
+            order = list(firsts.values())
+            firsts.clear()
+            read_all(order, shas, ocr, executor, commit, idle=store.flush)
         finally:
             store.flush()  # what arrived before a stop (Ctrl-C) is kept
             progress.close()
