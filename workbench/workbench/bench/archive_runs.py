@@ -1,14 +1,17 @@
-"""Archive-scale runs: one worker against all cores (digital letters and a long scan), and a rerun over
-an unchanged folder.
+"""Archive-scale runs: one worker against all cores (digital letters and a long scan), a rerun over
+an unchanged folder, and peak memory as the archive grows.
 
     .venv/bin/python -m workbench.bench.archive_runs [--letters 10000] [--pages 20] [--formats txt,docx,pdf]
+    .venv/bin/python -m workbench.bench.archive_runs --parts memory --memory 10000,100000
 
 Each run is a fresh ``python -m pipeline ingest`` process timed from start to exit (start-up,
 reading, linking and writing every table included); CPU is the user + system time of it and its
 workers over the wall time and the cores (``RUSAGE_CHILDREN``); peak memory the largest resident set.
 The digital letters are the conformance corpus (``--n``, seed 5); the scan is the sample scan of
 ``data/raw/scan`` repeated as a ``--pages``-page image-only PDF; the rerun folder holds the sample's
-two letters renumbered, ``--letters / 2`` text files.
+two letters renumbered, ``--letters / 2`` text files. The memory rows ingest such a folder of each size
+(first run, catalog kept, both cores) in a process of their own, which reports its own peak resident
+set apart from its largest worker's.
 """
 
 from __future__ import annotations
