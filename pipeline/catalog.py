@@ -54,6 +54,11 @@ def _storable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def encode(result: FileResult) -> str:
+    """The text ``store`` keeps for ``result`` (workers make it, ``pipeline.process.Encoded``)."""
+    return _storable(dumps(result))
+
+
 EXPECTED = {"results": ("sha256", "version", "result", "digest"), "files": ("path", "sha256", "version"),
             "meta": ("key", "value")}
 SQLITE_FULL = 13  # sqlite's "database or disk is full"
@@ -200,10 +205,11 @@ class Catalog:
         self.stage(path, result, version)
         self.flush()
 
-    def stage(self, path: str, result: FileResult, version: str) -> None:
+    def stage(self, path: str, result: FileResult, version: str, text: str | None = None) -> None:
         """``store``, committed by the next ``flush`` (with every result staged since: one transaction, not one
-        a file; the run flushes before it waits for more results, so a kill loses only the files in flight)."""
-        text = _storable(dumps(result))
+        a file; the run flushes before it waits for more results, so a kill loses only the files in flight);
+        ``text``: ``encode(result)`` when it was made already."""
+        text = encode(result) if text is None else text
         self.pending.append(((result.sha256, version, text, _digest(text)), (escape(path), result.sha256, version)))
 
     def flush(self) -> None:

@@ -248,15 +248,16 @@ def _run_in_memory(files, shas, known, out_dir, catalog, extra, ocr, executor, p
         cached = len(results)
         first = {paths[0]: key for key, paths in todo.items()}
 
-        def commit(path: str, result: FileResult) -> None:
+        def commit(path: str, result: FileResult, text: str | None = None) -> None:
             keep = catalog is not None and result.sha256 and not stopped(result)
             for other in todo[first[path]]:
                 results[other] = relocated(result, other)
                 if keep:
-                    catalog.stage(other, results[other], version)
+                    catalog.stage(other, results[other], version, text if other == result.path else None)
             progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
 
-        read_all(list(first), shas, ocr, executor, commit, idle=catalog.flush if catalog is not None else None)
+        read_all(list(first), shas, ocr, executor, commit, idle=catalog.flush if catalog is not None else None,
+                 encode=catalog is not None)
     finally:
         if catalog is not None:
             catalog.flush()  # what arrived before a stop (Ctrl-C) is kept
@@ -301,11 +302,11 @@ def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, pr
                     catalog.note(path, sha, version)
                 progress.advance(len(hit.records), 0, len(hit.problems), cached=True)
 
-            def commit(path: str, result: FileResult) -> None:
+            def commit(path: str, result: FileResult, text: str | None = None) -> None:
                 keep = bool(result.sha256) and not stopped(result)
                 for other in [path, *more.pop(shas[path] or f"path:{path}", ())]:
                     if keep:
-                        store.stage(other, relocated(result, other), version)
+                        store.stage(other, relocated(result, other), version, text if other == result.path else None)
                     else:
                         unstored[other] = relocated(result, other)
                 if keep:
@@ -314,7 +315,7 @@ def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, pr
 
             order = list(firsts.values())
             firsts.clear()
-            read_all(order, shas, ocr, executor, commit, idle=store.flush)
+            read_all(order, shas, ocr, executor, commit, idle=store.flush, encode=True)
         finally:
             store.flush()  # what arrived before a stop (Ctrl-C) is kept
             progress.close()

@@ -51,3 +51,20 @@ def test_idle_comes_after_every_result_given_and_before_the_next_wait(workers):
         assert idles == list(range(1, 13))
     else:  # before each wait: first with nothing given yet, then as batches came, never more than were given
         assert idles[0] == 0 and idles == sorted(idles) and idles[-1] < 12 and 2 <= len(idles) <= 13
+
+
+@pytest.mark.parametrize("encode", [True, False])
+def test_a_worker_sends_the_catalog_text_with_the_result_when_asked(encode):
+    from pipeline.catalog import encode as catalog_text
+    from pipeline.codec import loads
+    from pipeline.ocr import OcrOptions
+    from pipeline.process import Encoded, _Work
+
+    done = _Work(OcrOptions(), pages=False, encode=encode)(str(SAMPLE))
+    if encode:
+        assert isinstance(done, Encoded)
+        assert done.text == catalog_text(done.result)
+        assert loads(done.text) == done.result
+        assert [r.ref_no.canonical for r in done.result.records] == ["อท 0017.2/ว 2055", "อท 0017.2/ว 2056"]
+    else:
+        assert [r.ref_no.canonical for r in done.records] == ["อท 0017.2/ว 2055", "อท 0017.2/ว 2056"]
