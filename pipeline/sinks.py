@@ -50,9 +50,11 @@ class KeptRows:
         self.files = {name: (folder / f"{name}.rows").open("wb") for name in ALL_TABLES}
 
     def add(self, name: str, rows: list[dict]) -> None:
-        fh = self.files[name]
-        for row in rows:
-            marshal.dump(row, fh)
+        """Keep ``rows`` (one letter's) as one length-prefixed ``marshal`` block: read back with one read, not one
+        small read per value as ``marshal.load`` on a file does."""
+        if rows:
+            data = marshal.dumps(rows)
+            self.files[name].write(len(data).to_bytes(4, "little") + data)
 
     def done(self) -> None:
         for fh in self.files.values():
@@ -60,11 +62,8 @@ class KeptRows:
 
     def rows(self, name: str):
         with (self.folder / f"{name}.rows").open("rb") as fh:
-            while True:
-                try:
-                    yield marshal.load(fh)
-                except EOFError:
-                    return
+            while size := fh.read(4):
+                yield from marshal.loads(fh.read(int.from_bytes(size, "little")))
 
     def get(self, name: str, default=None) -> list[dict]:
         return list(self.rows(name)) if name in self.files else (default or [])

@@ -43,8 +43,8 @@ SCHEMA = (
     "CREATE INDEX targets_unit_day ON targets (agency, unit, date)",
     "CREATE INDEX targets_date ON targets (date)",
     "CREATE TABLE copies (doc_id TEXT PRIMARY KEY, best TEXT NOT NULL)",
-    # each letter's links (``codec`` JSON), who cites whom, and the missing letters' groups
-    "CREATE TABLE links (sha TEXT NOT NULL, pos INTEGER NOT NULL, links TEXT NOT NULL, PRIMARY KEY (sha, pos))",
+    # each letter's links (``marshal``), who cites whom, and the missing letters' groups
+    "CREATE TABLE links (sha TEXT NOT NULL, pos INTEGER NOT NULL, links BLOB NOT NULL, PRIMARY KEY (sha, pos))",
     "CREATE TABLE incoming (target TEXT NOT NULL, source TEXT NOT NULL, UNIQUE (target, source))",
     "CREATE TABLE missing (key TEXT PRIMARY KEY, bucket TEXT NOT NULL, name TEXT NOT NULL, citation TEXT NOT NULL)",
     "CREATE INDEX missing_bucket ON missing (bucket)",

@@ -14,6 +14,7 @@ Only the order-free parts are looked up in SQLite: who cites a letter, its copy 
 from __future__ import annotations
 
 import itertools
+import marshal
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,7 +26,7 @@ from pipeline.copies import rank_of
 from pipeline.graph import _bucket, _group_key, _same_letter
 from pipeline.graph import edges as graph_edges
 from pipeline.link import RESOLVERS, resolve
-from pipeline.models import Problem, Record
+from pipeline.models import Link, Problem, Record
 from pipeline.results import FileResult, relocated
 from pipeline.names import unescape
 from pipeline.spill import Spill, SpilledIndex, stored
@@ -77,7 +78,7 @@ def link_all(spill: Spill) -> None:
         for sha, pos, doc_id, text, best in rows:
             citations = loads(text)
             links = tuple(resolve(c, index, RESOLVERS, best) for c in citations)
-            db.execute("INSERT INTO links VALUES (?, ?, ?)", (sha, pos, stored(links)))
+            db.execute("INSERT INTO links VALUES (?, ?, ?)", (sha, pos, _packed(links)))
             for citation, link in zip(citations, links, strict=True):
                 if link.status in ("resolved", "probable") and link.target_doc_id:
                     db.execute("INSERT OR IGNORE INTO incoming VALUES (?, ?)", (link.target_doc_id, doc_id))
@@ -179,9 +180,15 @@ def write_tables(spill: Spill, catalog, version: str, unstored: dict[str, FileRe
     return Streamed(problems, unreadable, letters, written, records if letters <= keep_records else [])
 
 
+def _packed(links: tuple[Link, ...]) -> bytes:
+    """A letter's links as ``marshal`` bytes (plain values this process reads back within the run, a third of
+    ``codec``'s time): ``Link("resolved", "0c8501f0230c-1", 1.0, ("0c8501f0230c-1",), "same number")``."""
+    return marshal.dumps(tuple((k.status, k.target_doc_id, k.score, k.candidates, k.reason) for k in links))
+
+
 def _linked(db, sha: str, pos: int, record: Record) -> Record:
     row = db.execute("SELECT links FROM links WHERE sha = ? AND pos = ?", (sha, pos)).fetchone()
-    return replace(record, links=loads(row[0]) if row else ())
+    return replace(record, links=tuple(Link(*values) for values in marshal.loads(row[0])) if row else ())
 
 
 def _groups(db, record: Record) -> dict[tuple[str, int], str]:
