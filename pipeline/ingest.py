@@ -41,7 +41,8 @@ class IngestResult:
     written: list[Path]
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> files not taken as input
     changed: tuple[str, ...] = ()  # inputs whose bytes differ from the last run's manifest (fixity check failed)
-    letters: int = 0  # letters in the tables (``records`` is empty when the tables were kept as they were)
+    letters: int = 0  # letters in the tables (``records`` is empty when the tables were kept as they were, and
+    # for a streamed run of more than ``pipeline.streamed.KEEP_RECORDS`` letters: ``linked_run`` reads them back)
     kept: bool = False  # nothing changed since the last run: its tables were kept, not written again
 
 
