@@ -14,12 +14,11 @@ Only the order-free parts are looked up in SQLite: who cites a letter, its copy 
 from __future__ import annotations
 
 import itertools
+import json
 import marshal
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import json
 
 from pipeline.codec import loads
 from pipeline.copies import rank_of
@@ -27,8 +26,8 @@ from pipeline.graph import _bucket, _group_key, _same_letter
 from pipeline.graph import edges as graph_edges
 from pipeline.link import RESOLVERS, resolve
 from pipeline.models import Link, Problem, Record
-from pipeline.results import FileResult, relocated
 from pipeline.names import unescape
+from pipeline.results import FileResult, relocated
 from pipeline.spill import Spill, SpilledIndex, stored
 from pipeline.tables import issue_rows, record_rows
 
@@ -97,22 +96,23 @@ def group_missing(spill: Spill) -> None:
         members = [(key, bucket, json.loads(name), citation) for key, bucket, name, citation in members]
         citations = [loads(m[3]) for m in members]
         parent = list(range(len(members)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
         for a, b in itertools.combinations(range(len(members)), 2):
             if _same_letter(citations[a], citations[b]):
-                parent[find(a)] = find(b)
+                parent[_find(parent, a)] = _find(parent, b)
         names: dict[int, str] = {}
         for k, m in enumerate(members):
-            root = find(k)
+            root = _find(parent, k)
             names[root] = min(names.get(root, m[2]), m[2])
         db.executemany("INSERT INTO groups VALUES (?, ?)",
-                       ((m[0], json.dumps(names[find(k)])) for k, m in enumerate(members)))
+                       ((m[0], json.dumps(names[_find(parent, k)])) for k, m in enumerate(members)))
+
+
+def _find(parent: list[int], i: int) -> int:
+    """The root of ``i`` in the union-find forest ``parent`` (paths halved on the way)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
 
 def standing(spill: Spill, catalog, version: str, unstored: dict[str, FileResult]) -> Iterator[tuple[FileResult | None, bool]]:

@@ -82,7 +82,7 @@ def test_a_streamed_rerun_after_a_change_gives_a_fresh_runs_tables(archive, tmp_
     (folder / "l004.txt").write_text(letters_text(40), encoding="utf-8")
     (folder / "l005.txt").write_text(letters_text(50), encoding="utf-8")
     again = run_ingest([folder], out, workers=2, stream_from=0)
-    fresh = run_ingest([folder], tmp_path / "fresh", workers=1, use_cache=False)
+    run_ingest([folder], tmp_path / "fresh", workers=1, use_cache=False)
     assert (again.cached, again.letters, again.changed) == (4, 12, (str(folder / "l004.txt"),))
     for name in OUTPUTS[:-4]:
         if name != "manifest-sha256.txt":
