@@ -121,20 +121,29 @@ def _target(row) -> Target:
 
 
 class _Lookup:
-    """One look-up of ``SpilledIndex`` as a mapping's ``get``: ``key -> [Target, …]``."""
+    """One look-up of ``SpilledIndex`` as a mapping's ``get``: ``key -> [Target, …]``; the last ``CACHED`` keys'
+    answers are kept (the resolvers ask for one day several times, and many letters cite the same ones)."""
 
     COLUMNS = "doc_id, ref, agency, unit, serial, circular, date, names"
+    CACHED = 512
 
     def __init__(self, db: sqlite3.Connection, where: str, params) -> None:
         self.db, self.sql, self.params = db, f"SELECT {self.COLUMNS} FROM targets WHERE {where} ORDER BY rowid", params
+        self.cache: dict = {}
 
     def get(self, key, default=None):
-        rows = self.db.execute(self.sql, self.params(key)).fetchall()
-        return [_target(row) for row in rows] if rows else default
+        found = self.cache.pop(key, None)
+        if found is None:
+            found = tuple(_target(row) for row in self.db.execute(self.sql, self.params(key)))
+            if len(self.cache) >= self.CACHED:
+                del self.cache[next(iter(self.cache))]  # the least recently asked
+        self.cache[key] = found
+        return list(found) if found else default
 
 
 class SpilledIndex:
-    """``pipeline.link.CorpusIndex``'s look-ups over the spill's ``targets`` (best copies of every letter)."""
+    """``pipeline.link.CorpusIndex``'s look-ups over the spill's ``targets`` (best copies of every letter), made
+    once the targets are complete (a cached answer is never outdated)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.by_ref = _Lookup(db, "ref = ? AND ref != ''", lambda ref: (ref,))
