@@ -54,6 +54,11 @@ def _storable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def encode(result: FileResult) -> str:
+    """The text ``store`` keeps for ``result`` (workers make it, ``pipeline.process.Encoded``)."""
+    return _storable(dumps(result))
+
+
 EXPECTED = {"results": ("sha256", "version", "result", "digest"), "files": ("path", "sha256", "version"),
             "meta": ("key", "value")}
 SQLITE_FULL = 13  # sqlite's "database or disk is full"
@@ -100,6 +105,7 @@ class Catalog:
         self.path = path
         self.warnings: list[str] = []
         self.dropped = 0  # entries dropped because their digest did not match
+        self.pending: list[tuple[tuple, tuple]] = []  # staged results, not yet committed (``flush``)
 
     @classmethod
     def open(cls, out_dir: Path) -> Catalog:
@@ -149,6 +155,7 @@ class Catalog:
         self.close()
 
     def close(self) -> None:
+        self.flush()
         if self.dropped:
             self.warnings.append(f"{self.dropped} damaged catalog entries were dropped and their files read again")
             self.dropped = 0
@@ -171,16 +178,51 @@ class Catalog:
             return None
         return result
 
+    def lookup_many(self, shas: list[str], version: str) -> dict[str, FileResult]:
+        """``lookup`` of a slice of contents in one query: ``sha256 -> FileResult`` of those stored and whole."""
+        found: dict[str, FileResult] = {}
+        for start in range(0, len(shas), 500):  # SQLite's limit on a statement's parameters
+            part = shas[start : start + 500]
+            marks = ", ".join("?" for _ in part)
+            rows = self._safe(lambda db, part=part, marks=marks: db.execute(
+                f"SELECT sha256, result, digest FROM results WHERE version = ? AND sha256 IN ({marks})",
+                (version, *part)).fetchall(), [])
+            for sha, text, digest in rows:
+                result = None
+                if _digest(text) == digest:
+                    try:
+                        result = loads(text)
+                    except (ValueError, KeyError, TypeError, RecursionError):
+                        result = None
+                if isinstance(result, FileResult):
+                    found[sha] = result
+                else:
+                    self.dropped += 1
+        return found
+
     def store(self, path: str, result: FileResult, version: str) -> None:
         """Keep ``result`` (for its content) and that ``path`` holds it, in one transaction."""
-        text = _storable(dumps(result))
+        self.stage(path, result, version)
+        self.flush()
+
+    def stage(self, path: str, result: FileResult, version: str, text: str | None = None) -> None:
+        """``store``, committed by the next ``flush`` (with every result staged since: one transaction, not one
+        a file; the run flushes before it waits for more results, so a kill loses only the files in flight);
+        ``text``: ``encode(result)`` when it was made already."""
+        text = encode(result) if text is None else text
+        self.pending.append(((result.sha256, version, text, _digest(text)), (escape(path), result.sha256, version)))
+
+    def flush(self) -> None:
+        """Commit every staged result, in one transaction."""
+        if not self.pending:
+            return
+        pending, self.pending = self.pending, []
 
         def work(db: sqlite3.Connection) -> None:
             with db:
                 db.execute("BEGIN")
-                db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                           (result.sha256, version, text, _digest(text)))
-                db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (escape(path), result.sha256, version))
+                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", (r for r, _ in pending))
+                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (f for _, f in pending))
 
         self._safe(work, None)
 

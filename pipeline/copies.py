@@ -40,7 +40,12 @@ def letter_key(record: Record) -> tuple[str, ...] | None:
 
 def rank(record: Record) -> tuple:
     """Sort key of the copies of one letter: the best first."""
-    return (record.method != "text", FORMAT_RANK.get(record.source_format, 9), -record.confidence, record.doc_id)
+    return rank_of(record.method, record.source_format, record.confidence, record.doc_id)
+
+
+def rank_of(method: str, source_format: str, confidence: float, doc_id: str) -> tuple:
+    """``rank`` from the values it looks at (a copy known only by its index entry, ``pipeline.spill``)."""
+    return (method != "text", FORMAT_RANK.get(source_format, 9), -confidence, doc_id)
 
 
 def copy_groups(records: list[Record]) -> dict[str, str]:

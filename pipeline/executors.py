@@ -151,10 +151,11 @@ class _Batch:
 
 
 def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limits: Limits,
-              window: int = 4, batch: int = 1) -> Iterator[tuple[Any, Any]]:
+              window: int = 4, batch: int = 1, idle: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
     """``fn`` over ``items`` in ``workers`` processes, ``batch`` items a task and at most ``window`` tasks a
     worker in flight, as each finishes. When a worker dies, the items then in flight are read again one at a
-    time; one that kills its worker alone gets ``WorkerCrashed`` as its result."""
+    time; one that kills its worker alone gets ``WorkerCrashed`` as its result. ``idle()`` is called each
+    time before waiting for more results (the caller commits what it was given so far)."""
     _prepare(fn)
     call = _Batch(_Call(fn, limits.time_s))
     queue, suspects = deque(items), deque()
@@ -169,6 +170,8 @@ def run_local(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, limi
                 while source and len(flight) < (1 if alone else size * window):
                     chunk = tuple(source.popleft() for _ in range(min(step, len(source))))
                     flight[pool.submit(call, chunk)] = chunk
+                if idle is not None:
+                    idle()
                 done, _ = wait(flight, return_when=FIRST_COMPLETED)
                 for future in done:
                     try:
@@ -225,17 +228,25 @@ def run_dask(fn: Callable[[Any], Any], items: Iterable[Any], scheduler: str, lim
 
 
 def run_all(fn: Callable[[Any], Any], items: list[Any], options: ExecutorOptions, cores: int,
-            batch: int = 1) -> Iterator[tuple[Any, Any]]:
+            batch: int = 1, idle: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
     """The executor ``options`` name over ``items``; ``cores``: this machine's, for ``workers`` 0; ``batch``:
-    items a local task holds at most (quick items: text files, not OCR pages)."""
+    items a local task holds at most (quick items: text files, not OCR pages); ``idle()``: called before
+    each wait for results (in this process or on Dask: after each result)."""
     if options.kind == "dask":
-        return run_dask(fn, items, options.scheduler, options.limits)
+        return _after_each(run_dask(fn, items, options.scheduler, options.limits), idle)
     workers = options.workers or cores
     if workers <= 1 or len(items) <= 1:
-        return run_inline(fn, items, options.limits)
+        return _after_each(run_inline(fn, items, options.limits), idle)
     workers = min(workers, len(items))
     batch = max(1, min(batch, len(items) // (workers * BATCHES_A_WORKER)))  # enough tasks to share out evenly
-    return run_local(fn, items, workers, options.limits, window=2 if batch > 1 else 4, batch=batch)
+    return run_local(fn, items, workers, options.limits, window=2 if batch > 1 else 4, batch=batch, idle=idle)
+
+
+def _after_each(results: Iterator[tuple[Any, Any]], idle: Callable[[], None] | None) -> Iterator[tuple[Any, Any]]:
+    for pair in results:
+        yield pair
+        if idle is not None:
+            idle()
 
 
 BATCHES_A_WORKER = 16  # at least this many tasks for each worker before items are put together

@@ -75,8 +75,9 @@ def write_manifest(entries: Iterable[tuple[str, str]], out_dir: Path) -> Path:
     """``(path, sha256)`` pairs, sorted by path, written atomically."""
     target = Path(out_dir) / MANIFEST_NAME
     tmp = target.with_name(target.name + ".tmp")
-    lines = [manifest_line(sha, path) for path, sha in sorted(entries)]
-    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as fh:  # line by line: an archive's manifest is not built in memory
+        for path, sha in sorted(entries):
+            fh.write(manifest_line(sha, path) + "\n")
     os.replace(tmp, target)
     return target
 

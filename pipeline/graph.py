@@ -122,38 +122,105 @@ def write_graphml(records: list[Record], edge_rows: list[dict], path: Path) -> N
     Written directly rather than through ``networkx.write_graphml``, which builds a graph and an element
     tree first (0.4 s at 1,000 letters, a tenth of a Gazette run); ``networkx.read_graphml`` reads it back.
     """
+    by_source: dict[str, list[dict]] = {}
+    for e in edge_rows:
+        by_source.setdefault(e["source"], []).append(e)
+    with GraphmlWriter(path) as graph:
+        seen = set()
+        for r in records:
+            if r.doc_id not in seen:
+                seen.add(r.doc_id)
+                graph.add(r, by_source.get(r.doc_id, []))
+
+
+_HEADER = ["<?xml version='1.0' encoding='utf-8'?>",
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
+
+
+class GraphmlWriter:
+    """``citations.graphml`` written a letter at a time (``add`` each letter once, with its edges): the
+    letters' nodes and the edges go to two scratch files beside ``path``, joined by ``close`` with the
+    missing letters' nodes between them, so only those nodes (one per missing letter cited, e.g.
+    ``missing:อท 0017.2/ว 2530@2017-08-15``) are held in memory, not the letters or the citations."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._nodes = self.path.with_name(self.path.name + ".nodes").open("w", encoding="utf-8")
+        self._edges = self.path.with_name(self.path.name + ".edges").open("w", encoding="utf-8")
+        self._missing: dict[str, tuple[str, ...]] = {}
+
+    def __enter__(self) -> GraphmlWriter:
+        return self
+
+    def __exit__(self, kind, value, trace) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.discard()
+
+    def add(self, record: Record, edge_rows: list[dict]) -> None:
+        """The letter's node and its citations (``edges`` rows whose ``source`` is the letter)."""
+        from xml.sax.saxutils import escape as xml_text
+        from xml.sax.saxutils import quoteattr
+
+        from pipeline.names import escape, xml_safe
+
+        r = record
+        values = ("letter", r.ref_no.canonical if r.ref_no else "", r.doc_date.date.isoformat() if r.doc_date else "",
+                  xml_safe(r.subject.value), r.doc_type, escape(r.source.path))
+        self._nodes.write(_node_lines(r.doc_id, values))
+        out: dict[str, list[dict]] = {}
+        for e in edge_rows:
+            target = xml_safe(e["target"])
+            if e["status"] not in ("resolved", "probable"):  # a letter's own node is written with the letter
+                self._missing.setdefault(target, (target.split(":", 1)[0], xml_safe(e["ref_no"]), e["cited_date"],
+                                                  "", "", ""))
+            out.setdefault(target, []).append(e)
+        source = quoteattr(r.doc_id)
+        for target, group in out.items():  # networkx's order: target as first cited, then key
+            for key, e in enumerate(group):
+                lines = [f"    <edge source={source} target={quoteattr(target)} id=\"{key}\">"]
+                lines += [f'      <data key="e{i}">{xml_text(str(e[k]))}</data>' for i, (k, _) in enumerate(EDGE_KEYS)]
+                lines.append("    </edge>")
+                self._edges.write("".join(line + "\n" for line in lines))
+
+    def close(self) -> None:
+        """Write ``path`` whole and remove the scratch files."""
+        import shutil
+
+        nodes, edges = Path(self._nodes.name), Path(self._edges.name)
+        self._nodes.close()
+        self._edges.close()
+        head = _HEADER + [f'  <key id="n{i}" for="node" attr.name="{k}" attr.type="string"/>'
+                          for i, k in enumerate(NODE_KEYS)]
+        head += [f'  <key id="e{i}" for="edge" attr.name="{k}" attr.type="{t}"/>' for i, (k, t) in enumerate(EDGE_KEYS)]
+        head.append('  <graph edgedefault="directed">')
+        with self.path.open("w", encoding="utf-8") as fh:
+            fh.write("".join(line + "\n" for line in head))
+            for part in (nodes, None, edges):
+                if part is None:
+                    fh.writelines(_node_lines(node, values) for node, values in self._missing.items())
+                    continue
+                with part.open(encoding="utf-8") as src:
+                    shutil.copyfileobj(src, fh)
+            fh.write("  </graph>\n</graphml>\n")
+        nodes.unlink()
+        edges.unlink()
+
+    def discard(self) -> None:
+        for fh in (self._nodes, self._edges):
+            fh.close()
+            Path(fh.name).unlink(missing_ok=True)
+
+
+def _node_lines(node: str, values: tuple[str, ...]) -> str:
     from xml.sax.saxutils import escape as xml_text
     from xml.sax.saxutils import quoteattr
 
-    from pipeline.names import escape, xml_safe
-
-    nodes: dict[str, tuple[str, ...]] = {}
-    for r in records:
-        nodes.setdefault(r.doc_id, ("letter", r.ref_no.canonical if r.ref_no else "",
-                                    r.doc_date.date.isoformat() if r.doc_date else "", xml_safe(r.subject.value),
-                                    r.doc_type, escape(r.source.path)))
-    out_edges: dict[str, dict[str, list[dict]]] = {}
-    for e in edge_rows:
-        target = xml_safe(e["target"])
-        nodes.setdefault(target, (target.split(":", 1)[0], xml_safe(e["ref_no"]), e["cited_date"], "", "", ""))
-        out_edges.setdefault(e["source"], {}).setdefault(target, []).append(e)
-    lines = ["<?xml version='1.0' encoding='utf-8'?>",
-             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-             'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-             'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
-    lines += [f'  <key id="n{i}" for="node" attr.name="{k}" attr.type="string"/>' for i, k in enumerate(NODE_KEYS)]
-    lines += [f'  <key id="e{i}" for="edge" attr.name="{k}" attr.type="{t}"/>' for i, (k, t) in enumerate(EDGE_KEYS)]
-    lines.append('  <graph edgedefault="directed">')
-    for node, values in nodes.items():
-        lines.append(f"    <node id={quoteattr(node)}>")
-        lines += [f'      <data key="n{i}">{xml_text(str(v))}</data>' for i, v in enumerate(values)]
-        lines.append("    </node>")
-    for source in nodes:  # networkx's order: by source node, then target as first cited, then key
-        for target, group in out_edges.get(source, {}).items():
-            for key, e in enumerate(group):
-                lines.append(f"    <edge source={quoteattr(source)} target={quoteattr(target)} id=\"{key}\">")
-                lines += [f'      <data key="e{i}">{xml_text(str(e[k]))}</data>' for i, (k, _) in enumerate(EDGE_KEYS)]
-                lines.append("    </edge>")
-    lines += ["  </graph>", "</graphml>", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    lines = [f"    <node id={quoteattr(node)}>"]
+    lines += [f'      <data key="n{i}">{xml_text(str(v))}</data>' for i, v in enumerate(values)]
+    lines.append("    </node>")
+    return "".join(line + "\n" for line in lines)

@@ -12,7 +12,9 @@ over the whole catalog.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+import shutil
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -39,7 +41,8 @@ class IngestResult:
     written: list[Path]
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> files not taken as input
     changed: tuple[str, ...] = ()  # inputs whose bytes differ from the last run's manifest (fixity check failed)
-    letters: int = 0  # letters in the tables (``records`` is empty when the tables were kept as they were)
+    letters: int = 0  # letters in the tables (``records`` is empty when the tables were kept as they were, and
+    # for a streamed run of more than ``pipeline.streamed.KEEP_RECORDS`` letters: ``linked_run`` reads them back)
     kept: bool = False  # nothing changed since the last run: its tables were kept, not written again
 
 
@@ -118,7 +121,7 @@ def ocr_model_hash() -> str:
 def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use_cache: bool = True,
                extra: tuple[str, ...] = ("sqlite",), ocr: OcrOptions = OcrOptions(), *, selection=None,
                executor=None, progress=None, stream: TextIO | None = None, wait: bool = False,
-               keep_tables: bool = False) -> IngestResult:
+               keep_tables: bool = False, stream_from: int | None = None) -> IngestResult:
     """Ingest ``paths`` (files or folders) and write every table to ``out_dir``; scans are read with ``ocr``.
 
     ``selection`` (``pipeline.discover.Selection``): globs to include and exclude; ``executor``
@@ -127,6 +130,13 @@ def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use
     ``stream``; ``wait``: wait for another run on ``out_dir`` to end instead of raising ``OutputLocked``;
     ``keep_tables``: when no input, option or code changed since the last run, keep its tables as they
     are (the result then has counts but no ``records``; the command line does this).
+
+    A run of more than ``stream_from`` files (default ``STREAM_FROM``) is streamed: no result is kept in
+    memory once it is in the catalog (a scratch one under ``OUT/.saraban`` with ``use_cache`` False),
+    linking works from a compact index on disk (``pipeline.spill``) and the tables are written a letter
+    at a time from the catalog (``pipeline.streamed``): the same tables, byte for byte, in flat memory.
+    Its ``records`` are the linked letters when there are at most ``pipeline.streamed.KEEP_RECORDS`` of
+    them, else empty (``pipeline.linked.linked_run(out_dir)`` reads them back from the catalog).
     """
     from pipeline.catalog import STATE_DIR, Catalog
     from pipeline.discover import Selection, discover
@@ -139,11 +149,12 @@ def run_ingest(paths: list[Path], out_dir: Path, workers: int | None = None, use
     executor = executor or ExecutorOptions(workers=workers or 0)
     progress = progress or ProgressOptions(mode="quiet")
     found = discover([Path(p) for p in paths], selection)
+    found = replace(found, files=tuple(str(p) for p in found.files))  # not a Path object per file held all run
     with hold(out_dir / STATE_DIR, wait):
         catalog = Catalog.open(out_dir) if use_cache else None
         try:
             return _run(found, [Path(p) for p in paths], out_dir, catalog, extra, ocr, executor, progress,
-                        stream or sys.stderr, keep_tables)
+                        stream or sys.stderr, keep_tables, STREAM_FROM if stream_from is None else stream_from)
         finally:
             if catalog is not None:
                 catalog.close()
@@ -187,9 +198,11 @@ def _kept(catalog, fingerprint: str, files, shas, out_dir: Path, ocr, skipped) -
                         [Path(p) for p in last.written], skipped, (), last.letters, True)
 
 
-def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options, stream, keep_tables) -> IngestResult:
-    from pipeline.progress import Progress
+STREAM_FROM = 2_000  # a run of more files than this is streamed (``run_ingest``): flat memory however large
 
+
+def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options, stream, keep_tables,
+         stream_from=STREAM_FROM) -> IngestResult:
     files, gone = _inputs([str(p) for p in found.files], roots, catalog)
     if catalog is not None and gone:
         catalog.forget(gone)
@@ -201,6 +214,24 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
         kept = _kept(catalog, fingerprint, files, shas, out_dir, ocr, found.skipped)
         if kept is not None:
             return kept
+    if len(files) > stream_from:
+        result = _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, progress_options,
+                               stream, found)
+    else:
+        result = _run_in_memory(files, shas, known, out_dir, catalog, extra, ocr, executor, progress_options,
+                                stream, found)
+    if catalog is not None:
+        catalog.put("written", dumps(Written(fingerprint, result.letters, result.unreadable, tuple(result.problems),
+                                             tuple(str(p) for p in result.written if p.name != "events.jsonl"))))
+    return result
+
+
+def _run_in_memory(files, shas, known, out_dir, catalog, extra, ocr, executor, progress_options, stream,
+                   found) -> IngestResult:
+    """Every file's result kept until the end, then linked and written at once (a run of a few files)."""
+    from pipeline.progress import Progress
+
+    version = code_version(ocr)
     results: dict[str, FileResult] = {}
     todo: dict[str, list[str]] = defaultdict(list)  # content (or the path, when unreadable) -> its paths
     progress = Progress(len(files), progress_options, stream)
@@ -218,23 +249,101 @@ def _run(found, roots, out_dir, catalog, extra, ocr, executor, progress_options,
         cached = len(results)
         first = {paths[0]: key for key, paths in todo.items()}
 
-        def commit(path: str, result: FileResult) -> None:
+        def commit(path: str, result: FileResult, text: str | None = None) -> None:
             keep = catalog is not None and result.sha256 and not stopped(result)
             for other in todo[first[path]]:
                 results[other] = relocated(result, other)
                 if keep:
-                    catalog.store(other, results[other], version)
+                    catalog.stage(other, results[other], version, text if other == result.path else None)
             progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
 
-        read_all(list(first), shas, ocr, executor, commit)
+        read_all(list(first), shas, ocr, executor, commit, idle=catalog.flush if catalog is not None else None,
+                 encode=catalog is not None)
     finally:
+        if catalog is not None:
+            catalog.flush()  # what arrived before a stop (Ctrl-C) is kept
         progress.close()
     fresh = {p for paths in todo.values() for p in paths}
-    result = _write(files, shas, results, cached, fresh, out_dir, extra, ocr, found.skipped, found.refused)
-    if catalog is not None:
-        catalog.put("written", dumps(Written(fingerprint, result.letters, result.unreadable, tuple(result.problems),
-                                             tuple(str(p) for p in result.written if p.name != "events.jsonl"))))
+    return _write(files, shas, results, cached, fresh, out_dir, extra, ocr, found.skipped, found.refused)
+
+
+def _run_streamed(files, shas, known, out_dir, catalog, extra, ocr, executor, progress_options, stream,
+                  found) -> IngestResult:
+    """Each file's result to the catalog and its index entry to the spill as it arrives, nothing kept;
+    then ``pipeline.streamed`` links and writes from them."""
+    from pipeline.catalog import STATE_DIR, Catalog
+    from pipeline.progress import Progress
+    from pipeline.spill import Spill
+
+    version = code_version(ocr)
+    state = Path(out_dir) / STATE_DIR
+    for stale in state.glob("spill-*"):  # left by a run that was killed (this run holds the folder's lock)
+        shutil.rmtree(stale, ignore_errors=True)
+    spill = Spill(state / f"spill-{os.getpid()}")
+    store = catalog if catalog is not None else Catalog.open(spill.folder / "catalog")  # --no-cache: a scratch one
+    unstored: dict[str, FileResult] = {}  # results the catalog does not keep (stopped by a limit, no digest)
+    firsts: dict[str, str] = {}  # content (or the path, when unreadable) -> the path it is read from
+    more: dict[str, list[str]] = {}  # content -> its other paths (byte-identical copies): few
+    progress = Progress(len(files), progress_options, stream)
+    cached = 0
+    try:
+        try:
+            for ord_, path in enumerate(files):
+                sha = shas[path]
+                hit = catalog.lookup(sha, version) if catalog is not None and sha else None
+                spill.add_input(ord_, path, sha, hit is None)
+                if hit is None:
+                    key = sha or f"path:{path}"
+                    if firsts.setdefault(key, path) is not path:
+                        more.setdefault(key, []).append(path)
+                    continue
+                spill.add_content(hit)
+                cached += 1
+                if known.get(path) != sha:
+                    catalog.note(path, sha, version)
+                progress.advance(len(hit.records), 0, len(hit.problems), cached=True)
+
+            def commit(path: str, result: FileResult, text: str | None = None) -> None:
+                keep = bool(result.sha256) and not stopped(result)
+                for other in [path, *more.pop(shas[path] or f"path:{path}", ())]:
+                    if keep:
+                        store.stage(other, relocated(result, other), version, text if other == result.path else None)
+                    else:
+                        unstored[other] = relocated(result, other)
+                if keep:
+                    spill.add_content(result)
+                progress.advance(len(result.records), result.ocr_pages, len(result.problems), cached=False)
+
+            order = list(firsts.values())
+            firsts.clear()
+            read_all(order, shas, ocr, executor, commit, idle=store.flush, encode=True)
+        finally:
+            store.flush()  # what arrived before a stop (Ctrl-C) is kept
+            progress.close()
+        result = _write_streamed(files, shas, spill, store, version, unstored, cached, out_dir, extra, ocr,
+                                 found.skipped, found.refused)
+    finally:
+        if store is not catalog:
+            store.close()
+        spill.close()
     return result
+
+
+def _write_streamed(files, shas, spill, store, version, unstored, cached, out_dir, extra, ocr, skipped,
+                    refused) -> IngestResult:
+    from pipeline.fixity import Agent, append_events, fixity_events, read_manifest, write_manifest
+    from pipeline.streamed import fresh_events, write_tables
+
+    done = write_tables(spill, store, version, unstored, [_refused(r) for r in refused], Path(out_dir), extra)
+    written = list(done.written)
+    current = {p: shas[p] for p in files if shas[p]}
+    checks = fixity_events(read_manifest(out_dir), current)
+    written.append(write_manifest(current.items(), out_dir))
+    agent = Agent(f"saraban {version_string()}", ocr_model_hash())
+    written.append(append_events(itertools.chain(checks, fresh_events(spill, unstored)), agent, out_dir))
+    changed = tuple(e.path for e in checks if e.outcome == "fail")
+    return IngestResult(len(files), done.records, done.problems, done.unreadable, cached, written, skipped, changed,
+                        done.letters)
 
 
 def _refused(refusal) -> FileResult:

@@ -111,15 +111,31 @@ def _ocr_pages(document) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+class Encoded:
+    """A file's result with its catalog text (``pipeline.catalog.encode``), made where the file was read, so
+    the main process, which every result passes through, only stores it."""
+
+    result: FileResult
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Work:
     """The per-file task sent to a worker: ``plan_or_process`` (pages of scans come back to be fanned out),
-    or ``process_file`` when they are not (``pages`` False: no OCR engine to fan out to)."""
+    or ``process_file`` when they are not (``pages`` False: no OCR engine to fan out to); with ``encode``,
+    a finished file comes back ``Encoded``."""
 
     ocr: OcrOptions
     pages: bool = True
+    encode: bool = False
 
-    def __call__(self, path: str) -> FileResult | Scan:
-        return plan_or_process(Path(path), self.ocr) if self.pages else process_file(Path(path), self.ocr)
+    def __call__(self, path: str) -> FileResult | Scan | Encoded:
+        done = plan_or_process(Path(path), self.ocr) if self.pages else process_file(Path(path), self.ocr)
+        if self.encode and isinstance(done, FileResult):
+            from pipeline.catalog import encode
+
+            return Encoded(done, encode(done))
+        return done
 
     def prepare(self) -> None:
         """Load what normalising every file needs (``pipeline.executors`` calls it before forking workers)."""
@@ -172,10 +188,13 @@ def stopped(result: FileResult) -> bool:
 
 
 def read_all(paths: list[str], shas: dict[str, str | None], ocr: OcrOptions, executor,
-             done: Callable[[str, FileResult], None]) -> None:
+             done: Callable[[str, FileResult, str | None], None], idle: Callable[[], None] | None = None,
+             encode: bool = False) -> None:
     """Read every file of ``paths`` with ``executor`` (``pipeline.executors.ExecutorOptions``), calling
-    ``done(path, result)`` as each finishes: first each file (text files are then finished), then every
-    OCR page of every scan, in file order, each its own task, so one long scan keeps every core busy."""
+    ``done(path, result, text)`` as each finishes: first each file (text files are then finished), then every
+    OCR page of every scan, in file order, each its own task, so one long scan keeps every core busy.
+    ``idle()`` is called before each wait for more (``pipeline.executors.run_all``); with ``encode``, ``text``
+    is the result's catalog text when the worker made it (``Encoded``), else None."""
     import os
 
     from pipeline.executors import run_all
@@ -185,11 +204,15 @@ def read_all(paths: list[str], shas: dict[str, str | None], ocr: OcrOptions, exe
     fan_out = executor.kind == "dask" or engine_ready(ocr)  # no engine here: each file reports it
 
     def finished(path: str, outcome: object) -> None:
-        done(path, settled(path, shas.get(path), outcome, executor.limits))
+        text = None
+        if isinstance(outcome, Encoded):
+            outcome, text = outcome.result, outcome.text
+        result = settled(path, shas.get(path), outcome, executor.limits)
+        done(path, result, text if result is outcome else None)  # settled may give it the file's digest
 
     scans: dict[str, Scan] = {}
-    for path, outcome in run_all(_Work(ocr, fan_out), paths, executor, cores, batch=FILES_A_TASK):
-        if isinstance(outcome, (FileResult, BaseException)):
+    for path, outcome in run_all(_Work(ocr, fan_out, encode), paths, executor, cores, batch=FILES_A_TASK, idle=idle):
+        if isinstance(outcome, (FileResult, Encoded, BaseException)):
             finished(path, outcome)
         elif not outcome.numbers:
             finished(path, finish_file(Path(path), outcome, [], ocr))
@@ -197,7 +220,7 @@ def read_all(paths: list[str], shas: dict[str, str | None], ocr: OcrOptions, exe
             scans[path] = outcome
     tasks = [task for scan in scans.values() for task in PageTask.of(scan)]
     reads: dict[str, list] = defaultdict(list)
-    for task, outcome in run_all(_PageWork(ocr), tasks, executor, cores):
+    for task, outcome in run_all(_PageWork(ocr), tasks, executor, cores, idle=idle):
         reads[task.path].append(outcome)
         scan = scans[task.path]
         if len(reads[task.path]) == len(scan.numbers):

@@ -119,9 +119,9 @@ def fill_database(db: sqlite3.Connection, tables: dict[str, list[dict]], search_
             db.execute(_create(name))
             kinds = [column_type(name, c) for c in columns]
             marks = ", ".join("?" for _ in columns)
-            db.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
-                           [tuple(_sqlite_value(k, row.get(c)) for k, c in zip(kinds, columns, strict=True))
-                            for row in tables.get(name, [])])
+            db.executemany(f'INSERT INTO "{name}" VALUES ({marks})',  # row by row: ``tables`` may stream them
+                           (tuple(_sqlite_value(k, row.get(c)) for k, c in zip(kinds, columns, strict=True))
+                            for row in tables.get(name, [])))
         for table, columns in INDEXES:
             db.execute(f'CREATE INDEX "{table}_{"_".join(columns)}" ON "{table}" ({", ".join(columns)})')
         for name, body in VIEWS.items():

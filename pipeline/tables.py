@@ -189,6 +189,21 @@ def issue_rows(problems: list[Problem]) -> list[dict]:
     return [p.to_dict() for p in problems]
 
 
+def record_rows(record: Record, incoming: list[str], paths: tuple[str, ...], copy_group: str,
+                groups: dict[tuple[str, int], str]) -> dict[str, list[dict]]:
+    """One letter's rows of documents, references, attachments, dates and urls (lists, not yet escaped),
+    and under ``nested`` its records.jsonl object; the arguments as for ``document_row`` and
+    ``reference_rows``."""
+    doc = document_row(record, incoming, paths, copy_group)
+    refs, atts, dates = reference_rows(record, groups), attachment_rows(record), date_rows(record)
+    urls = url_rows(record)
+    signer = {k: doc[f"signer_{k}"] for k in ("title", "name", "position", "acting", "acting_for")}
+    nested = {**doc, "signer": signer, "references": refs, "attachments": atts, "dates": dates,
+              "urls": urls, "issues": issue_rows(list(record.problems))}
+    return {"documents": [doc], "references": refs, "attachments": atts, "dates": dates, "urls": urls,
+            "nested": [nested]}
+
+
 def build_tables(records: list[Record], problems: list[Problem], paths: dict[str, tuple[str, ...]] | None = None,
                  copies: dict[str, str] | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
     """All tables (``ALL_TABLES``: also ``texts`` and ``edges``), plus the nested JSON objects of
@@ -202,18 +217,11 @@ def build_tables(records: list[Record], problems: list[Problem], paths: dict[str
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     nested = []
     for record in records:
-        doc = document_row(record, incoming.get(record.doc_id, []), paths.get(record.source.sha256, ()),
-                           copies.get(record.doc_id, ""))
-        refs, atts, dates = reference_rows(record, groups), attachment_rows(record), date_rows(record)
-        tables["documents"].append(doc)
-        tables["references"].extend(refs)
-        tables["attachments"].extend(atts)
-        tables["dates"].extend(dates)
-        urls = url_rows(record)
-        tables["urls"].extend(urls)
-        signer = {k: doc[f"signer_{k}"] for k in ("title", "name", "position", "acting", "acting_for")}
-        nested.append({**doc, "signer": signer, "references": refs, "attachments": atts, "dates": dates,
-                       "urls": urls, "issues": issue_rows(list(record.problems))})
+        rows = record_rows(record, incoming.get(record.doc_id, []), paths.get(record.source.sha256, ()),
+                           copies.get(record.doc_id, ""), groups)
+        for name in ("documents", "references", "attachments", "dates", "urls"):
+            tables[name].extend(rows[name])
+        nested.extend(rows["nested"])
     tables["issues"] = issue_rows(problems)
     tables["texts"] = [text_row(record) for record in records]
     tables["edges"] = graph_edges(records, groups)

@@ -58,7 +58,7 @@ def test_a_worker_that_dies_inside_a_batch_costs_only_its_item():
 def test_the_batch_grows_with_the_items_up_to_its_limit(count, expected, monkeypatch):
     seen = {}
 
-    def fake_local(fn, items, workers, limits, window=4, batch=1):
+    def fake_local(fn, items, workers, limits, window=4, batch=1, idle=None):
         seen.update(workers=workers, batch=batch)
         return iter(())
 

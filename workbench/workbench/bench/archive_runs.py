@@ -1,14 +1,17 @@
-"""Archive-scale runs: one worker against all cores (digital letters and a long scan), and a rerun over
-an unchanged folder.
+"""Archive-scale runs: one worker against all cores (digital letters and a long scan), a rerun over
+an unchanged folder, and peak memory as the archive grows.
 
     .venv/bin/python -m workbench.bench.archive_runs [--letters 10000] [--pages 20] [--formats txt,docx,pdf]
+    .venv/bin/python -m workbench.bench.archive_runs --parts memory --memory 10000,100000
 
 Each run is a fresh ``python -m pipeline ingest`` process timed from start to exit (start-up,
 reading, linking and writing every table included); CPU is the user + system time of it and its
 workers over the wall time and the cores (``RUSAGE_CHILDREN``); peak memory the largest resident set.
 The digital letters are the conformance corpus (``--n``, seed 5); the scan is the sample scan of
 ``data/raw/scan`` repeated as a ``--pages``-page image-only PDF; the rerun folder holds the sample's
-two letters renumbered, ``--letters / 2`` text files.
+two letters renumbered, ``--letters / 2`` text files. The memory rows ingest such a folder of each size
+(first run, catalog kept, both cores) in a process of their own, which reports its own peak resident
+set apart from its largest worker's.
 """
 
 from __future__ import annotations
@@ -43,6 +46,27 @@ def run(folder: Path, out: Path, *flags: str) -> dict:
             "cpu_s": round(cpu, 2), "peak_mb": round(peak / 1024, 1)}
 
 
+# the ingest in this process, so that its own peak (RUSAGE_SELF) is told apart from its workers' (CHILDREN)
+_IN_PROCESS = (
+    "import resource, runpy, sys, time; t = time.perf_counter(); sys.argv = ['saraban', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_module('pipeline', run_name='__main__')\nexcept SystemExit as exc:\n"
+    "    assert not exc.code, exc.code\n"
+    "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(time.perf_counter() - t, me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime, me.ru_maxrss, "
+    "kids.ru_maxrss)"
+)
+
+
+def run_split(folder: Path, out: Path, *flags: str) -> dict:
+    """``run``, with the peak resident set of the main process and of its largest worker apart."""
+    command = ["ingest", str(folder), "--out", str(out), "--quiet", *flags]
+    done = subprocess.run([sys.executable, "-c", _IN_PROCESS, *command], check=True, capture_output=True, text=True,
+                          cwd=ROOT)
+    wall, cpu, main_kb, workers_kb = (float(x) for x in done.stdout.split()[-4:])
+    return {"seconds": round(wall, 2), "cpu_s": round(cpu, 2), "main_mb": round(main_kb / 1024, 1),
+            "workers_mb": round(workers_kb / 1024, 1)}
+
+
 def scan_pdf(pages: int) -> Path:
     from PIL import Image
 
@@ -72,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="txt,docx,pdf")
     parser.add_argument("--pages", type=int, default=20)
     parser.add_argument("--letters", type=int, default=10000, help="letters in the rerun folder")
-    parser.add_argument("--parts", default="digital,scan,rerun", help="which rows to run (comma-separated)")
+    parser.add_argument("--parts", default="digital,scan,rerun",
+                        help="which rows to run (comma-separated): digital, scan, rerun, memory")
+    parser.add_argument("--memory", default="10000,100000", help="letters of each memory row (comma-separated)")
     args = parser.parse_args(argv)
     parts = set(args.parts.split(","))
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}\n")
@@ -90,7 +116,23 @@ def main(argv: list[str] | None = None) -> int:
         _scan_rows(args.pages)
     if "rerun" in parts:
         _rerun_rows(args.letters)
+    if "memory" in parts:
+        _memory_rows(tuple(int(n) for n in args.memory.split(",")))
     return 0
+
+
+def _memory_rows(sizes: tuple[int, ...]) -> None:
+    """Peak memory of a first run (catalog kept, both cores) over the rerun folder's letters, for each size."""
+    print("\n| letters | files | seconds | CPU s | peak RSS, main process (MB) | peak RSS, largest worker (MB) |\n"
+          "|---|---|---|---|---|---|")
+    for count in sizes:
+        letters = letter_folder(count)
+        out = CACHE / f"memory-{count}"
+        shutil.rmtree(out, ignore_errors=True)
+        row = run_split(letters, out)
+        shutil.rmtree(out, ignore_errors=True)
+        print(f"| {count} | {count // 2} | {row['seconds']} | {row['cpu_s']} | {row['main_mb']} | {row['workers_mb']} |",
+              flush=True)
 
 
 def _scan_rows(pages: int) -> None:
