@@ -46,6 +46,12 @@ TITLE_TOKEN = re.compile(rf"(?:ว่าที่[ \t]?)?(?:{'|'.join(_ESCAPED)}
 ACTING_WORDS = ("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการในตำแหน่ง", "รักษาการแทน", "ปฏิบัติหน้าที่แทน",
                 "ทำหน้าที่แทน", "ทำการแทน", "ปฏิบัติการแทน")
 ACTING = re.compile("|".join(ACTING_WORDS))
+# OCR's forms of an acting phrase: letters spaced apart (``ปฏิบัติรา ชการแทน``, ``ปฏิ บัติราชการแทน``) and บ of
+# ปฏิบัติ read as its look-alike ว (``ปฏิวัติราชการแทน``: the word for a revolution, never in a signature)
+_LOOK_ALIKE = {"บ": "[บว]"}
+ACTING_SPACED = re.compile("|".join(
+    "(?:" + " ?".join(_LOOK_ALIKE.get(c, re.escape(c)) for c in word) + ")"
+    for word in sorted(ACTING_WORDS, key=len, reverse=True)))
 MAX_POSITION_LINES = 6  # a long position wraps in a narrow signature column
 # a position cut after a word that needs a complement: "ผู้ว่าราชการจังหวัด" | "เพชรบูรณ์"
 DANGLING = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|ส่วน|เขต|แห่ง|และ|ประจำ|การ|สำนักงาน|สำนัก|กอง|ฝ่าย|กลุ่ม|งาน|ศูนย์|พื้นที่)$")
@@ -75,13 +81,17 @@ MINUTES = re.compile(
     r"^[ \t]*[^ก-ฮ\n]{0,3}[ \t]*(?:[0-9๐-๙][ \t]*[.)][ \t]*)?"
     r"(?:เรียน|ทราบ|มอบ|ดำเนินการ|เพื่อ(?:โปรด|ทราบ|พิจารณา|ดำเนินการ|แจ้ง|ลงนาม)|อนุมัติ|อนุญาต|เห็นควร|เห็นสมควร|ชอบ|แจ้ง[ \t]|ลงนามแล้ว)"
 )
-# a name line a signature ran across: "(" lost under the stroke, "/'นายจิรพงษ์ ไชยยศ)" or "…จป (ผศ.สมชาย ใจดี)"
-TAIL_NAME = re.compile(r"[ \t]*[(/'\"|]{0,2}(?P<name>[^()\n0-9๐-๙/|\"']{2,60}[ก-๙])\)[ \t]*$")
+# a name line a signature ran across: "(" lost under the stroke, "/'นายจิรพงษ์ ไชยยศ)" or "…จป (ผศ.สมชาย ใจดี)";
+# "(" read as เ before a title ("เนางวรรณภา สายบุญ)"); a speck or two after ")" (". (นายวรวุฒิ ดวงแก้ว) .",
+# "(นางสาวธีดารัตน์ ปัญญาดี) ก.")
+TAIL_NAME = re.compile(
+    rf"[ \t]*(?:เ(?={TITLE_TOKEN.pattern})|[(/'\"|]{{0,2}})(?P<name>[ก-๙][^()\n0-9๐-๙/|\"']{{1,59}}[ก-๙])\)"
+    r"(?:[ \t]*[^\s()ก-๙]{1,2}|[ \t]+[ก-ฮ]{1,2}\.?)?[ \t]*$")
 # where a signer's name was printed but cannot be read: "(ผู้ช่วยศาสตราจารย ดร.วลลภ ทา" or "พงษ์อินทร์วงศ์)"
 BROKEN_NAME = re.compile(r"^[ \t]*(?:\([ \t]*[ก-๙]|[ก-๙.]{3,}(?:[ \t][ก-๙.]{2,})?\)[ \t]*$)")
 COLUMN_GAP = re.compile(r"[ \t]{3,}")
 # symbols no printed position carries: "…ขอนแก่น เขต ! รักษาราชการแท%" is a scan's damage, not a position
-DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"']")
+DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"':;]|(?<![^ ])-(?![^ ])")  # also "จิงญ่: ปล ว - อธิการบดี…"
 
 
 def _person(name: str) -> bool:
@@ -92,6 +102,8 @@ def _person(name: str) -> bool:
     thai = sum(1 for c in rest if "\u0e01" <= c <= "\u0e4e")
     if "/" in name or not words or len(words) > 5 or thai < 0.7 * len(rest.replace(" ", "")):
         return False  # a unit, a fraction, a table's note; OCR specks in a name are tolerated
+    if "." in rest:
+        return False  # a title OCR misread ("ผศ.ตร.กนกวรรณ": ดร. as ตร.) would be taken for the given name
     return bool(title) or len(words) >= 2
 
 
@@ -226,7 +238,7 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             break
         if indented and _indent(line) < 4:
             break
-        if not indented and block and not (ACTING.search(line.text) or _wraps_into(block[-1].text, line.text)):
+        if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
             break
         block.append(line)
     return block
@@ -271,15 +283,34 @@ def signer(lines: list[Line]) -> Signer:
     title, name = split_title(name_match["name"].strip())
     joined = join_wrapped([line.stripped for line in block])
     position, acting, acting_for = joined, "", ""
-    act = ACTING.search(joined)
+    act = acting_phrase(joined)
     if act:
-        position = joined[: act.start()].strip()
-        acting = act.group(0)
-        acting_for = joined[act.end():].strip()
+        start, end, acting = act
+        position = joined[:start].strip()
+        acting_for = joined[end:].strip()
     # a damaged part is left empty rather than half right (the acting phrase is matched whole)
     position, acting_for = ("" if DAMAGED.search(x) else x for x in (position, acting_for))
     end = block[-1].span.end if block else lines[i].span.end
     return Signer(title, name, position, acting, acting_for, Span(lines[i].span.start, end))
+
+
+def acting_phrase(text: str) -> tuple[int, int, str] | None:
+    """(start, end, the phrase as it is spelt) of the acting phrase in a signer's joined lines, also as OCR
+    spaces it apart or reads บ as ว; ``None`` when there is none.
+
+    >>> acting_phrase("รองอธิการบดีฝ่ายบริหารปฏิ วัติราชการแทนอธิการบดี")
+    (22, 39, 'ปฏิบัติราชการแทน')
+    """
+    exact = ACTING.search(text)
+    if exact:
+        return exact.start(), exact.end(), exact.group(0)
+    found = ACTING_SPACED.search(text)
+    if not found:
+        return None
+    squashed = found.group(0).replace(" ", "")
+    word = next((w for w in ACTING_WORDS if len(w) == len(squashed)
+                 and all(a == b or (b in _LOOK_ALIKE and a in _LOOK_ALIKE[b]) for a, b in zip(squashed, w))), squashed)
+    return found.start(), found.end(), word
 
 
 def name_line(lines: list[Line]) -> int | None:

@@ -391,7 +391,7 @@ def _full_months() -> str:
 
 
 def repair_day_slot(text: str) -> str:
-    r"""The day of a written date, damaged: specks glued to it (``๑๓ดา  กุมภาพันธ์ ๒๕๕๐``), or an Arabic
+    r"""The day of a written date, damaged: specks glued to it (``๑๓ดา  กุมภาพันธ์ ๒๕๕๐``, ``๑๕@ ธันวาคม ๒๕๖๕``), or an Arabic
     ``4`` read as ``ๆ`` (``วันที่ ๆ ธันวาคม 2559``: ๆ is never a day, and 4 is the digit it is read for).
 
     >>> repair_day_slot("               ๑๓ดา  กุมภาพันธ์ ๒๕๕๐\nสั่ง ณ วันที่ ๆ ธันวาคม 2559")
@@ -399,8 +399,62 @@ def repair_day_slot(text: str) -> str:
     """
     month = _full_months()
     year = r"[ \t]+(?:พ\.[ \t]?ศ\.[ \t]*)?"
-    text = re.sub(rf"(?m)^([ \t]*{D}{{1,2}})[ก-ฮ\u0e30-\u0e4e]{{1,3}}(?=[ \t]+{month}{year}{D}{{4}}[ \t]*$)", r"\1", text)
+    text = re.sub(rf"(?m)^([ \t]*{D}{{1,2}})[ก-ฮ\u0e30-\u0e4e@#*^~\"'«»!?]{{1,3}}(?=[ \t]+{month}{year}{D}{{4}}[ \t]*$)",
+                  r"\1", text)
     return re.sub(rf"(?m)(^[ \t]*|วันที่[ \t]*)ๆ(?=[ \t]+{month}{year}[0-9]{{4}}(?![0-9]))", r"\g<1>4", text)
+
+
+# "๒๕๖๗ฒ", "๑๗ฒ กุมภาพันธ์", "๐๖๑๗ฒญ.๓๓", "๔๒๐๗ฒ ๙๗๒๕": a speck read as a rare letter glued after a digit, before
+# a digit, a dot, a slash, a space or the line's end (no Thai word is a rare letter alone after a number)
+RARE_AFTER_DIGIT = re.compile(rf"(?<={D})[ฆฌญฎฏฐฑฒฬฮ]{{1,2}}(?=[0-9๐-๙./ \t\n]|$)")
+
+
+def repair_digit_specks(text: str) -> str:
+    r"""Rare letters glued to a number by specks, taken off.
+
+    >>> repair_digit_specks("สั่ง ณ วันที่ ๑๗ฒ กุมภาพันธ์ พ.ศ. ๒๕๖๗ฒ\nท อว ๐๖๑๗ฒญ.๓๓/๔๒๖๘")
+    'สั่ง ณ วันที่ ๑๗ กุมภาพันธ์ พ.ศ. ๒๕๖๗\nท อว ๐๖๑๗.๓๓/๔๒๖๘'
+    >>> repair_digit_specks("๕ ฐานข้อมูล ๑๒ฐาน")   # a word after a number: left alone
+    '๕ ฐานข้อมูล ๑๒ฐาน'
+    """
+    return RARE_AFTER_DIGIT.sub("", text)
+
+
+# a B.E. year split by a space after a month: "๒ กุพ. ๒ ๕๖๔", "6 ก.พ. 2 567"
+SPLIT_YEAR = re.compile(
+    rf"(?<![0-9๐-๙])(?P<head>{D}{{1,2}}[ \t]*(?P<month>[^\s0-9๐-๙]{{2,12}})[ \t]+(?:พ\.[ \t]?ศ\.[ \t]*)?)"
+    rf"(?P<a>[๒2])[ \t](?P<b>[๕5]{D}{{2}})(?!{D})")
+
+
+def repair_split_year(text: str) -> str:
+    """A year printed whole and read in two pieces, joined after a month (or a near misreading of one).
+
+    >>> repair_split_year("วันที่ ๒ กุพ. ๒ ๕๖๔ และ ๑๐ ราย ๒ ๕๖๔ คน")
+    'วันที่ ๒ กุพ. ๒๕๖๔ และ ๑๐ ราย ๒ ๕๖๔ คน'
+    """
+    from extractors.patterns import month_number
+
+    def fix(m: re.Match) -> str:
+        month = m.group("month")
+        if month_number(month, last_dot_lost=True) is None and nearest_month(month) is None:
+            return m.group()
+        return m.group("head") + m.group("a") + m.group("b")
+
+    return SPLIT_YEAR.sub(fix, text)
+
+
+# "ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐": the agency code read twice before its number
+DOUBLED_CODE = re.compile(rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2}})[ \t]+(?P=code)(?=[ \t]*\.?[ \t]*{D}{{2,6}})")
+
+
+def repair_doubled_code(text: str) -> str:
+    """A known agency code read twice before its number, once.
+
+    >>> repair_doubled_code("ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐ และ นา นา ๒ ไร่")
+    'ที่ อว๐๖๑๗.๓๓/๘๔๔๐ และ นา นา ๒ ไร่'
+    """
+    known = _known_codes()
+    return DOUBLED_CODE.sub(lambda m: m.group("code") if m.group("code") in known else m.group(), text)
 
 
 def repair(text: str) -> str:
@@ -411,7 +465,7 @@ def repair(text: str) -> str:
     >>> repair("นายเรือง รุ่งเรือง")   # a name: not at a label position, left alone
     'นายเรือง รุ่งเรือง'
     """
-    text = STEPS["sara_am"](text)
+    text = repair_doubled_code(repair_split_year(repair_digit_specks(STEPS["sara_am"](text))))
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
     # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
     text = CIRCULAR_LATIN_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", LOST_SLASH.sub(r"\1/ว", text)))

@@ -1,0 +1,154 @@
+"""Scanned letters as another renderer's wear and real archives leave them: the keyword of the
+salutation glued to its text, a cited ``ลงวันที่`` or a receipt stamp where the header's date is
+unreadable, a ``ที่`` lost before the number, an acting phrase spaced apart, ``(`` of a name read as
+``เ``, specks glued to numbers. The wording is that of real letters as Tesseract reads them.
+"""
+
+import datetime as dt
+
+import pytest
+
+from extractors.header import document_date, ref_line, subject
+from extractors.lines import split_lines
+from extractors.signature import acting_phrase, signer
+from extractors.thai_dates import find_dates
+from pipeline.ocr.repair.rules import repair
+
+SUBJECTS = [
+    # (header as OCR read it, the subject)
+    ("ที่ อว ๐๖๑๗.๓๓/๔๒๖๘         วันที่ ๒๘ พฤษภาคม ๒๕๖๗\nเรื่องขอความร่วมมือสำรวจข้อมูลครัวเรือนผู้มีรายได้น้อย\n"
+     "เรียนอธิการบดีมหาวิทยาลัยราชภัฏบุรีรัมย์\n          อนุสนธิหนังสือกรมการขนส่งทางบก\n",
+     "ขอความร่วมมือสำรวจข้อมูลครัวเรือนผู้มีรายได้น้อย"),  # เรียน glued to the recipient
+    ("เรื่อง การตรวจสอบทรัพย์สินประจำปีของหน่วยงาน\nเรียนผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษามหาสารคาม เขต ๑\n",
+     "การตรวจสอบทรัพย์สินประจำปีของหน่วยงาน"),
+    ("เรื่อง ขอความร่วมมือประชาสัมพันธ์การรับสมัคร\n        นักศึกษาภาคพิเศษ\nเรียน ผู้อำนวยการสำนักงาน\n",
+     "ขอความร่วมมือประชาสัมพันธ์การรับสมัครนักศึกษาภาคพิเศษ"),  # a wrapped subject still joined
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SUBJECTS)
+def test_the_subject_ends_at_the_salutation(text, want):
+    assert subject(split_lines(text)).value == want
+
+
+DATES = [
+    # (letter head as OCR read it, kind, the letter's date or None)
+    ("บันทึกข้อความ\nส่วนราชการ สำนักงานจังหวัดพัทลุง\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ ก.พ. ๒ ๕๖๔\n"
+     "เรื่อง ขอความอนุเคราะห์\nเรียน ปลัดจังหวัดพัทลุง\n", "memo", dt.date(2021, 2, 2)),  # the year in two pieces
+    ("บันทึกข้อความ\nส่วนราชการ กองสาธารณสุขและสิ่งแวดล้อม\n  สพ 51846/4215           วนท 13 เมษายน 2564\n"
+     "เรื่อง ขอรับการสนับสนุนวิทยากร\n", "memo", dt.date(2021, 4, 13)),  # วันที่ with its marks lost
+    # the header's date unreadable: the subject lost its เรื่อง, a cited ลงวันที่ in the body is not the date
+    ("บันทึกข้อความ\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ กุพ.\nเรืองขอความอนุเคราะห์ใช้สถานที่\nเรียนปลัดจังหวัดพัทลุง\n"
+     "          อนุสนธิหนังสือตำรวจภูธรจังหวัดภูเก็ต ที่\nตช ๐๐๑๘.๑๔/๗๗๗๘ ลงวันที่ ๕ ธันวาคม ๒๕๖๓ เรื่อง ขอ\n",
+     "memo", None),
+    # a stamped letter whose closing date is unreadable: the body's ลงวันที่ is a cited letter's
+    ("ที่  อว ๐๖๔๕.๒๗/๗๑๐๙\n   ถึง   ผู้อำนวยการสำนักงานอธิการบดี\n            ตามหนังสือจังหวัดสุราษฎร์ธานี\n"
+     "   ลงวันที่ ๘ มีนาคม ๒๕๖๕ มหาวิทยาลัยได้แจ้ง\n            จึงแจ้งมาเพื่อทราบ\n\n"
+     "                                 หาวิทยาลัย  [กูนครสวรรค์\n                                     ๑ ธ.\n",
+     "stamped", None),
+    ("ที่  อว ๐๖๔๕.๒๗/๗๑๐๙\n   ถึง   ผู้อำนวยการสำนักงานอธิการบดี\n            จึงแจ้งมาเพื่อทราบ\n\n"
+     "                                 มหาวิทยาลัยราชภัฏนครสวรรค์\n                                     ๑๕@ ธันวาคม ๒๕๖๕\n",
+     "stamped", dt.date(2022, 12, 15)),  # a speck after the day (the OCR repair takes it off)
+    # a receipt stamp's date above an external letter whose own date line is unreadable
+    ("                                   ฝ่ายบริหารทั่วไป\n                                   เลขรับ ๔๐๙๔๙\n"
+     "                                   วันที่ ๒๓ มิ.ย. ๖๗\n                                   เวลา ๑๐.๓๐ น.\n"
+     "ที่ อว ๐๖๔๕.๒๗/๗๑๐๙                 มหาวิทยาลัยราชภัฏนครสวรรค์\n                       ว มีนาคม พ.ศ.\n"
+     "เรื่อง ขอเชิญประชุม\nเรียน คณบดี\n", "external", None),
+    ("ที่ อว ๐๖๒๘.๐๒/๙๐๒๑       มหาวิทยาลัยราชภัฏเชียงใหม่\n        |                       ๒๑ สิงหาคม ๒๕๖๕\n"
+     "เรื่อง ขออนุญาตให้ข้าราชการไปราชการ\n", "external", dt.date(2022, 8, 21)),  # a lone speck far before the date
+    # an order whose signing line is unreadable: a date in its text is an effective or a cited one
+    ("คำสั่งมหาวิทยาลัยราชภัฏบุรีรัมย์\nที่ ๙๓/๒๕๖๖\n        ทั้งนี้ ตั้งแต่วันที่ ๒๙ กรกฎาคม ๒๕๖๖ เป็นต้นไป\n"
+     "             สงณานท ๑๓ กรกฎาคม พ ศุ   ๕๖๖\n", "order", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "want"), DATES)
+def test_the_letters_own_date(text, kind, want):
+    date, _ = document_date(split_lines(repair(text)), kind)
+    assert (date.date if date else None) == want
+
+
+REFS = [
+    # (header as OCR read it, the canonical number or None)
+    ("บันทึกข้อความ\nส่วนราชการ กองสาธารณสุข\n  สพ 51846/4215           วนท 13 เมษายน 2564\nเรื่อง ขอรับ\n",
+     "สพ 51846/4215"),  # ที่ lost before a known agency's whole number
+    ("บันทึกข้อความ\n  สพ 51846/           วันที่ 13 เมษายน 2564\nเรื่อง ขอรับ\n", None),  # no serial: not taken
+    ("บันทึกข้อความ\n  ขข 51846/4215           วันที่ 13 เมษายน 2564\nเรื่อง ขอรับ\n", None),  # no such agency
+    ("เรื่อง ขอรับ\nเรียน นายก\n  สพ 51846/4215 ลงวันที่ ๓ มีนาคม ๒๕๖๔\n", None),  # in the body: a citation
+    ("ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐        วันที่ ๒๓ กรกฎาคม ๒๕๖๖\nเรื่อง การป้องกัน\n", "อว 0617.33/8440"),  # code read twice
+    ("ซ่\nท อว ๐๖๑๗ฒญ.๓๓/๔๒๖๘         วันที่ ๒๘ พฤษภาคม ๒๕๖๗ญ\nเรื่อง ขอความร่วมมือ\n", "อว 0617.33/4268"),  # specks
+]
+
+
+@pytest.mark.parametrize(("text", "want"), REFS)
+def test_the_letters_own_number(text, want):
+    found = ref_line(split_lines(repair(text)))
+    assert (found[1].canonical if found else None) == want
+
+
+ACTING = [
+    ("รองอธิการบดีฝ่ายบริหารปฏิ วัติราชการแทนอธิการบดีมหาวิทยาลัยราชภัฏบุรีรัมย์", "ปฏิบัติราชการแทน", 22),
+    ("ปลัดเทศบาลเมืองสุพรรณบุรีปฏิบัติรา ชการแทนนายกเทศมนตรีเมืองสุพรรณบุรี", "ปฏิบัติราชการแทน", 25),
+    ("รองผู้อำนวยการ รักษาราชการแทน", "รักษาราชการแทน", 15),
+    ("ผู้อำนวยการกองปฏิวัติ", None, None),  # no acting phrase
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "start"), ACTING)
+def test_acting_phrase(text, phrase, start):
+    found = acting_phrase(text)
+    assert (found[2], found[0]) == (phrase, start) if phrase else found is None
+
+
+CLOSE = "        จึงเรียนมาเพื่อโปรดพิจารณา\n                                      ขอแสดงความนับถือ\n\n"
+SIGNERS = [
+    # (signature block as OCR read it, (title, name, position, acting, acting_for))
+    (CLOSE + "                                   (นางสาวธีดารัตน์ ปัญญาดี) ก.\n"
+     "                                    ผู้ว่าราชการจังหวัดราชบุรี\n",
+     ("นางสาว", "ธีดารัตน์ ปัญญาดี", "ผู้ว่าราชการจังหวัดราชบุรี", "", "")),  # a speck after ")"
+    (CLOSE + "                                     . (นายวรวุฒิ ดวงแก้ว) .\n"
+     "                                  นายกเทศมนตรีเมืองสุพรรณบุรี\n",
+     ("นาย", "วรวุฒิ ดวงแก้ว", "นายกเทศมนตรีเมืองสุพรรณบุรี", "", "")),
+    (CLOSE + "      5                             ผู 5-:                       เนางวรรณภา สายบุญ)\n"
+     "                                                          อธิการบดีมหาวิทยาลัยราชภัฏอุดรธานี\n",
+     ("นาง", "วรรณภา สายบุญ", "อธิการบดีมหาวิทยาลัยราชภัฏอุดรธานี", "", "")),  # "(" read as เ, a stroke before
+    (CLOSE + "                                  เผศ.ตร.กนกวรรณ บุญมาก)\n"
+     " ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต 2\n",
+     ("", "", "", "", "")),  # ดร. read as ตร.: the name would start with a title's remains, left empty
+    (CLOSE + "                                   (นายภานุวัฒน์ ศรีวิชัย)\n"
+     "                                   รองอธิการบดีฝ่ายบริหาร\n"
+     "                     ปฏิบัติรา ชการแทนอธิการบดีมหาวิทยาลัยราชภัฏอุดรธานี\n",
+     ("นาย", "ภานุวัฒน์ ศรีวิชัย", "รองอธิการบดีฝ่ายบริหาร", "ปฏิบัติราชการแทน", "อธิการบดีมหาวิทยาลัยราชภัฏอุดรธานี")),
+    (CLOSE + "                                   (นายภานุวัฒน์ ศรีวิชัย)\n"
+     "                                   จิงญ่: ปล เวัญ ว - อธิการบดี\n",
+     ("นาย", "ภานุวัฒน์ ศรีวิชัย", "", "", "")),  # a position line of specks and strokes is left empty
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SIGNERS)
+def test_signer_blocks_of_worn_scans(text, want):
+    s = signer(split_lines(text))
+    assert (s.title, s.name, s.position, s.acting, s.acting_for) == want
+
+
+REPAIRS = [
+    ("สั่ง ณ วันที่ ๑๗ฒ กุมภาพันธ์ พ.ศ. ๒๕๖๗ฒ", "สั่ง ณ วันที่ ๑๗ กุมภาพันธ์ พ.ศ. ๒๕๖๗"),
+    ("โทร. ๐ ๔๒๐๗ฒ ๙๗๒๕", "โทร. ๐ ๔๒๐๗ ๙๗๒๕"),
+    ("ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐", "ที่ อว๐๖๑๗.๓๓/๘๔๔๐"),
+    ("วันที่ ๒ กุพ. ๒ ๕๖๔", "วันที่ ๒ ก.พ. ๒๕๖๔"),
+    ("                     ๑๕@ ธันวาคม ๒๕๖๕", "                     ๑๕ ธันวาคม ๒๕๖๕"),
+    # left alone: a word after a number, a code-like word repeated, a count after a split-looking number
+    ("จำนวน ๑๒ฐาน ๕ ฐานข้อมูล", "จำนวน ๑๒ฐาน ๕ ฐานข้อมูล"),
+    ("นา นา ๒ ไร่", "นา นา ๒ ไร่"),
+    ("จำนวน ๑๐ ราย ๒ ๕๖๔ คน", "จำนวน ๑๐ ราย ๒ ๕๖๔ คน"),
+]
+
+
+@pytest.mark.parametrize(("raw", "fixed"), REPAIRS)
+def test_specks_and_split_numbers(raw, fixed):
+    assert repair(raw) == fixed
+
+
+def test_a_year_whose_first_digit_stands_apart_is_read_whole():
+    assert [d.date for d in find_dates("ลงวันที่ ๒ ก.พ. ๒ ๕๖๔")] == [dt.date(2021, 2, 2)]
+    assert find_dates("ลงวันที่ ๒ ก.พ. ๒ ๔๖๔") == []  # only a 25xx year is joined: ๒๔๖๔ needs no split reading
