@@ -49,9 +49,9 @@ ACTING = re.compile("|".join(ACTING_WORDS))
 # OCR's forms of an acting phrase: letters spaced apart (``ปฏิบัติรา ชการแทน``, ``ปฏิ บัติราชการแทน``) and บ of
 # ปฏิบัติ read as its look-alike ว (``ปฏิวัติราชการแทน``: the word for a revolution, never in a signature)
 _LOOK_ALIKE = {"บ": "[บว]"}
-ACTING_SPACED = re.compile("|".join(
-    "(?:" + " ?".join(_LOOK_ALIKE.get(c, re.escape(c)) for c in word) + ")"
-    for word in sorted(ACTING_WORDS, key=len, reverse=True)))
+_ACTING_FORMS = tuple((word, " ?".join(_LOOK_ALIKE.get(c, re.escape(c)) for c in word))
+                      for word in sorted(ACTING_WORDS, key=len, reverse=True))
+ACTING_SPACED = re.compile("|".join(f"(?:{form})" for _, form in _ACTING_FORMS))
 MAX_POSITION_LINES = 6  # a long position wraps in a narrow signature column
 # a position cut after a word that needs a complement: "ผู้ว่าราชการจังหวัด" | "เพชรบูรณ์"
 DANGLING = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|ส่วน|เขต|แห่ง|และ|ประจำ|การ|สำนักงาน|สำนัก|กอง|ฝ่าย|กลุ่ม|งาน|ศูนย์|พื้นที่)$")
@@ -307,9 +307,7 @@ def acting_phrase(text: str) -> tuple[int, int, str] | None:
     found = ACTING_SPACED.search(text)
     if not found:
         return None
-    squashed = found.group(0).replace(" ", "")
-    word = next((w for w in ACTING_WORDS if len(w) == len(squashed)
-                 and all(a == b or (b in _LOOK_ALIKE and a in _LOOK_ALIKE[b]) for a, b in zip(squashed, w))), squashed)
+    word = next(w for w, form in _ACTING_FORMS if re.fullmatch(form, found.group(0)))
     return found.start(), found.end(), word
 
 
