@@ -13,6 +13,7 @@ from extractors.patterns import (
     BODY_OPENER,
     DATE,
     HEADER_KEYWORD,
+    LEADING_SPECK,
     LINE_REF,
     NAME_LINE,
     OWNER,
@@ -28,7 +29,8 @@ from pipeline.models import Field, RefNo, Span, ThaiDate
 
 HEADER_LINES = 40  # a header never runs longer than this many lines
 
-TITLE_KIND = re.compile(r"^[ \t]*(?P<kind>คำสั่ง|ประกาศ|แถลงการณ์|ข่าว|ระเบียบ|ข้อบังคับ)(?![ \t]*ณ)(?P<rest>.*)$")
+# a title, also with a speck before it ("' ประกาศมหาวิทยาลัยราชภัฏสุราษฎร์ธานี")
+TITLE_KIND = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?P<kind>คำสั่ง|ประกาศ|แถลงการณ์|ข่าว|ระเบียบ|ข้อบังคับ)(?![ \t]*ณ)(?P<rest>.*)$")
 _KIND_OF_TITLE = {
     "คำสั่ง": "order",
     "ประกาศ": "announcement",
@@ -43,6 +45,8 @@ SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไ�
 # never the ลงวันที่ of a cited letter
 DATE_WORD = re.compile("(?<!ลง)(?:วันที่|(?<![ก-๙])ว\u0e31?น\u0e17\u0e35?\u0e48?(?=[ \t]+[0-9๐-๙]))[ \t.:]*")
 FULL_YEAR = re.compile(r"[0-9๐-๙]{4}$")
+THAI_WORD = re.compile(r"[ก-ฮ][ก-๙]{2,}")  # a line without three Thai letters in a row is specks
+GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
 # a receipt stamp's rows: "เลขรับ ๔๐๙๔๙", "เลขที่รับ", "เวลา ๑๔.๑๐ น." (its เ lost: "วลา")
 RECEIPT_ROW = re.compile(r"เลข\S{0,4}[รว]ับ|^[ \t]*[เแ]?วลา[ \t]")
 STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
@@ -58,7 +62,8 @@ def _first(lines: list[Line], pattern: re.Pattern[str], limit: int = HEADER_LINE
 
 
 def _title(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
-    """The title line of an order, announcement or regulation among the first lines."""
+    """The title line of an order, announcement or regulation among the first lines (a receipt stamp's
+    rows and lines of specks above it not counted)."""
     seen = 0
     for i, line in enumerate(lines):
         if line.blank or STAMP_WORDS.match(line.text):
@@ -66,6 +71,8 @@ def _title(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
         match = TITLE_KIND.match(line.text)
         if match and match["rest"].strip() and not match["rest"].startswith(("ที่", "ๆ", "ฯ")):
             return i, match
+        if i < HEADER_LINES and (not THAI_WORD.search(line.text) or _in_receipt_stamp(lines, i)):
+            continue
         seen += 1
         if seen >= 3:
             return None
@@ -281,6 +288,8 @@ def _address_block(lines: list[Line], ref_index: int | None, date_index: int | N
     ref = ref_line(lines)
     if ref and ref[1].span and ref[1].span.end < lines[ref_index].end:  # address on the ที่ line
         value, span = lines[ref_index].after(ref[1].span.end - lines[ref_index].start)
+        if span.start == ref[1].span.end and (glued := GLUED_SPECKS.match(value)):
+            value, span = value[glued.end():], Span(span.start + glued.end(), span.end)  # "ฯ๑       มหาวิทยาลัย…"
         if value:
             parts.append(value)
             spans.append(span)

@@ -101,6 +101,8 @@ REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}
 REF_SHORT = re.compile(rf"(?<![ก-๙]){CIRCULAR}{GAP}(?P<serial>{DIGIT}{{1,6}})(?![0-9๐-๙/.])")
 
 # --- header keywords (at the start of a line) ---------------------------------------------------
+# a speck or two a scan leaves before a line's first word: "' ประกาศมหาวิทยาลัย…", "| คำสั่ง…"
+LEADING_SPECK = r"""(?:['"“”‘’|«».,:;!]{1,2}[ \t]*)?"""
 # "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๖", "ที่..พล ๐๐๒๓/๑๙๓๖" (a short form leader the normaliser leaves)
 LINE_REF = re.compile(r"^[ \t]*ที่(?:[ \t.:]*(?=[ก-ฮ]{2}|[0-9๐-๙])|[ \t]+)", re.M)
 SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t:.]*", re.M)  # "เรื่อง การปรับปรุง…", "เรื่อง..การ…"

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 
 from extractors.lines import Line, split_lines
-from extractors.patterns import CLOSING, LINE_REF, NAME_LINE, SALUTATION, SUBJECT
+from extractors.patterns import CLOSING, LEADING_SPECK, LINE_REF, NAME_LINE, SALUTATION, SUBJECT
 from extractors.ref_numbers import parse_ref
 from extractors.signature import ACTING
 from pipeline.models import Letter, Span
 
 MEMO_TITLE = re.compile(r"^[ \t]*(?:บันทึกข้อความ|บันทึก[ \t]*ข้อความ)[ \t]*$")  # "บันทึกข้อความ"
-# "คำสั่งจังหวัด…"; not the word ประกาศนียบัตร (a diploma, in a schedule's rows)
-TITLE = re.compile(r"^[ \t]*(?:คำสั่ง|ประกาศ(?!นียบัตร|นิยบัตร)|ระเบียบ|ข้อบังคับ|แถลงการณ์)(?![ \t]*ณ)[ \t]*[ก-๙]")
+# "คำสั่งจังหวัด…" (a speck before it too: "' ประกาศมหาวิทยาลัย…"); not the word ประกาศนียบัตร (a diploma,
+# in a schedule's rows)
+TITLE = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:คำสั่ง|ประกาศ(?!นียบัตร|นิยบัตร)|ระเบียบ|ข้อบังคับ|แถลงการณ์)(?![ \t]*ณ)[ \t]*[ก-๙]")
 SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่")  # "สั่ง ณ วันที่ ๑ …"
 STAMP_LINE = re.compile(r"^[ \t]*(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\)|[ \t])*[ \t]*$")
 

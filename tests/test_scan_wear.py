@@ -152,3 +152,43 @@ def test_specks_and_split_numbers(raw, fixed):
 def test_a_year_whose_first_digit_stands_apart_is_read_whole():
     assert [d.date for d in find_dates("ลงวันที่ ๒ ก.พ. ๒ ๕๖๔")] == [dt.date(2021, 2, 2)]
     assert find_dates("ลงวันที่ ๒ ก.พ. ๒ ๔๖๔") == []  # only a 25xx year is joined: ๒๔๖๔ needs no split reading
+
+
+STAMP_ABOVE = ("                               ฝ่ายบริหารทั่วไป\n                               เลขรับ  . 2222 --\n"
+               "                               วันที่ . 2o มี.ค. 6ๆ\n                                   22 ห.\n\n")
+KINDS = [
+    # (head as OCR read it, its kind)
+    (STAMP_ABOVE + "       ' ประกาศมหาวิทยาลัยราชภัฏสุราษฎร์ธานี\n    เรื่อง กำหนดวันหยุดราชการประจำปี\n", "announcement"),
+    (STAMP_ABOVE + "                คำสั่งเทศบาลเมืองสุพรรณบุรี\n                      ที่ ๔๖๗/๒๕๖๖\n", "order"),
+    ("ต๊-\n\n                คำสั่งเทศบาลเมืองสุพรรณบุรี\n                      ที่ ๔๖๗/๒๕๖๖\n", "order"),  # specks above
+    # three lines of text above: a letter that cites an order, not the order itself
+    ("ที่ อว ๐๖๑๗.๓๓/๘๔๔๐\nมหาวิทยาลัยราชภัฏบุรีรัมย์\nถนนจิระ อำเภอเมือง\nคำสั่งเทศบาลเมืองสุพรรณบุรี\n"
+     "เรื่อง ขอเชิญประชุม\nเรียน คณบดี\n", "external"),
+    ("- ประกาศมหาวิทยาลัย\nเรื่อง ขอเชิญประชุม\nเรียน คณบดี\n", "external"),  # a list's dash is no speck
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_a_title_under_a_receipt_stamp_or_specks(text, kind):
+    from extractors.header import doc_type
+
+    assert doc_type(split_lines(text)) == kind
+
+
+ISSUERS = [
+    ("ที่ ทส อ๐๖๑๐.๕/ว ๘๙๗๖ฒอว            กรมทรัพยากรน้ำ\n                                    ถนนเจริญเมือง\n"
+     "                            ๙ ธันวาคม ๒๕๖๕\nเรื่อง ขอความอนุเคราะห์\n", "ทส 0610.5/ว 8976", "กรมทรัพยากรน้ำ ถนนเจริญเมือง"),
+    ("ที่ อว ๐๖๒๘.๐๒/๙๐๒ฯ๑       มหาวิทยาลัยราชภัฏเชียงใหม่\n                                   ถนนสุขุมวิท อำเภอเมือง\n"
+     "                                ๒๑ สิงหาคม ๒๕๖๕\nเรื่อง ขออนุญาต\n", "อว 0628.02/902",
+     "มหาวิทยาลัยราชภัฏเชียงใหม่ ถนนสุขุมวิท อำเภอเมือง"),  # specks glued to the serial, then the gap
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "issuer"), ISSUERS)
+def test_the_address_block_beside_a_worn_number(text, ref, issuer):
+    from extractors.header import document_date
+    from extractors.header import issuer as issuer_of
+
+    lines = split_lines(repair(text))
+    _, date_index = document_date(lines, "external")
+    assert (ref_line(lines)[1].canonical, issuer_of(lines, "external", date_index).value) == (ref, issuer)

@@ -443,6 +443,21 @@ def repair_split_year(text: str) -> str:
     return SPLIT_YEAR.sub(fix, text)
 
 
+# "ที่ ทส อ๐๖๑๐.๕/ว ๘๙๗๖": a speck read as a letter glued before the unit number, after ที่ and the code
+UNIT_LEAD_SPECK = re.compile(
+    rf"(?m)^(?P<head>[ \t]*ที่[ \t]+(?P<code>[ก-ฮ]{{2}})\.?[ \t]+)[ก-ฮ](?={D}{{2,6}}(?:[ \t]*\.[ \t]*{D}{{1,4}})*[ \t]*/)")
+
+
+def repair_unit_lead_speck(text: str) -> str:
+    r"""A letter glued before the unit number of a known agency's reference, taken off.
+
+    >>> repair_unit_lead_speck("ที่ ทส อ๐๖๑๐.๕/ว ๘๙๗๖            กรมทรัพยากรน้ำ\nที่ ขข อ๐๖๑๐/๑")
+    'ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖            กรมทรัพยากรน้ำ\nที่ ขข อ๐๖๑๐/๑'
+    """
+    known = _known_codes()
+    return UNIT_LEAD_SPECK.sub(lambda m: m.group("head") if m.group("code") in known else m.group(), text)
+
+
 # "ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐": the agency code read twice before its number
 DOUBLED_CODE = re.compile(rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2}})[ \t]+(?P=code)(?=[ \t]*\.?[ \t]*{D}{{2,6}})")
 
@@ -466,6 +481,7 @@ def repair(text: str) -> str:
     'นายเรือง รุ่งเรือง'
     """
     text = repair_doubled_code(repair_split_year(repair_digit_specks(STEPS["sara_am"](text))))
+    text = repair_unit_lead_speck(text)
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
     # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
     text = CIRCULAR_LATIN_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", LOST_SLASH.sub(r"\1/ว", text)))
@@ -476,6 +492,17 @@ def repair(text: str) -> str:
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
     text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
     return repair_list_numbers(repair_day_slot(repair_months(repair_dated(text))))
+
+
+def repair_laid_out(text: str) -> str:
+    r"""``repair`` once more on a page as laid out (``pipeline.ocr.layout``): Tesseract's sparse mode gives
+    the pieces of one printed line apart (``ท`` and ``๑๖๙/๒๕๖๔``, ``วันที่ ๒ กุพ. ๒`` and ``๕๖๔``), and a rule
+    that needs both pieces only meets them once the layout has joined them.
+
+    >>> repair_laid_out("                          ท ๑๖๙/๒๕๖๔\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ กุพ. ๒ ๕๖๔")
+    '                          ที่ ๑๖๙/๒๕๖๔\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ ก.พ. ๒๕๖๔'
+    """
+    return repair(text)
 
 
 def postprocess(scan, result):
