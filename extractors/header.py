@@ -45,6 +45,9 @@ SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไ�
 # never the ลงวันที่ of a cited letter
 DATE_WORD = re.compile("(?<!ลง)(?:วันที่|(?<![ก-๙])ว\u0e31?น\u0e17\u0e35?\u0e48?(?=[ \t]+[0-9๐-๙]))[ \t.:]*")
 FULL_YEAR = re.compile(r"[0-9๐-๙]{4}$")
+# what stands under a title: its number "ที่ ๔๖๗/๒๕๖๖", "เรื่อง …", "ว่าด้วย…"
+TITLED_NEXT = re.compile(r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t]*[0-9๐-๙]{4}[ \t]*$|เรื่อง|ว่าด้วย)")
+HEAD_KEYWORD_LINE = re.compile(r"^[ \t]*(?:ที่[ \t]*[ก-ฮ]{2}|เรื่อง|เรียน|ถึง[ \t]|ส่วนราชการ)")
 THAI_WORD = re.compile(r"[ก-ฮ][ก-๙]{2,}")  # a line without three Thai letters in a row is specks
 GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
 # a receipt stamp's rows: "เลขรับ ๔๐๙๔๙", "เลขที่รับ", "เวลา ๑๔.๑๐ น." (its เ lost: "วลา")
@@ -65,18 +68,25 @@ def _title(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
     """The title line of an order, announcement or regulation among the first lines (a receipt stamp's
     rows and lines of specks above it not counted)."""
     seen = 0
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:HEADER_LINES]):
         if line.blank or STAMP_WORDS.match(line.text):
             continue
         match = TITLE_KIND.match(line.text)
-        if match and match["rest"].strip() and not match["rest"].startswith(("ที่", "ๆ", "ฯ")):
+        if match and match["rest"].strip() and not match["rest"].startswith(("ที่", "ๆ", "ฯ")) and (
+                seen < 3 or _titled(lines, i)):
             return i, match
-        if i < HEADER_LINES and (not THAI_WORD.search(line.text) or _in_receipt_stamp(lines, i)):
+        if not THAI_WORD.search(line.text) or _in_receipt_stamp(lines, i):
             continue
-        seen += 1
-        if seen >= 3:
-            return None
+        if HEAD_KEYWORD_LINE.match(line.text) or MEMO_MARK.search(line.text) or BODY_OPENER.match(line.text):
+            return None  # a letter's header or body: a title below it is cited
+        seen += 1  # after three lines of text only a title with its number or เรื่อง under it
     return None
+
+
+def _titled(lines: list[Line], i: int) -> bool:
+    """Is the title line ``i`` followed by its number or its เรื่อง (a line of specks or a wrapped name between)?"""
+    after = [x for x in lines[i + 1 : i + 5] if not x.blank][:2]
+    return any(TITLED_NEXT.match(x.text) for x in after)
 
 
 def doc_type(lines: list[Line]) -> str:
@@ -252,7 +262,29 @@ def subject(lines: list[Line]) -> Field:
     if i is None:
         return _regulation_subject(lines)
     column = SUBJECT.match(lines[i].text).end()
-    return _field_block(lines, i, column, typical_width(lines), max_lines=6, stop=salutation)
+    return _without_tail_specks(_field_block(lines, i, column, typical_width(lines), max_lines=6, stop=salutation))
+
+
+# a token no subject ends with: a scan's symbols ("=", "“2", "====๒===ๆ๒๑==="), Arabic digits glued to Thai
+# letters ("0สอ"), with no Thai word in it (“ยกระดับ…” is one); bare numbers after one are specks too
+SPECK_TOKEN = re.compile(r"[=“”\"'|<>~^*@#%\[\]{}]|^[0-9]+[ก-๙]")
+NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+")
+
+
+def _without_tail_specks(field: Field) -> Field:
+    """A subject without the specks a stamp or a stroke left after it on its lines:
+    ``มอบหมายให้ข้าราชการปฏิบัติหน้าที่เวรรักษาการณ์ = “2 2 2`` -> ``…เวรรักษาการณ์``."""
+    tokens = list(re.finditer(r"\S+", field.value))
+    cut = None
+    for token in reversed(tokens):
+        if SPECK_TOKEN.search(token.group()) and not THAI_WORD.search(token.group()):
+            cut = token.start()
+        elif not NUMBER_TOKEN.fullmatch(token.group()):
+            break
+    if cut is None or field.span is None:
+        return field
+    value = field.value[:cut].rstrip()
+    return Field(value, Span(field.span.start, field.span.start + len(value)) if value else None)
 
 
 def recipient(lines: list[Line]) -> Field:

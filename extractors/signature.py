@@ -222,6 +222,16 @@ def _wraps_into(previous: str, line: str) -> bool:
     return bool(HEAD_AT_END.search(previous) and ORGANISATION.match(line))
 
 
+# a position that cannot stop here: "…ผู้ว่าราชการจังหวัด" / "เพชรบูรณ์" (not "…กองแผนงาน", whole as it is)
+CUT_SHORT = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|แห่ง|และ|ประจำ|เขต|สำนักงาน)$")
+
+
+def _wraps_over_page(previous: str, line: str) -> bool:
+    """Does a position go on over a page break into ``line``? Only when it was plainly cut short."""
+    previous, line = previous.strip(), line.strip()
+    return bool(CUT_SHORT.search(previous) or ACTING_AT_END.search(previous)) or line.split(" เขต")[0] in _province_names()
+
+
 def _position_lines(lines: list[Line], first: int) -> list[Line]:
     """Lines after the name that belong to the position (and the principal signed for).
 
@@ -231,16 +241,21 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
     """
     indented = first > 0 and _indent(lines[first - 1]) >= 10
     block: list[Line] = []
+    turned = False  # a page break since the last line taken
     for line in lines[first : first + MAX_POSITION_LINES + 2]:
         if _page_break(line):
-            continue  # the block goes on over a page break
+            turned = True
+            continue  # the block goes on over a page break ...
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
         if indented and _indent(line) < 4:
             break
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
             break
+        if turned and block and not (acting_phrase(line.text) or _wraps_over_page(block[-1].text, line.text)):
+            break  # ... only where the line above plainly goes on: not a contact block's unit on the next page
         block.append(line)
+        turned = False
     return block
 
 

@@ -192,3 +192,51 @@ def test_the_address_block_beside_a_worn_number(text, ref, issuer):
     lines = split_lines(repair(text))
     _, date_index = document_date(lines, "external")
     assert (ref_line(lines)[1].canonical, issuer_of(lines, "external", date_index).value) == (ref, issuer)
+
+
+MORE_KINDS = [
+    # a stamp whose rows OCR damaged beyond its words, then a title with its number under it
+    ("                               เจอรริศารฑัวไนป\n                               เลยับ       ๓๐๕ต\n"
+     "                               วัณที่\n\n                               ต๊-\n\n"
+     "                คำสั่งเทศบาลเมืองสุพรรณบุรี\n                      ที่ ๔๖๗/๒๕๖๖\n"
+     "          เรื่อง  แต่งตั้งคณะกรรมการสอบข้อเท็จจริง\n", "order"),
+    # a body that opens before it: the order is cited
+    ("มหาวิทยาลัยราชภัฏบุรีรัมย์ขอเรียนว่า\nการประชุมครั้งนี้\nมีวาระสำคัญ\n      ตามที่มหาวิทยาลัยได้แจ้ง\n"
+     "คำสั่งเทศบาลเมืองสุพรรณบุรี\nที่ ๔๖๗/๒๕๖๖\n", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MORE_KINDS)
+def test_a_title_with_its_number_under_a_worn_stamp(text, kind):
+    from extractors.header import doc_type
+
+    assert doc_type(split_lines(text)) == kind
+
+
+def test_a_contact_unit_on_the_next_page_is_not_the_position():
+    text = ("          จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติ\n\n                                 (นายประพันธ์ เจริญผล)\n"
+            "                                ผู้อำนวยการกองแผนงาน\n\f\n                                            กลุ่มงานอำนวยการ")
+    assert signer(split_lines(text)).position == "ผู้อำนวยการกองแผนงาน"
+
+
+def test_a_position_wrapped_over_a_page_break_goes_on():
+    text = ("          จึงเรียนมาเพื่อโปรดพิจารณา\n\n                                 (นายสมชาย ใจดี)\n"
+            "                                ผู้ว่าราชการจังหวัด\n\f\n                                เพชรบูรณ์")
+    assert signer(split_lines(text)).position == "ผู้ว่าราชการจังหวัดเพชรบูรณ์"
+
+
+TAILS = [
+    ("เรื่อง มอบหมายให้ข้าราชการปฏิบัติหน้าที่เวรรักษาการณ์ = “2 2 2\n\n", "มอบหมายให้ข้าราชการปฏิบัติหน้าที่เวรรักษาการณ์"),
+    ("เรื่อง รายชื่อผู้มีสิทธิเข้ารับการประเมินสมรรถนะ ====๒===ๆ๒๑===\n\n", "รายชื่อผู้มีสิทธิเข้ารับการประเมินสมรรถนะ"),
+    ("เรื่อง แต่งตั้งเจ้าหน้าที่ผู้รับผิดชอบข้อมูลข่าวสารของราชการ\n                          0สอ\n\n",
+     "แต่งตั้งเจ้าหน้าที่ผู้รับผิดชอบข้อมูลข่าวสารของราชการ"),
+    # what a subject may end with stays
+    ("เรื่อง การประชุมครั้งที่ ๑/๒๕๖๗\n\n", "การประชุมครั้งที่ ๑/๒๕๖๗"),
+    ("เรื่อง ขอเชิญร่วมโครงการ “ยกระดับมาตรฐานสินค้า”\n\n", "ขอเชิญร่วมโครงการ “ยกระดับมาตรฐานสินค้า”"),
+    ("เรื่อง ประชาสัมพันธ์ปีงบประมาณ พ.ศ. ๒๕๖๖\n\n", "ประชาสัมพันธ์ปีงบประมาณ พ.ศ. ๒๕๖๖"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), TAILS)
+def test_specks_after_a_subject(text, want):
+    assert subject(split_lines(text)).value == want
