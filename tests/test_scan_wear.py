@@ -240,3 +240,36 @@ TAILS = [
 @pytest.mark.parametrize(("text", "want"), TAILS)
 def test_specks_after_a_subject(text, want):
     assert subject(split_lines(text)).value == want
+
+
+ORDER_UNSIGNED = ("     คำสั่งสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสกลนคร เขต ๒\n                            ที่ ๙๓/๒๕๖๖\n"
+                  "      เรื่อง แต่งตั้งเจ้าหน้าที่ผู้รับผิดชอบข้อมูลข่าวสารของราชการ\n\n"
+                  "             เพื่อให้การปฏิบัติราชการเป็นไปด้วยความเรียบร้อย\n"
+                  "             สงณานท ๑๓ กรกฎาคม พ ศุ   ๕๖๖\n\n                                          ยวรวุฒ ปญญาต)\n"
+                  "     รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสกลนคร เขต\n")
+SPLITS = [
+    # (document text, letters' first lines): the signing line and the name unreadable, a titled title heads page 2
+    (ORDER_UNSIGNED + "\f\n                                        สำนักงานเลขานุการ\n"
+     "                   ประกาศเทศบาลเมืองสุพรรณบุรี\n      เรื่อง รับสมัครบุคคลเพื่อเลือกสรรเป็นพนักงานราชการทั่วไป\n"
+     "             ด้วยเทศบาลเมืองสุพรรณบุรีเห็นสมควรประกาศรับสมัคร\n",
+     ["คำสั่งสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสกลนคร เขต ๒", "ประกาศเทศบาลเมืองสุพรรณบุรี"]),
+    # page 2 of the same order goes on with a paragraph that names an announcement: one letter
+    (ORDER_UNSIGNED.replace("             สงณานท", "\f\n             ประกาศกระทรวงมหาดไทยที่กล่าวแล้ว ให้ถือปฏิบัติ\n"
+                            "             สงณานท"), ["คำสั่งสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสกลนคร เขต ๒"]),
+    # a signed letter, then a page whose memo title is damaged under a receipt stamp: its ส่วนราชการ begins a letter
+    ("บันทึกข้อความ\nส่วนราชการ สำนักงานจังหวัดพัทลุง\nที่ พท ๐๐๓๒.๑/๘๖๘๙ วันที่ ๒ ก.พ. ๒๕๖๔\nเรื่อง ขอความอนุเคราะห์\n"
+     "เรียน ปลัดจังหวัด\n     จึงเรียนมาเพื่อโปรดทราบ\n\n                 (นายพงษ์ศักดิ์ แก้วประเสริฐ)\n"
+     "                 ผู้ว่าราชการจังหวัดพัทลุง\n\f\n                              สำนักงา” กนเลขานุการาร\n"
+     "                              เลวีง] เนน        5 7 5\n                                ๔:    ๑๘ เห\n แล\n"
+     "                     บันทึกซื้อ\n\nส่วนราชการ   สำนักงานอธิการบด มหาวัทยาลยราชภฎ\n        นครสวรรค\n"
+     "ที่ อว ๐๖๔๕.๒๗/๑๔๗๘        วันท ๑๐ ม.ย. ๒๕๖๔\nเรื่องการเตรียมความพร้อมรับมือสถานการณ์อุทกภัย\n",
+     ["บันทึกข้อความ", "สำนักงา” กนเลขานุการาร"]),
+]
+
+
+@pytest.mark.parametrize(("text", "firsts"), SPLITS)
+def test_letters_of_one_scanned_file(text, firsts):
+    from pipeline.segment import segment
+
+    letters = [x for x in segment(text) if not x.enclosure]
+    assert [x.text.strip().split("\n")[0].strip() for x in letters] == firsts
