@@ -83,8 +83,9 @@ ORPHAN_MARK = re.compile(f"(?<=[^\u0e01-\u0e4e])[{MARK}]+|^[{MARK}]+", re.M)  # 
 REPEAT_BEFORE_DIGIT = re.compile("(?<=[ /ว])ๆ(?=[๐-๙0-9])")
 
 D = "[๐-๙0-9]"
-# the ที่ of a reference number as Tesseract misreads it: ที (mark lost), ทิ่, ฑที (a speck), 1, i
-LABEL = "(?:[ฑท]?[ทฑ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?|[17il](?![.)]))"
+# the ที่ of a reference number as Tesseract misreads it: ที (mark lost), ทิ่, ฑที, ทฑท (specks read as its
+# look-alikes), 1, i
+LABEL = "(?:[ฑท]{0,2}[ทฑ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?|[17il](?![.)]))"
 CODE_TOKEN = f"[ก-ฮ][ก-ฮ{MARK}0-9]{{1,4}}"  # "ศธ5", "บริ", "ชูย": an agency code with a speck on it
 REF_TAIL = rf"[ \t]*\n?[ \t]*\.?[ \t]*{D}{{2,6}}(?:[ \t]*\.[ \t]*{D}{{1,4}})*[ \t]*/"  # " ๐๔๐๔๕/", wrapped too
 REF_CODE = re.compile(f"(?<![^ \t\n(])(?P<code>{CODE_TOKEN})(?={REF_TAIL})")
