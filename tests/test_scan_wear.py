@@ -276,3 +276,23 @@ def test_letters_of_one_scanned_file(text, firsts):
 
     letters = [x for x in segment(text) if not x.enclosure]
     assert [x.text.strip().split("\n")[0].strip() for x in letters] == firsts
+
+
+CITED = [
+    # (body as OCR read it, [(number, date)])
+    ("อ้างถึง    หนังสือจังหวัดกำแพงเพชร ที่ กพ๐๐๓๒.๓/๓๗๓๖» ลงวันที่\n        ๑๙ สิงหาคม ๒๕๖๔\n",
+     [("กพ 0032.3/3736", "2021-08-19")]),  # a speck between the number and ลงวันที่
+    ("และหนังสือกรมทรัพยากรน้า ที่ ทส ๐ ๖๑๐ . ๕ / ว ๘๙๗๖ ลงวันที่ ๙\nธันวาคม ๒๕๖๕ ความละเอียดแจ้งแล้ว นั้น\n",
+     [("ทส 0610.5/ว 8976", "2022-12-09")]),  # the number's digits read apart
+    ("และหนังสือจังหวัดขอนแก่น     ฑ     ขก\n0020 . 9 / 11 81 ลงวันที่ 26 กันยายน 2566 ความละเอียดแจ้งแล้ว\n",
+     [("ขก 0020.9/1181", "2023-09-26")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CITED)
+def test_citations_in_worn_scans(text, want):
+    from extractors.references import find_citations
+
+    found = find_citations(repair(text), 0, None)
+    assert [(c.ref_no.canonical if c.ref_no else None, c.date.date.isoformat() if c.date else None)
+            for c in found] == want

@@ -459,6 +459,35 @@ def repair_unit_lead_speck(text: str) -> str:
     return UNIT_LEAD_SPECK.sub(lambda m: m.group("head") if m.group("code") in known else m.group(), text)
 
 
+# "ทส ๐ ๖๑๐ . ๕ / ว ๘๙๗๖", "ขก\n0020 . 9 / 11 81 ลงวันที่": a known agency's number with its digits read apart;
+# the serial only when ลงวันที่/ลว. follows it (a number after it could be a count)
+SPACED_UNIT = rf"{D}(?:[ \t]?{D}){{1,5}}(?:[ \t]*\.[ \t]*{D}(?:[ \t]?{D}){{0,3}}){{0,3}}"
+SPACED_REF = re.compile(
+    rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2}})(?P<gap>\.?[ \t]+|\.?[ \t]*\n[ \t]*)(?P<unit>{SPACED_UNIT})(?P<slash>[ \t]*/[ \t]*)"
+    rf"(?P<circ>ว\.?[ \t]*)?(?P<serial>{D}{{1,5}}(?:[ \t]{D}{{1,4}}(?=[ \t]*(?:ลงวันที่|ลว)))?)")
+
+
+def repair_spaced_refs(text: str) -> str:
+    r"""A known agency's reference number whose digits OCR read apart, put together.
+
+    >>> repair_spaced_refs("กรมทรัพยากรน้า ที่ ทส ๐ ๖๑๐ . ๕ / ว ๘๙๗๖ ลงวันที่ ๙\nขก\n0020 . 9 / 11 81 ลงวันที่ 26")
+    'กรมทรัพยากรน้า ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖ ลงวันที่ ๙\nขก\n0020.9/1181 ลงวันที่ 26'
+    >>> repair_spaced_refs("ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖ จำนวน ๓ คน, ขข ๑ ๒/๓")   # whole already; no such agency
+    'ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖ จำนวน ๓ คน, ขข ๑ ๒/๓'
+    """
+    known = _known_codes()
+
+    def fix(m: re.Match) -> str:
+        if m.group("code") not in known:
+            return m.group()
+        unit = re.sub(r"[ \t]+", "", m.group("unit"))
+        circ = m.group("circ") or ""
+        return m.group("code") + m.group("gap") + unit + "/" + (circ.strip() + " " if circ else "") + re.sub(
+            r"[ \t]+", "", m.group("serial"))
+
+    return SPACED_REF.sub(lambda m: fix(m) if re.search(r"[ \t]", m.group("unit") + m.group("serial")) else m.group(), text)
+
+
 # "ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐": the agency code read twice before its number
 DOUBLED_CODE = re.compile(rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2}})[ \t]+(?P=code)(?=[ \t]*\.?[ \t]*{D}{{2,6}})")
 
@@ -492,7 +521,7 @@ def repair(text: str) -> str:
     text = UNIT_DOT_SLASH.sub(".", text)
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
     text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
-    return repair_list_numbers(repair_day_slot(repair_months(repair_dated(text))))
+    return repair_spaced_refs(repair_list_numbers(repair_day_slot(repair_months(repair_dated(text)))))
 
 
 def repair_laid_out(text: str) -> str:
