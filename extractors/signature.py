@@ -248,8 +248,8 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             continue  # the block goes on over a page break ...
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
-        if indented and _indent(line) < 4:
-            break
+        if indented and _indent(line) < 4 and not acting_phrase(line.text):
+            break  # back at the margin: the contact block (an acting line wider than the column is not)
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
             break
         if turned and block and not (acting_phrase(line.text) or _wraps_over_page(block[-1].text, line.text)):

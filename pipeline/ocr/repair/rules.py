@@ -165,6 +165,8 @@ def repair_agency_codes(text: str) -> str:
     'ที่ ศธ ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศธ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศธ ๐๔๐๐๒/ว.๔๖๓๒'
     >>> repair_agency_codes("ท่ ศ58 ๐๔๐๐๒ / ๕๗๐๕, ที่ บปริ ๐๐๒๓.๑/ว ๑๐๕๓")
     'ที่ ศธ ๐๔๐๐๒ / ๕๗๐๕, ที่ บร ๐๐๒๓.๑/ว ๑๐๕๓'
+    >>> repair_agency_codes("ที่ ขอว ๐๖๔๓.๐๖/๓๐๘")   # a speck before the code
+    'ที่ อว ๐๖๔๓.๐๖/๓๐๘'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
@@ -183,6 +185,8 @@ def repair_agency_codes(text: str) -> str:
             for candidate in (form, FLAGGED_THO.sub("ธ", unmarked if form == stripped else form)):  # ธ read apart
                 if candidate in known:
                     return candidate
+        if len(token) == 3 and token == stripped and token[1:] in known:
+            return token[1:]  # "ขอว ๐๖๔๓.๐๖/๓๐๘": a speck read as a bare letter before the code (not "ศอจี")
         pairs = [i for i in range(len(stripped) - 1) if substitution_cost(stripped[i], stripped[i + 1]) < 1]
         doubled = {stripped[:j] + stripped[j + 1:] for i in pairs for j in (i, i + 1)} & known if len(stripped) == 3 else set()
         if len(doubled) == 1:
