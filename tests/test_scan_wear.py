@@ -303,3 +303,33 @@ def test_citations_in_worn_scans(text, want):
     found = find_citations(repair(text), 0, None)
     assert [(c.ref_no.canonical if c.ref_no else None, c.date.date.isoformat() if c.date else None)
             for c in found] == want
+
+
+ROLES = [
+    # (text, the date as printed, its role)
+    ("ขอให้แจ้งผลการดำเนินการให้ทราบอย่างช้าในวันที่ 24 เมษายน 2564 โดยให้ถือ", "24 เมษายน 2564", "deadline"),
+    ("แจ้งผลการดำเนินการให้ทราบไม่เกินวันที   ๒๘     กุมภาพันธ์\n๒๕๖๔", "๒๘", "deadline"),  # วันที่ with its tone lost
+    ("ขอให้แจ้งผลการดำเนินการให้\nทราบภายในวันท 5 เมษายน 2567 โตยให้ถือปฏิบัติ", "5 เมษายน 2567", "deadline"),
+    ("ขอให้แจ้งผลการดำเนินการให้ทราบก่อนวันที่\n\f\n        ๓ เมษายน ๒๕๖๔ สำหรับการอบรม", "๓ เมษายน ๒๕๖๔", "deadline"),
+    ("รายละเอียดปรากฏตามเอกสารที่แนบมาพร้อมนี้ โดยเมื่อวัน\n   ที่ ๑๘ กรกฎาคม ๒๕๖๕ คณะกรรมการได้ประชุมพิจารณาเรื่องนี้แล้ว",
+     "๑๘ กรกฎาคม ๒๕๖๕", "meeting"),  # the meeting named after its date
+    ("ทั้งนี้ ที่ปร่ะชุมคณะกรรมการบริหารครั้งที่ 256 เมื่อ\nวันที่ 5 กุมภาพันธ์ 2566 ได้พิจารณาเรื่องดังกล่าวแล้ว",
+     "5 กุมภาพันธ์ 2566", "meeting"),  # a speck read as a tone mark in ประชุม
+    # not a meeting: an event held in a meeting room, a date after เมื่อ with no meeting named
+    ("กำหนดจัดขึ้นในวันที่ ๒๒ กุมภาพันธ์ ๒๕๖๗ เวลา ๐๙.๐๐ น. ณ ห้องประชุม", "๒๒ กุมภาพันธ์ ๒๕๖๗", "other"),
+    ("โดยเมื่อวันที่ ๑๐ พฤศจิกายน ๒๕๖๔ มหาวิทยาลัยได้แจ้งผลการดำเนินงาน", "๑๐ พฤศจิกายน ๒๕๖๔", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "role"), ROLES)
+def test_date_roles_on_worn_scans(text, printed, role):
+    from extractors.effective import date_role
+
+    assert date_role(text, text.index(printed)) == role
+
+
+def test_an_effective_date_after_nab_tae():
+    from extractors.effective import effective
+
+    found = effective("ทั้งนี้ ให้มีผลนับแต่วันที่ 28 กันยายน 2566 เป็นต้นไป", 0)
+    assert found.date.date == dt.date(2023, 9, 28)
