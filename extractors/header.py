@@ -345,6 +345,8 @@ def _title_issuer(lines: list[Line]) -> Field:
     for line in lines[i + 1 : i + 3]:  # a long agency name wraps: "ประกาศสำนักงานเขตพื้นที่…" / "ฉะเชิงเทรา เขต ๑"
         if line.blank or HEADER_KEYWORD.match(line.text) or TITLE_STOP.match(line.text) or ABOUT.search(parts[-1]):
             break
+        if not THAI_WORD.search(line.text):
+            break  # specks under the title ("จ |"), not the rest of its agency's name
         parts.append(line.stripped)
         end = line.span.end
     value = join_wrapped(parts)

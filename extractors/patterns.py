@@ -105,7 +105,8 @@ REF_SHORT = re.compile(rf"(?<![ก-๙]){CIRCULAR}{GAP}(?P<serial>{DIGIT}{{1,6}}
 LEADING_SPECK = r"""(?:['"“”‘’|«».,:;!]{1,2}[ \t]*)?"""
 # "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๖", "ที่..พล ๐๐๒๓/๑๙๓๖" (a short form leader the normaliser leaves)
 LINE_REF = re.compile(r"^[ \t]*ที่(?:[ \t.:]*(?=[ก-ฮ]{2}|[0-9๐-๙])|[ \t]+)", re.M)
-SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t:.]*", re.M)  # "เรื่อง การปรับปรุง…", "เรื่อง..การ…"
+# "เรื่อง การปรับปรุง…", "เรื่อง..การ…", "เรื่อง ! รับสมัคร…" (a speck before the subject)
+SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t:.]*(?:[!|][ \t]+)?", re.M)
 SALUTATION = re.compile(r"^[ \t]*(?P<kw>กราบเรียน|เรียน|นมัสการ|ถึง)(?=[ \t]|[ก-๙])[ \t:]*", re.M)  # "เรียน ผู้ว่า…"
 REFERENCE_HEAD = re.compile(r"^[ \t]*อ้างถึง[ \t:]*", re.M)  # "อ้างถึง ๑. หนังสือ…"
 ATTACHMENT_HEAD = re.compile(r"^[ \t]*สิ่งที่ส่งมาด้วย[ \t:]*", re.M)  # "สิ่งที่ส่งมาด้วย ๑. …"

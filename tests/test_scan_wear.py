@@ -333,3 +333,16 @@ def test_an_effective_date_after_nab_tae():
 
     found = effective("ทั้งนี้ ให้มีผลนับแต่วันที่ 28 กันยายน 2566 เป็นต้นไป", 0)
     assert found.date.date == dt.date(2023, 9, 28)
+
+
+def test_a_speck_between_the_subject_keyword_and_the_subject():
+    text = "      เรื่อง ! รับสมัครบุคคลเพื่อเลือกสรรเป็นพนักงานราชการทั่วไป.\n\n"
+    assert subject(split_lines(text)).value == "รับสมัครบุคคลเพื่อเลือกสรรเป็นพนักงานราชการทั่วไป."
+
+
+def test_specks_under_a_title_are_not_its_agency():
+    from extractors.header import issuer
+
+    text = ("                 คำสั่งมหาวิทยาลัยราชภัฏบุรีรัมย์\n                          จ |\n"
+            "                          ที่ ๑๖๙/๒๕๖๔\n              เรื่อง แต่งตั้งคณะกรรมการตรวจรับพัสดุ\n")
+    assert issuer(split_lines(text), "order", None).value == "มหาวิทยาลัยราชภัฏบุรีรัมย์"
