@@ -40,7 +40,8 @@ _KIND_OF_TITLE = {
     "ข้อบังคับ": "regulation",
 }
 MEMO_MARK = re.compile(r"บันทึก[ \t]*ข้อความ|หนังสือภายใน")
-SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")  # "สั่ง ณ วันที่ …"
+# "สั่ง ณ วันที่ …", also with a speck before it ("| ประกาศ ณ วันที่ …")
+SIGNED_ON = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")
 # "วันที่ ๒๖ …" of a memo's header, also with the upper marks OCR lost before a number ("วนท 13 เมษายน 2564");
 # never the ลงวันที่ of a cited letter
 DATE_WORD = re.compile("(?<!ลง)(?:วันที่|(?<![ก-๙])ว\u0e31?น\u0e17\u0e35?\u0e48?(?=[ \t]+[0-9๐-๙]))[ \t.:]*")

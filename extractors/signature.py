@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from extractors.lines import PAGE_NUMBER, Line, join_wrapped, split_lines
-from extractors.patterns import CLOSING, DATE, NAME_LINE
+from extractors.patterns import CLOSING, DATE, LEADING_SPECK, NAME_LINE
 from pipeline.models import Signer, Span
 
 __all__ = ["signer", "split_title", "split_lines", "unsupported"]
@@ -73,7 +73,7 @@ def split_title(name: str) -> tuple[str, str]:
 
 
 # The body's last words before the signature: the closing, "จึงเรียนมาเพื่อ…", an instrument's "ประกาศ ณ วันที่".
-BODY_END = re.compile(r"^[ \t]*(?:จึงเรียนมา|จึงประกาศ|จึงขอประกาศ|จึงแจ้ง|(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่)")
+BODY_END = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:จึงเรียนมา|จึงประกาศ|จึงขอประกาศ|จึงแจ้ง|(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่)")
 CERTIFIED = re.compile(r"สำเนาถูกต้อง")  # a certified copy's "สำเนาถูกต้อง" / (name) / position: not the signer
 # Handwritten minutes (เกษียณหนังสือ) begin with an address or an instruction: "เรียน ผอ.", "๑. เพื่อโปรดทราบ",
 # "ทราบ", "มอบ …", "ดำเนินการ", "อนุมัติ", "เห็นควร…"; up to three OCR specks may stand before the word.

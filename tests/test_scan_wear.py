@@ -346,3 +346,14 @@ def test_specks_under_a_title_are_not_its_agency():
     text = ("                 คำสั่งมหาวิทยาลัยราชภัฏบุรีรัมย์\n                          จ |\n"
             "                          ที่ ๑๖๙/๒๕๖๔\n              เรื่อง แต่งตั้งคณะกรรมการตรวจรับพัสดุ\n")
     assert issuer(split_lines(text), "order", None).value == "มหาวิทยาลัยราชภัฏบุรีรัมย์"
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("       | ประกาศ ณ วันที่ 13-มีนาคม พ.ศ, 2567", dt.date(2024, 3, 13)),  # a speck before, a hyphen, a comma
+    ("                   สั่ง ณ วันที่ ๑๗ฒ กุมภาพันธ์ พ.ศ. ๒๕๖๗ฒ", dt.date(2024, 2, 17)),
+    ("       | ประกาศ ณ วันที่ 13-มีนาคม พ.ศ, 25", None),  # the year cut off: no date is made up
+])
+def test_a_worn_signing_line(line, want):
+    text = "        จึงประกาศให้ทราบโดยทั่วกัน\n\n" + line + "\n\n              (นางสาวสุภาพร สุขเจริญ)\n"
+    date, _ = document_date(split_lines(repair(text)), "announcement")
+    assert (date.date if date else None) == want

@@ -492,6 +492,21 @@ def repair_spaced_refs(text: str) -> str:
     return SPACED_REF.sub(lambda m: fix(m) if re.search(r"[ \t]", m.group("unit") + m.group("serial")) else m.group(), text)
 
 
+# "13-มีนาคม พ.ศ, 2567": a speck read as a hyphen between the day and a month's full name, a comma for the
+# last dot of พ.ศ. before the year
+DAY_HYPHEN = re.compile(rf"(?<![0-9๐-๙])({D}{{1,2}})-(?=(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)ค?ม?)")
+ERA_COMMA = re.compile(rf"(?<![ก-๙])พ\.[ \t]?ศ,(?=[ \t]*{D}{{4}})")
+
+
+def repair_date_specks(text: str) -> str:
+    """A hyphen between a day and its month, a comma for the dot of ``พ.ศ.``, put back.
+
+    >>> repair_date_specks("ประกาศ ณ วันที่ 13-มีนาคม พ.ศ, 2567 และ ๒๑-๒๒ กันยายน ๒๕๖๐")
+    'ประกาศ ณ วันที่ 13 มีนาคม พ.ศ. 2567 และ ๒๑-๒๒ กันยายน ๒๕๖๐'
+    """
+    return ERA_COMMA.sub("พ.ศ.", DAY_HYPHEN.sub(r"\1 ", text))
+
+
 # "ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐": the agency code read twice before its number
 DOUBLED_CODE = re.compile(rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2}})[ \t]+(?P=code)(?=[ \t]*\.?[ \t]*{D}{{2,6}})")
 
@@ -515,7 +530,7 @@ def repair(text: str) -> str:
     'นายเรือง รุ่งเรือง'
     """
     text = repair_doubled_code(repair_split_year(repair_digit_specks(STEPS["sara_am"](text))))
-    text = repair_unit_lead_speck(text)
+    text = repair_date_specks(repair_unit_lead_speck(text))
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
     # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
     text = CIRCULAR_LATIN_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", LOST_SLASH.sub(r"\1/ว", text)))
