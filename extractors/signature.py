@@ -90,6 +90,7 @@ TAIL_NAME = re.compile(
 # where a signer's name was printed but cannot be read: "(ผู้ช่วยศาสตราจารย ดร.วลลภ ทา" or "พงษ์อินทร์วงศ์)"
 BROKEN_NAME = re.compile(r"^[ \t]*(?:\([ \t]*[ก-๙]|[ก-๙.]{3,}(?:[ \t][ก-๙.]{2,})?\)[ \t]*$)")
 COLUMN_GAP = re.compile(r"[ \t]{3,}")
+SPECKS_ONLY = re.compile(r"^[ \t]*[^\sก-๙0-9๐-๙A-Za-z]{1,3}[ \t]*$")  # "=", "-", "|" alone on a line
 # symbols no printed position carries: "…ขอนแก่น เขต ! รักษาราชการแท%" is a scan's damage, not a position
 DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"':;]|(?<![^ ])-(?![^ ])")  # also "จิงญ่: ปล ว - อธิการบดี…"
 
@@ -248,6 +249,8 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             continue  # the block goes on over a page break ...
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
+        if not block and SPECKS_ONLY.match(line.text):
+            continue  # a speck of the signature between the name and the position ("=")
         if indented and _indent(line) < 4 and not acting_phrase(line.text):
             break  # back at the margin: the contact block (an acting line wider than the column is not)
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):

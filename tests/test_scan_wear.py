@@ -357,3 +357,12 @@ def test_a_worn_signing_line(line, want):
     text = "        จึงประกาศให้ทราบโดยทั่วกัน\n\n" + line + "\n\n              (นางสาวสุภาพร สุขเจริญ)\n"
     date, _ = document_date(split_lines(repair(text)), "announcement")
     assert (date.date if date else None) == want
+
+
+def test_a_speck_between_the_name_and_the_position():
+    text = ("        จึงประกาศให้ทราบโดยทั่วกัน\n       | ประกาศ ณ วันที่ 13 มีนาคม พ.ศ. 2567\n\n"
+            "                              (นางสาวสุภาพร สุขเจริญ)\n                                        =\n"
+            "                รองอธิการบดีฝ่ายวิชาการ ปฏิบัติราชการแทน\n                  อธิการบดีมหาวิทยาลัยราชภัฏสุราษฎร์ธานี\n")
+    s = signer(split_lines(text))
+    assert (s.position, s.acting, s.acting_for) == ("รองอธิการบดีฝ่ายวิชาการ", "ปฏิบัติราชการแทน",
+                                                    "อธิการบดีมหาวิทยาลัยราชภัฏสุราษฎร์ธานี")
