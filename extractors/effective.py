@@ -16,7 +16,7 @@ from extractors.patterns import DATE
 from extractors.thai_dates import parse_match
 from pipeline.models import Span, ThaiDate
 
-# "ตั้งแต่วันที่ ", "ตั้งแต่ ", "ตั้งแต่วัน\nที่ ", "นับแต่วันที่ ", "นับตั้งแต่วันที่ "
+# "ตั้งแต่วันที่ ", "ตั้งแต่ ", "ตั้งแต่วัน\nที่ ", "นับแต่วันที่ " (ให้มีผลนับแต่วันที่ … เป็นต้นไป)
 SINCE = re.compile(r"(?:ตั้งแต่|นับแต่)[ \t\n]*(?:วัน[ \t]*\n?[ \t]*ที่[ \t\n]*)?")
 ONWARD = re.compile(r"^[ \t\n]*(?:เป็นต้นไป)")  # "เป็นต้นไป" right after the date
 UNTIL = re.compile(r"^[ \t\n]*(?:ถึง|จนถึง|–|-|ไปจนถึง)")  # a range, not a start
@@ -28,12 +28,16 @@ RELATIVE = re.compile(
 )
 THEREFORE = re.compile(r"ทั้งนี้[ \t\n]*$")  # "ทั้งนี้ ตั้งแต่วันที่ …": the order's own term
 CITED_BEFORE = re.compile(r"(?:ลง[ \t]*\n?[ \t]*วัน(?:[ \t]*\n?[ \t]*ที่)?|ลว\.?)[ \t\n]*$")
-MEETING = re.compile(r"ประชุม(?:[^\n]|\n(?!\n)){0,55}$")  # a wrapped line may fall between
-DEADLINE = re.compile(r"(?:ภายใน|ก่อน|ไม่เกิน|ไม่ช้ากว่า|อย่างช้า(?:[ \t]*(?:ใน|ภายใน))?|ให้ทัน(?:ภายใน)?|ให้แล้วเสร็จ(?:ภายใน)?)"
-                      r"[ \t\n]*(?:วัน(?:[ \t\n]*ที่)?)?[ \t\n]*$")
-# "เมื่อวันที่ ๑๘ พฤษภาคม ๒๕๖๗ คณะกรรมการได้ประชุม…": the meeting named after its date
-WHEN_BEFORE = re.compile(r"เมื่อ[ \t\n]*(?:วัน(?:[ \t\n]*ที่)?)?[ \t\n]*$")
-MEETING_AFTER = re.compile(r"(?:(?!ว่า|ขอ)[^\n]|\n(?!\n)){0,35}?(?:ได้|ใน)?(?:ที่)?ประชุม")  # not "…แจ้งว่า ขอให้จัดประชุม"
+MEETING_WORD = "ปร[\u0e48-\u0e4b]?ะ?ชุม"  # "ประชุม", also with a speck read as a tone mark: "ที่ปร่ะชุม"
+MEETING = re.compile(rf"{MEETING_WORD}(?:[^\n]|\n(?!\n)){{0,55}}$")  # a wrapped line may fall between
+# "เมื่อวันที่ ๑๘ กรกฎาคม ๒๕๖๕ คณะกรรมการได้ประชุมพิจารณา…": the meeting named after its date
+WHEN_BEFORE = re.compile(r"เมื่อ[ \t\n]*(?:วัน[ \t\n]*(?:ที่)?[ \t\n]*)?$")
+MEETING_AFTER = re.compile(rf"[^\n]{{0,30}}?(?:ได้|คณะกรรมการ|คณะทำงาน)[^\n]{{0,12}}?{MEETING_WORD}")
+# the day word with its marks lost or a page break before the date: "ไม่เกินวันที   ๒๘", "ภายในวันท 5", "ก่อนวันที่\n\f\n"
+DAY_WORD = "(?:ว\u0e31?น(?:[ \t\n\f]*ท\u0e35?\u0e48?)?)"
+DEADLINE = re.compile(
+    rf"(?:ภายใน|ก่อน|ไม่เกิน|ไม่ช้ากว่า|อย่างช้า(?:[ \t]*(?:ใน|ภายใน))?|ให้ทัน(?:ภายใน)?|ให้แล้วเสร็จ(?:ภายใน)?)"
+    rf"[ \t\n\f]*{DAY_WORD}?[ \t\n\f]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +88,15 @@ def effective(text: str, offset: int) -> Effective | None:
 
 
 def date_role(text: str, start: int) -> str:
-    """Role of a date found at ``start`` of ``text`` from the words before it: cited, meeting,
-    deadline or other (the document and effective dates are known from their own rules)."""
+    """Role of a date found at ``start`` of ``text`` from the words before it (and for a past meeting
+    the words after: ``เมื่อวันที่ … คณะกรรมการได้ประชุม…``): cited, meeting, deadline or other (the
+    document and effective dates are known from their own rules).
+
+    >>> date_role("ขอให้แจ้งผลการดำเนินการให้ทราบอย่างช้าในวันที่ ๑๗ มิ.ย. ๒๕๖๗", 47)
+    'deadline'
+    >>> date_role("โดยเมื่อวันที่ ๑๘ กรกฎาคม ๒๕๖๕ คณะกรรมการได้ประชุมพิจารณาเรื่องนี้แล้ว", 15)
+    'meeting'
+    """
     before = text[max(0, start - 60) : start]
     if CITED_BEFORE.search(before):
         return "cited"  # "ลงวันที่ …" dates a letter, even one cited twice and counted once
@@ -93,8 +104,6 @@ def date_role(text: str, start: int) -> str:
         return "deadline"
     if MEETING.search(before):
         return "meeting"
-    if WHEN_BEFORE.search(before):
-        date = DATE.match(text, start)
-        if date and MEETING_AFTER.match(text, date.end()):
-            return "meeting"
+    if WHEN_BEFORE.search(before) and (date := DATE.match(text, start)) and MEETING_AFTER.match(text, date.end()):
+        return "meeting"
     return "other"

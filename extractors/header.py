@@ -13,6 +13,7 @@ from extractors.patterns import (
     BODY_OPENER,
     DATE,
     HEADER_KEYWORD,
+    LEADING_SPECK,
     LINE_REF,
     NAME_LINE,
     OWNER,
@@ -22,13 +23,14 @@ from extractors.patterns import (
     SUBJECT,
     URGENCY,
 )
-from extractors.ref_numbers import parse_ref
+from extractors.ref_numbers import is_known_agency, parse_ref
 from extractors.thai_dates import find_dates, parse_match
 from pipeline.models import Field, RefNo, Span, ThaiDate
 
 HEADER_LINES = 40  # a header never runs longer than this many lines
 
-TITLE_KIND = re.compile(r"^[ \t]*(?P<kind>คำสั่ง|ประกาศ|แถลงการณ์|ข่าว|ระเบียบ|ข้อบังคับ)(?![ \t]*ณ)(?P<rest>.*)$")
+# a title, also with a speck before it ("' ประกาศมหาวิทยาลัยราชภัฏสุราษฎร์ธานี")
+TITLE_KIND = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?P<kind>คำสั่ง|ประกาศ|แถลงการณ์|ข่าว|ระเบียบ|ข้อบังคับ)(?![ \t]*ณ)(?P<rest>.*)$")
 _KIND_OF_TITLE = {
     "คำสั่ง": "order",
     "ประกาศ": "announcement",
@@ -38,8 +40,19 @@ _KIND_OF_TITLE = {
     "ข้อบังคับ": "regulation",
 }
 MEMO_MARK = re.compile(r"บันทึก[ \t]*ข้อความ|หนังสือภายใน")
-SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")  # "สั่ง ณ วันที่ …"
-DATE_WORD = re.compile(r"วันที่[ \t.:]*")
+# "สั่ง ณ วันที่ …", also with a speck before it ("| ประกาศ ณ วันที่ …")
+SIGNED_ON = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")
+# "วันที่ ๒๖ …" of a memo's header, also with the upper marks OCR lost before a number ("วนท 13 เมษายน 2564");
+# never the ลงวันที่ of a cited letter
+DATE_WORD = re.compile("(?<!ลง)(?:วันที่|(?<![ก-๙])ว\u0e31?น\u0e17\u0e35?\u0e48?(?=[ \t]+[0-9๐-๙]))[ \t.:]*")
+FULL_YEAR = re.compile(r"[0-9๐-๙]{4}$")
+# what stands under a title: its number "ที่ ๔๖๗/๒๕๖๖", "เรื่อง …", "ว่าด้วย…"
+TITLED_NEXT = re.compile(r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t]*[0-9๐-๙]{4}[ \t]*$|เรื่อง|ว่าด้วย)")
+HEAD_KEYWORD_LINE = re.compile(r"^[ \t]*(?:ที่[ \t]*[ก-ฮ]{2}|เรื่อง|เรียน|ถึง[ \t]|ส่วนราชการ)")
+THAI_WORD = re.compile(r"[ก-ฮ][ก-๙]{2,}")  # a line without three Thai letters in a row is specks
+GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
+# a receipt stamp's rows: "เลขรับ ๔๐๙๔๙", "เลขที่รับ", "เวลา ๑๔.๑๐ น." (its เ lost: "วลา")
+RECEIPT_ROW = re.compile(r"เลข\S{0,4}[รว]ับ|^[ \t]*[เแ]?วลา[ \t]")
 STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
 ABOUT = re.compile(r"[ \t]*ว่าด้วย")  # "ระเบียบกระทรวงมหาดไทย ว่าด้วย…"
 TITLE_STOP = re.compile(r"^[ \t]*(?:ว่าด้วย|พ\.[ \t]?ศ\.|\(ฉบับที่|ฉบับที่)")  # lines under a title that are not its agency
@@ -53,18 +66,28 @@ def _first(lines: list[Line], pattern: re.Pattern[str], limit: int = HEADER_LINE
 
 
 def _title(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
-    """The title line of an order, announcement or regulation among the first lines."""
+    """The title line of an order, announcement or regulation among the first lines (a receipt stamp's
+    rows and lines of specks above it not counted)."""
     seen = 0
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:HEADER_LINES]):
         if line.blank or STAMP_WORDS.match(line.text):
             continue
         match = TITLE_KIND.match(line.text)
-        if match and match["rest"].strip() and not match["rest"].startswith(("ที่", "ๆ", "ฯ")):
+        if match and match["rest"].strip() and not match["rest"].startswith(("ที่", "ๆ", "ฯ")) and (
+                seen < 3 or _titled(lines, i)):
             return i, match
-        seen += 1
-        if seen >= 3:
-            return None
+        if not THAI_WORD.search(line.text) or _in_receipt_stamp(lines, i):
+            continue
+        if HEAD_KEYWORD_LINE.match(line.text) or MEMO_MARK.search(line.text) or BODY_OPENER.match(line.text):
+            return None  # a letter's header or body: a title below it is cited
+        seen += 1  # after three lines of text only a title with its number or เรื่อง under it
     return None
+
+
+def _titled(lines: list[Line], i: int) -> bool:
+    """Is the title line ``i`` followed by its number or its เรื่อง (a line of specks or a wrapped name between)?"""
+    after = [x for x in lines[i + 1 : i + 5] if not x.blank][:2]
+    return any(TITLED_NEXT.match(x.text) for x in after)
 
 
 def doc_type(lines: list[Line]) -> str:
@@ -103,6 +126,17 @@ def ref_line(lines: list[Line]) -> tuple[int, RefNo] | None:
         if ref is None or (not ref.agency and subject_at is not None and i > subject_at):
             continue
         return i, ref
+    return _unlabelled_ref(lines, min(stop, _head_stop(lines)))
+
+
+def _unlabelled_ref(lines: list[Line], stop: int) -> tuple[int, RefNo] | None:
+    """A header line that opens with a whole number of a known agency, its ``ที่`` lost by OCR:
+    ``  สพ 51846/4215           วนท 13 เมษายน 2564`` (a memo's number line)."""
+    for i, line in enumerate(lines[:stop]):
+        lead = len(line.text) - len(line.text.lstrip())
+        ref = parse_ref(line.text[lead:], offset=line.start + lead, allow_order=False)
+        if ref is not None and ref.serial is not None and is_known_agency(ref.agency):
+            return i, ref
     return None
 
 
@@ -137,16 +171,21 @@ def _until_keyword(lines: list[Line], first: int, max_lines: int) -> int | None:
     return None
 
 
-def _field_block(lines: list[Line], first: int, column: int, width: int, max_lines: int = 4) -> Field:
+def _field_block(lines: list[Line], first: int, column: int, width: int, max_lines: int = 4,
+                 stop: int | None = None) -> Field:
     """A field that starts at ``column`` of ``lines[first]`` and may wrap over the next lines.
 
     Every line up to a closing keyword line belongs to the field (a subject before ``เรียน``);
     otherwise a line continues the field when the previous one reached the margin or the block ends.
+    ``stop``: the index of a line known to close the field (the salutation under a subject, also where
+    OCR glued its keyword to the text: ``เรียนผู้อำนวยการกองแผนงาน``).
     """
     value, span = lines[first].after(column)
     parts = [value]
     end = span.end
     closing = _until_keyword(lines, first, max_lines)
+    if stop is not None and first < stop <= first + max_lines and (closing is None or closing > stop):
+        closing = stop
     if closing is not None:
         for line in lines[first + 1 : closing]:
             if not line.blank:
@@ -227,7 +266,29 @@ def subject(lines: list[Line]) -> Field:
     if i is None:
         return _regulation_subject(lines)
     column = SUBJECT.match(lines[i].text).end()
-    return _field_block(lines, i, column, typical_width(lines), max_lines=6)
+    return _without_tail_specks(_field_block(lines, i, column, typical_width(lines), max_lines=6, stop=salutation))
+
+
+# a token no subject ends with: a scan's symbols ("=", "“2", "====๒===ๆ๒๑==="), Arabic digits glued to Thai
+# letters ("0สอ"), with no Thai word in it (“ยกระดับ…” is one); bare numbers after one are specks too
+SPECK_TOKEN = re.compile(r"[=“”\"'|<>~^*@#%\[\]{}]|^[0-9]+[ก-๙]")
+NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+")
+
+
+def _without_tail_specks(field: Field) -> Field:
+    """A subject without the specks a stamp or a stroke left after it on its lines:
+    ``มอบหมายให้ข้าราชการปฏิบัติหน้าที่เวรรักษาการณ์ = “2 2 2`` -> ``…เวรรักษาการณ์``."""
+    tokens = list(re.finditer(r"\S+", field.value))
+    cut = None
+    for token in reversed(tokens):
+        if SPECK_TOKEN.search(token.group()) and not THAI_WORD.search(token.group()):
+            cut = token.start()
+        elif not NUMBER_TOKEN.fullmatch(token.group()):
+            break
+    if cut is None or field.span is None:
+        return field
+    value = field.value[:cut].rstrip()
+    return Field(value, Span(field.span.start, field.span.start + len(value)) if value else None)
 
 
 def recipient(lines: list[Line]) -> Field:
@@ -263,6 +324,8 @@ def _address_block(lines: list[Line], ref_index: int | None, date_index: int | N
     ref = ref_line(lines)
     if ref and ref[1].span and ref[1].span.end < lines[ref_index].end:  # address on the ที่ line
         value, span = lines[ref_index].after(ref[1].span.end - lines[ref_index].start)
+        if span.start == ref[1].span.end and (glued := GLUED_SPECKS.match(value)):
+            value, span = value[glued.end():], Span(span.start + glued.end(), span.end)  # "ฯ๑       มหาวิทยาลัย…"
         if value:
             parts.append(value)
             spans.append(span)
@@ -286,6 +349,8 @@ def _title_issuer(lines: list[Line]) -> Field:
     for line in lines[i + 1 : i + 3]:  # a long agency name wraps: "ประกาศสำนักงานเขตพื้นที่…" / "ฉะเชิงเทรา เขต ๑"
         if line.blank or HEADER_KEYWORD.match(line.text) or TITLE_STOP.match(line.text) or ABOUT.search(parts[-1]):
             break
+        if not THAI_WORD.search(line.text):
+            break  # specks under the title ("จ |"), not the rest of its agency's name
         parts.append(line.stripped)
         end = line.span.end
     value = join_wrapped(parts)
@@ -297,7 +362,7 @@ def _title_issuer(lines: list[Line]) -> Field:
 
 
 # one speck of a scan before the day of a date line: "«๙ กันยายน ๒๕๖๕", "'๑๘ กันยายน ๒๕๖๐"
-SPECK = re.compile(r"[^\sก-๙0-9A-Za-z(]\s?(?=[0-9๐-๙])")
+SPECK = re.compile(r"[^\sก-๙0-9A-Za-z(]{1,2}[ \t]*(?=[0-9๐-๙])")
 # "วันที่" with the marks above the line lost by OCR ("วนท", "วันท"), alone before a full date on its line
 DAMAGED_DATE_WORD = re.compile("ว\u0e31?น\u0e17\u0e35?\u0e48?[ \t]+(?=[0-9๐-๙])")
 
@@ -316,7 +381,7 @@ def _date_line_index(lines: list[Line], start: int, stop: int) -> int | None:
             return i
         speck = SPECK.match(text) or DAMAGED_DATE_WORD.match(text)
         match = DATE.match(text, speck.end()) if speck else None
-        if match and match.end() == len(text) and len(match["year"]) == 4 and parse_match(match):
+        if match and match.end() == len(text) and len(match["year"].replace(" ", "")) == 4 and parse_match(match):
             return i
     return None
 
@@ -353,10 +418,28 @@ def _date_on(line: Line, column: int, following: Line | None = None) -> ThaiDate
     return dates[0] if dates else None
 
 
+def _head_stop(lines: list[Line]) -> int:
+    """Where the part of the header that may hold the letter's date ends: at the subject, the
+    salutation or the body's first words, whichever comes first (a date below is a cited one)."""
+    found = [i for i in (_first(lines, SUBJECT), _first(lines, SALUTATION), _first(lines, BODY_OPENER)) if i is not None]
+    return min(found) if found else HEADER_LINES
+
+
+def _in_receipt_stamp(lines: list[Line], i: int) -> bool:
+    """Does line ``i`` stand among a receipt stamp's rows (``เลขรับ …`` / ``วันที่ …`` / ``เวลา …``)? Not a
+    ``ที่ …`` line: a memo's date shares that line and a stamp may stand just above it."""
+    if LINE_REF.match(lines[i].text):
+        return False
+    return any(RECEIPT_ROW.search(x.text) for x in lines[max(0, i - 3) : i + 4])
+
+
 def document_date(lines: list[Line], kind: str) -> tuple[ThaiDate | None, int | None]:
-    """The letter's own date and its line index, by the rule of its kind."""
-    subject_index = _first(lines, SUBJECT)
-    head_stop = subject_index if subject_index is not None else HEADER_LINES
+    """The letter's own date and its line index, by the rule of its kind.
+
+    In the header, only above the subject, the salutation and the body; never a ``ลงวันที่`` (a cited
+    letter's) nor a receipt stamp's ``วันที่ ๒๓ มิ.ย. ๖๗``; an instrument's date is its signing line's only.
+    """
+    head_stop = _head_stop(lines)
     if kind in ("order", "announcement", "regulation"):
         for i, line in enumerate(lines):
             match = SIGNED_ON.match(line.text)
@@ -368,12 +451,18 @@ def document_date(lines: list[Line], kind: str) -> tuple[ThaiDate | None, int | 
         for i in range(len(lines) - 1, salutation, -1):
             if _date_line_index(lines, i, i + 1) is not None:
                 return _date_on(lines[i], 0), i
+    if kind in ("order", "announcement", "regulation"):
+        return None, None  # its signing line could not be read: a date in its text is another's
     for i, line in enumerate(lines[:head_stop]):
         word = DATE_WORD.search(line.text)
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if word and not SIGNED_ON.match(line.text) and (date := _date_on(line, word.end(), following)):
-            return date, i
+        if word and not SIGNED_ON.match(line.text) and not _in_receipt_stamp(lines, i) and (
+                date := _date_on(line, word.end(), following)) and (
+                word.group(0).startswith("วันที่") or FULL_YEAR.search(date.text)):
+            return date, i  # after a damaged วันที่ only a full date (4-digit year) is taken
     i = _date_line_index(lines, 0, head_stop)
+    while i is not None and _in_receipt_stamp(lines, i):
+        i = _date_line_index(lines, i + 1, head_stop)
     if i is not None:
         return _date_on(lines[i], 0), i
     return None, None

@@ -65,11 +65,15 @@ def _month_alternation() -> str:
 MONTH = f"(?:{_month_alternation()})"  # "พฤษภาคม" | "พ.ค." | "พค" | "พฤษภา"
 ERA = r"(?:พ\.\s?ศ\.?|ค\.\s?ศ\.?|พศ\.?|คศ\.?)"  # "พ.ศ." before the year
 
-# "๒๖ พฤษภาคม ๒๕๖๒", "15 ก.ย. 48", "๑ ธันวาคม พ.ศ. ๒๕๖๑", "๒๖พ.ค.๖๒", "๕ พ.ย ๒๕๖๓", "1๕ ตุลาคม ๒๕6๓";
-# never "15 มีนาคม 25" of a split "25 63" (a two-digit year followed by two more digits)
+# a B.E. year of 25xx whose first digit OCR read apart: "๒ ๕๖๔" ("25 66" and "256 6" are joined by
+# ``pipeline.normalize``, which leaves this form)
+SPLIT_BE_YEAR = rf"[๒2][ ][๕5]{DIGIT}{{2}}"
+# "๒๖ พฤษภาคม ๒๕๖๒", "15 ก.ย. 48", "๑ ธันวาคม พ.ศ. ๒๕๖๑", "๒๖พ.ค.๖๒", "๕ พ.ย ๒๕๖๓", "1๕ ตุลาคม ๒๕6๓",
+# "๒ ก.พ. ๒ ๕๖๔" (SPLIT_BE_YEAR); never "15 มีนาคม 25" of a split "25 63" taken as a two-digit year
 DATE = re.compile(
     rf"(?<![0-9๐-๙])(?P<day>{DIGIT}{{1,2}})(?:{GAP}(?:เดือน){WS}|{GAP})(?P<month>{MONTH})"
-    rf"{GAP}(?P<era>{ERA})?{GAP}(?P<year>{DIGIT}{{4}}|{DIGIT}{{2}}(?!{WS}{DIGIT}{{2}}(?![0-9๐-๙])))(?![0-9๐-๙])"
+    rf"{GAP}(?P<era>{ERA})?{GAP}(?P<year>{DIGIT}{{4}}|{SPLIT_BE_YEAR}|{DIGIT}{{2}}(?!{WS}{DIGIT}{{2}}(?![0-9๐-๙])))"
+    rf"(?![0-9๐-๙])"
 )
 
 # --- reference numbers --------------------------------------------------------------------------
@@ -97,9 +101,12 @@ REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}
 REF_SHORT = re.compile(rf"(?<![ก-๙]){CIRCULAR}{GAP}(?P<serial>{DIGIT}{{1,6}})(?![0-9๐-๙/.])")
 
 # --- header keywords (at the start of a line) ---------------------------------------------------
+# a speck or two a scan leaves before a line's first word: "' ประกาศมหาวิทยาลัย…", "| คำสั่ง…"
+LEADING_SPECK = r"""(?:['"“”‘’|«».,:;!]{1,2}[ \t]*)?"""
 # "ที่ อท ๐๐๑๗.๒/ว ๒๐๕๖", "ที่..พล ๐๐๒๓/๑๙๓๖" (a short form leader the normaliser leaves)
 LINE_REF = re.compile(r"^[ \t]*ที่(?:[ \t.:]*(?=[ก-ฮ]{2}|[0-9๐-๙])|[ \t]+)", re.M)
-SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t:.]*", re.M)  # "เรื่อง การปรับปรุง…", "เรื่อง..การ…"
+# "เรื่อง การปรับปรุง…", "เรื่อง..การ…", "เรื่อง ! รับสมัคร…" (a speck before the subject)
+SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t:.]*(?:[!|][ \t]+)?", re.M)
 SALUTATION = re.compile(r"^[ \t]*(?P<kw>กราบเรียน|เรียน|นมัสการ|ถึง)(?=[ \t]|[ก-๙])[ \t:]*", re.M)  # "เรียน ผู้ว่า…"
 REFERENCE_HEAD = re.compile(r"^[ \t]*อ้างถึง[ \t:]*", re.M)  # "อ้างถึง ๑. หนังสือ…"
 ATTACHMENT_HEAD = re.compile(r"^[ \t]*สิ่งที่ส่งมาด้วย[ \t:]*", re.M)  # "สิ่งที่ส่งมาด้วย ๑. …"

@@ -28,6 +28,7 @@ TITLE_LOOKBACK = 320  # … and for a cited instrument's whole title: "ประ
 ABOUT = re.compile(r"[ \t\n]*(?:เรื่อง|ว่าด้วย|\(?ฉบับที่|ที่[ \t]*[0-9๐-๙])")  # where a cited title's issuer ends
 TOPIC = re.compile(r"[ \t\n]*เรื่อง[^\n]{0,160}?(?=[ \t\n]*(?:ลง[ \t]*วัน|ลว))")  # "ที่ ๖๒/๒๕๖๖ เรื่อง แต่งตั้ง… ลงวันที่"
 DATE_WINDOW = 24  # characters allowed between a number and its "ลงวันที่"
+SPECKS = " \t\n,»«'\"|:;“”"  # what may stand between them: spaces, a comma, a scan's specks ("/๓๗๓๖» ลงวันที่")
 WRAP_ROOM = 80  # characters "ลงวันที่" itself may take when wrapped onto an indented line
 _WS = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t]+")
@@ -40,7 +41,7 @@ def _date_after(text: str, pos: int, offset: int) -> tuple[ThaiDate | None, int]
         pos = topic.end()  # a cited order's subject stands between its number and its date
     window = text[pos : pos + DATE_WINDOW + WRAP_ROOM]  # "ลง" may end a line and "วันที่" start an indented one
     lead = DATED.search(window)
-    if lead is None or lead.start() > DATE_WINDOW or window[: lead.start()].strip(" \t\n,"):
+    if lead is None or lead.start() > DATE_WINDOW or window[: lead.start()].strip(SPECKS):
         return None, pos
     match = DATE.match(text, pos + lead.end())
     if match is None:

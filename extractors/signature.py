@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from extractors.lines import PAGE_NUMBER, Line, join_wrapped, split_lines
-from extractors.patterns import CLOSING, DATE, NAME_LINE
+from extractors.patterns import CLOSING, DATE, LEADING_SPECK, NAME_LINE
 from pipeline.models import Signer, Span
 
 __all__ = ["signer", "split_title", "split_lines", "unsupported"]
@@ -46,6 +46,12 @@ TITLE_TOKEN = re.compile(rf"(?:ว่าที่[ \t]?)?(?:{'|'.join(_ESCAPED)}
 ACTING_WORDS = ("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการในตำแหน่ง", "รักษาการแทน", "ปฏิบัติหน้าที่แทน",
                 "ทำหน้าที่แทน", "ทำการแทน", "ปฏิบัติการแทน")
 ACTING = re.compile("|".join(ACTING_WORDS))
+# OCR's forms of an acting phrase: letters spaced apart (``ปฏิบัติรา ชการแทน``, ``ปฏิ บัติราชการแทน``) and บ of
+# ปฏิบัติ read as its look-alike ว (``ปฏิวัติราชการแทน``: the word for a revolution, never in a signature)
+_LOOK_ALIKE = {"บ": "[บว]"}
+_ACTING_FORMS = tuple((word, " ?".join(_LOOK_ALIKE.get(c, re.escape(c)) for c in word))
+                      for word in sorted(ACTING_WORDS, key=len, reverse=True))
+ACTING_SPACED = re.compile("|".join(f"(?:{form})" for _, form in _ACTING_FORMS))
 MAX_POSITION_LINES = 6  # a long position wraps in a narrow signature column
 # a position cut after a word that needs a complement: "ผู้ว่าราชการจังหวัด" | "เพชรบูรณ์"
 DANGLING = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|ส่วน|เขต|แห่ง|และ|ประจำ|การ|สำนักงาน|สำนัก|กอง|ฝ่าย|กลุ่ม|งาน|ศูนย์|พื้นที่)$")
@@ -67,7 +73,7 @@ def split_title(name: str) -> tuple[str, str]:
 
 
 # The body's last words before the signature: the closing, "จึงเรียนมาเพื่อ…", an instrument's "ประกาศ ณ วันที่".
-BODY_END = re.compile(r"^[ \t]*(?:จึงเรียนมา|จึงประกาศ|จึงขอประกาศ|จึงแจ้ง|(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่)")
+BODY_END = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:จึงเรียนมา|จึงประกาศ|จึงขอประกาศ|จึงแจ้ง|(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่)")
 CERTIFIED = re.compile(r"สำเนาถูกต้อง")  # a certified copy's "สำเนาถูกต้อง" / (name) / position: not the signer
 # Handwritten minutes (เกษียณหนังสือ) begin with an address or an instruction: "เรียน ผอ.", "๑. เพื่อโปรดทราบ",
 # "ทราบ", "มอบ …", "ดำเนินการ", "อนุมัติ", "เห็นควร…"; up to three OCR specks may stand before the word.
@@ -75,13 +81,18 @@ MINUTES = re.compile(
     r"^[ \t]*[^ก-ฮ\n]{0,3}[ \t]*(?:[0-9๐-๙][ \t]*[.)][ \t]*)?"
     r"(?:เรียน|ทราบ|มอบ|ดำเนินการ|เพื่อ(?:โปรด|ทราบ|พิจารณา|ดำเนินการ|แจ้ง|ลงนาม)|อนุมัติ|อนุญาต|เห็นควร|เห็นสมควร|ชอบ|แจ้ง[ \t]|ลงนามแล้ว)"
 )
-# a name line a signature ran across: "(" lost under the stroke, "/'นายจิรพงษ์ ไชยยศ)" or "…จป (ผศ.สมชาย ใจดี)"
-TAIL_NAME = re.compile(r"[ \t]*[(/'\"|]{0,2}(?P<name>[^()\n0-9๐-๙/|\"']{2,60}[ก-๙])\)[ \t]*$")
+# a name line a signature ran across: "(" lost under the stroke, "/'นายจิรพงษ์ ไชยยศ)" or "…จป (ผศ.สมชาย ใจดี)";
+# "(" read as เ before a title ("เนางวรรณภา สายบุญ)"); a speck or two after ")" (". (นายวรวุฒิ ดวงแก้ว) .",
+# "(นางสาวธีดารัตน์ ปัญญาดี) ก.")
+TAIL_NAME = re.compile(
+    rf"[ \t]*(?:เ(?={TITLE_TOKEN.pattern})|[(/'\"|]{{0,2}})(?P<name>[ก-๙][^()\n0-9๐-๙/|\"']{{1,59}}[ก-๙])\)"
+    r"(?:[ \t]*[^\s()ก-๙]{1,2}|[ \t]+[ก-ฮ]{1,2}\.?)?[ \t]*$")
 # where a signer's name was printed but cannot be read: "(ผู้ช่วยศาสตราจารย ดร.วลลภ ทา" or "พงษ์อินทร์วงศ์)"
 BROKEN_NAME = re.compile(r"^[ \t]*(?:\([ \t]*[ก-๙]|[ก-๙.]{3,}(?:[ \t][ก-๙.]{2,})?\)[ \t]*$)")
 COLUMN_GAP = re.compile(r"[ \t]{3,}")
+SPECKS_ONLY = re.compile(r"^[ \t]*[^\sก-๙0-9๐-๙A-Za-z]{1,3}[ \t]*$")  # "=", "-", "|" alone on a line
 # symbols no printed position carries: "…ขอนแก่น เขต ! รักษาราชการแท%" is a scan's damage, not a position
-DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"']")
+DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"':;]|(?<![^ ])-(?![^ ])")  # also "จิงญ่: ปล ว - อธิการบดี…"
 
 
 def _person(name: str) -> bool:
@@ -92,6 +103,8 @@ def _person(name: str) -> bool:
     thai = sum(1 for c in rest if "\u0e01" <= c <= "\u0e4e")
     if "/" in name or not words or len(words) > 5 or thai < 0.7 * len(rest.replace(" ", "")):
         return False  # a unit, a fraction, a table's note; OCR specks in a name are tolerated
+    if "." in rest:
+        return False  # a title OCR misread ("ผศ.ตร.กนกวรรณ": ดร. as ตร.) would be taken for the given name
     return bool(title) or len(words) >= 2
 
 
@@ -210,6 +223,16 @@ def _wraps_into(previous: str, line: str) -> bool:
     return bool(HEAD_AT_END.search(previous) and ORGANISATION.match(line))
 
 
+# a position that cannot stop here: "…ผู้ว่าราชการจังหวัด" / "เพชรบูรณ์" (not "…กองแผนงาน", whole as it is)
+CUT_SHORT = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|แห่ง|และ|ประจำ|เขต|สำนักงาน)$")
+
+
+def _wraps_over_page(previous: str, line: str) -> bool:
+    """Does a position go on over a page break into ``line``? Only when it was plainly cut short."""
+    previous, line = previous.strip(), line.strip()
+    return bool(CUT_SHORT.search(previous) or ACTING_AT_END.search(previous)) or line.split(" เขต")[0] in _province_names()
+
+
 def _position_lines(lines: list[Line], first: int) -> list[Line]:
     """Lines after the name that belong to the position (and the principal signed for).
 
@@ -219,16 +242,23 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
     """
     indented = first > 0 and _indent(lines[first - 1]) >= 10
     block: list[Line] = []
+    turned = False  # a page break since the last line taken
     for line in lines[first : first + MAX_POSITION_LINES + 2]:
         if _page_break(line):
-            continue  # the block goes on over a page break
+            turned = True
+            continue  # the block goes on over a page break ...
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
-        if indented and _indent(line) < 4:
+        if not block and SPECKS_ONLY.match(line.text):
+            continue  # a speck of the signature between the name and the position ("=")
+        if indented and _indent(line) < 4 and not acting_phrase(line.text):
+            break  # back at the margin: the contact block (an acting line wider than the column is not)
+        if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
             break
-        if not indented and block and not (ACTING.search(line.text) or _wraps_into(block[-1].text, line.text)):
-            break
+        if turned and block and not (acting_phrase(line.text) or _wraps_over_page(block[-1].text, line.text)):
+            break  # ... only where the line above plainly goes on: not a contact block's unit on the next page
         block.append(line)
+        turned = False
     return block
 
 
@@ -271,15 +301,32 @@ def signer(lines: list[Line]) -> Signer:
     title, name = split_title(name_match["name"].strip())
     joined = join_wrapped([line.stripped for line in block])
     position, acting, acting_for = joined, "", ""
-    act = ACTING.search(joined)
+    act = acting_phrase(joined)
     if act:
-        position = joined[: act.start()].strip()
-        acting = act.group(0)
-        acting_for = joined[act.end():].strip()
+        start, end, acting = act
+        position = joined[:start].strip()
+        acting_for = joined[end:].strip()
     # a damaged part is left empty rather than half right (the acting phrase is matched whole)
     position, acting_for = ("" if DAMAGED.search(x) else x for x in (position, acting_for))
     end = block[-1].span.end if block else lines[i].span.end
     return Signer(title, name, position, acting, acting_for, Span(lines[i].span.start, end))
+
+
+def acting_phrase(text: str) -> tuple[int, int, str] | None:
+    """(start, end, the phrase as it is spelt) of the acting phrase in a signer's joined lines, also as OCR
+    spaces it apart or reads บ as ว; ``None`` when there is none.
+
+    >>> acting_phrase("รองอธิการบดีฝ่ายบริหารปฏิ วัติราชการแทนอธิการบดี")
+    (22, 39, 'ปฏิบัติราชการแทน')
+    """
+    exact = ACTING.search(text)
+    if exact:
+        return exact.start(), exact.end(), exact.group(0)
+    found = ACTING_SPACED.search(text)
+    if not found:
+        return None
+    word = next(w for w, form in _ACTING_FORMS if re.fullmatch(form, found.group(0)))
+    return found.start(), found.end(), word
 
 
 def name_line(lines: list[Line]) -> int | None:

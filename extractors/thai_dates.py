@@ -51,7 +51,8 @@ def parse_match(match: re.Match[str], offset: int = 0) -> ThaiDate | None:
     month = month_number(match["month"], last_dot_lost=True)
     if month is None:
         return None
-    date = to_gregorian(int(arabic(match["day"])), month, int(arabic(match["year"])), match["era"] or "")
+    year = int(arabic(match["year"]).replace(" ", ""))  # a split year "๒ ๕๖๔" is one number
+    date = to_gregorian(int(arabic(match["day"])), month, year, match["era"] or "")
     if date is None:
         return None
     return ThaiDate(date, _SPACES.sub(" ", match.group(0)), Span(match.start() + offset, match.end() + offset))

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 
 from extractors.lines import Line, split_lines
-from extractors.patterns import CLOSING, LINE_REF, NAME_LINE, SALUTATION, SUBJECT
+from extractors.patterns import CLOSING, LEADING_SPECK, LINE_REF, NAME_LINE, OWNER, SALUTATION, SUBJECT
 from extractors.ref_numbers import parse_ref
 from extractors.signature import ACTING
 from pipeline.models import Letter, Span
 
 MEMO_TITLE = re.compile(r"^[ \t]*(?:บันทึกข้อความ|บันทึก[ \t]*ข้อความ)[ \t]*$")  # "บันทึกข้อความ"
-# "คำสั่งจังหวัด…"; not the word ประกาศนียบัตร (a diploma, in a schedule's rows)
-TITLE = re.compile(r"^[ \t]*(?:คำสั่ง|ประกาศ(?!นียบัตร|นิยบัตร)|ระเบียบ|ข้อบังคับ|แถลงการณ์)(?![ \t]*ณ)[ \t]*[ก-๙]")
-SIGNED_ON = re.compile(r"^[ \t]*(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่")  # "สั่ง ณ วันที่ ๑ …"
+# "คำสั่งจังหวัด…" (a speck before it too: "' ประกาศมหาวิทยาลัย…"); not the word ประกาศนียบัตร (a diploma,
+# in a schedule's rows)
+TITLE = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:คำสั่ง|ประกาศ(?!นียบัตร|นิยบัตร)|ระเบียบ|ข้อบังคับ|แถลงการณ์)(?![ \t]*ณ)[ \t]*[ก-๙]")
+SIGNED_ON = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*วันที่")  # "สั่ง ณ วันที่ ๑ …"
 STAMP_LINE = re.compile(r"^[ \t]*(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\)|[ \t])*[ \t]*$")
 
 
@@ -66,12 +67,16 @@ def _anchor(lines: list[Line], i: int) -> str:
         return "ref"
     if TITLE.match(line.text) and len(line.stripped) <= 160:
         indented = len(line.text) - len(line.text.lstrip()) >= 10
-        # "คำสั่งจังหวัด…" / ["พิษณุโลก" (the name wrapped)] / "ที่ ๑๔๖/๒๕๔๓" or "เรื่อง …"
-        followers = [x for x in lines[i + 1 : i + 5] if not x.blank][:2]
-        titled = bool(followers) and (TITLE_FOLLOWER.match(followers[0].text) or (
-            len(followers) == 2 and len(followers[0].stripped) <= 40 and TITLE_FOLLOWER.match(followers[1].text)))
-        return "title" if indented or titled else "weak-title"
+        return "title" if indented or _titled(lines, i) else "weak-title"
     return ""
+
+
+def _titled(lines: list[Line], i: int) -> bool:
+    """Does a number or a เรื่อง stand under the title line ``i``: "คำสั่งจังหวัด…" / ["พิษณุโลก" (the name
+    wrapped)] / "ที่ ๑๔๖/๒๕๔๓" or "เรื่อง …"?"""
+    followers = [x for x in lines[i + 1 : i + 5] if not x.blank][:2]
+    return bool(followers) and bool(TITLE_FOLLOWER.match(followers[0].text) or (
+        len(followers) == 2 and len(followers[0].stripped) <= 40 and TITLE_FOLLOWER.match(followers[1].text)))
 
 
 class _State:
@@ -87,9 +92,15 @@ class _State:
         self.has_salutation = False
         self.stamped = False  # addressed with ถึง: a หนังสือประทับตรา, which ends on its date
         self.previous = ""
+        self.turned = False  # a page break since the subject
+        self.on_page = 0  # lines of text since the last page break
 
     def update(self, line: Line) -> None:
         text = line.text
+        if _page_break(line):
+            self.turned, self.on_page = self.has_subject, 0
+        elif line.stripped:
+            self.on_page += 1
         if self.named and line.stripped and not NAME_LINE.match(text):
             self.signed = True
         if NAME_LINE.match(text):
@@ -108,9 +119,11 @@ class _State:
         if _is_ref_line(line):
             self.has_ref = True
 
-    def starts_new(self, kind: str) -> bool:
+    def starts_new(self, kind: str, titled: bool = False) -> bool:
         if self.ended or (self.enclosure and kind != "weak-title"):
             return True
+        if self.turned and self.on_page < PAGE_HEAD_LINES and (kind == "memo" or (kind == "title" and titled)):
+            return True  # a memo form or a title with its number or เรื่อง heading a later page: its signature was unreadable
         started = self.has_ref or self.has_salutation
         if kind in ("memo", "title"):
             return started  # a memo form or a titled order never begins inside another letter's text
@@ -144,8 +157,8 @@ PAGE_HEAD_LINES = 15  # a letter's header stands within the first lines of a pag
 
 def _after_break(lines: list[Line], i: int) -> str:
     """What the page after the break at ``i`` (in a signed letter) is: 'goes-on' (an acting line of the
-    signature), 'anchored' (a letter anchor in its head: split as usual), 'letter' (a header's เรื่อง or
-    เรียน without a readable anchor: a letter all the same) or 'enclosure'."""
+    signature), 'anchored' (a letter anchor in its head: split as usual), 'letter' (a header's เรื่อง,
+    เรียน or ส่วนราชการ before or without a readable anchor: a letter all the same) or 'enclosure'."""
     head = [j for j in range(i + 1, len(lines)) if lines[j].stripped and not _page_break(lines[j])][:PAGE_HEAD_LINES]
     if head and ACTING.match(lines[head[0]].stripped):
         return "goes-on"
@@ -153,8 +166,9 @@ def _after_break(lines: list[Line], i: int) -> str:
     for j in head:
         if _anchor(lines, j) in ("memo", "ref", "title"):  # lower down, a letter after a form: split there
             return "anchored" if before < ENCLOSURE_MIN_CHARS else "enclosure"
-        if (SUBJECT.match(lines[j].text) or SALUTATION.match(lines[j].text)) and before < HEADER_CHARS:
-            return "letter"
+        if (SUBJECT.match(lines[j].text) or SALUTATION.match(lines[j].text) or OWNER.match(lines[j].text)) and (
+                before < HEADER_CHARS):
+            return "letter"  # a header's เรื่อง, เรียน or a memo's ส่วนราชการ under a receipt stamp and an emblem's specks
         before += len(lines[j].stripped)
     return "enclosure"
 
@@ -175,7 +189,7 @@ def split_with_enclosures(lines: list[Line]) -> list[tuple[int, bool]]:
     state = _State()
     for i, line in enumerate(lines):
         kind = _anchor(lines, i)
-        if kind and i > starts[-1][0] and state.starts_new(kind):
+        if kind and i > starts[-1][0] and state.starts_new(kind, kind == "title" and _titled(lines, i)):
             starts.append((_back_over_stamps(lines, i, starts[-1][0]), False))
             state = _State()
         elif _page_break(line) and state.signed and not state.enclosure:

@@ -110,6 +110,10 @@ def assemble(reads: Iterable[PageRead], options: OcrOptions, engine: Engine) -> 
 
     reads = sorted(reads, key=lambda r: r.number)
     texts = render_pages([r.result for r in reads])
+    if not options.stock:
+        from pipeline.ocr.repair.rules import repair_laid_out
+
+        texts = [repair_laid_out(text) for text in texts]  # pieces of one line meet only once laid out
     pages = tuple(OcrPage(r.number, text, round(r.result.confidence, 3), r.codes, r.stamps)
                   for r, text in zip(reads, texts, strict=True))
     return OcrPages(pages, tuple(p for r in reads for p in r.problems), reader_name(options, engine))

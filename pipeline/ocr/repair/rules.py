@@ -83,8 +83,9 @@ ORPHAN_MARK = re.compile(f"(?<=[^\u0e01-\u0e4e])[{MARK}]+|^[{MARK}]+", re.M)  # 
 REPEAT_BEFORE_DIGIT = re.compile("(?<=[ /ว])ๆ(?=[๐-๙0-9])")
 
 D = "[๐-๙0-9]"
-# the ที่ of a reference number as Tesseract misreads it: ที (mark lost), ทิ่, ฑที (a speck), 1, i
-LABEL = "(?:[ฑท]?[ทฑ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?|[17il](?![.)]))"
+# the ที่ of a reference number as Tesseract misreads it: ที (mark lost), ทิ่, ฑที, ทฑท (specks read as its
+# look-alikes), 1, i
+LABEL = "(?:[ฑท]{0,2}[ทฑ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?|[17il](?![.)]))"
 CODE_TOKEN = f"[ก-ฮ][ก-ฮ{MARK}0-9]{{1,4}}"  # "ศธ5", "บริ", "ชูย": an agency code with a speck on it
 REF_TAIL = rf"[ \t]*\n?[ \t]*\.?[ \t]*{D}{{2,6}}(?:[ \t]*\.[ \t]*{D}{{1,4}})*[ \t]*/"  # " ๐๔๐๔๕/", wrapped too
 REF_CODE = re.compile(f"(?<![^ \t\n(])(?P<code>{CODE_TOKEN})(?={REF_TAIL})")
@@ -164,6 +165,8 @@ def repair_agency_codes(text: str) -> str:
     'ที่ ศธ ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศธ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศธ ๐๔๐๐๒/ว.๔๖๓๒'
     >>> repair_agency_codes("ท่ ศ58 ๐๔๐๐๒ / ๕๗๐๕, ที่ บปริ ๐๐๒๓.๑/ว ๑๐๕๓")
     'ที่ ศธ ๐๔๐๐๒ / ๕๗๐๕, ที่ บร ๐๐๒๓.๑/ว ๑๐๕๓'
+    >>> repair_agency_codes("ที่ ขอว ๐๖๔๓.๐๖/๓๐๘")   # a speck before the code
+    'ที่ อว ๐๖๔๓.๐๖/๓๐๘'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
@@ -182,6 +185,8 @@ def repair_agency_codes(text: str) -> str:
             for candidate in (form, FLAGGED_THO.sub("ธ", unmarked if form == stripped else form)):  # ธ read apart
                 if candidate in known:
                     return candidate
+        if len(token) == 3 and token == stripped and token[1:] in known:
+            return token[1:]  # "ขอว ๐๖๔๓.๐๖/๓๐๘": a speck read as a bare letter before the code (not "ศอจี")
         pairs = [i for i in range(len(stripped) - 1) if substitution_cost(stripped[i], stripped[i + 1]) < 1]
         doubled = {stripped[:j] + stripped[j + 1:] for i in pairs for j in (i, i + 1)} & known if len(stripped) == 3 else set()
         if len(doubled) == 1:
@@ -391,7 +396,7 @@ def _full_months() -> str:
 
 
 def repair_day_slot(text: str) -> str:
-    r"""The day of a written date, damaged: specks glued to it (``๑๓ดา  กุมภาพันธ์ ๒๕๕๐``), or an Arabic
+    r"""The day of a written date, damaged: specks glued to it (``๑๓ดา  กุมภาพันธ์ ๒๕๕๐``, ``๑๕@ ธันวาคม ๒๕๖๕``), or an Arabic
     ``4`` read as ``ๆ`` (``วันที่ ๆ ธันวาคม 2559``: ๆ is never a day, and 4 is the digit it is read for).
 
     >>> repair_day_slot("               ๑๓ดา  กุมภาพันธ์ ๒๕๕๐\nสั่ง ณ วันที่ ๆ ธันวาคม 2559")
@@ -399,8 +404,121 @@ def repair_day_slot(text: str) -> str:
     """
     month = _full_months()
     year = r"[ \t]+(?:พ\.[ \t]?ศ\.[ \t]*)?"
-    text = re.sub(rf"(?m)^([ \t]*{D}{{1,2}})[ก-ฮ\u0e30-\u0e4e]{{1,3}}(?=[ \t]+{month}{year}{D}{{4}}[ \t]*$)", r"\1", text)
+    text = re.sub(rf"(?m)^([ \t]*{D}{{1,2}})[ก-ฮ\u0e30-\u0e4e@#*^~\"'«»!?]{{1,3}}(?=[ \t]+{month}{year}{D}{{4}}[ \t]*$)",
+                  r"\1", text)
     return re.sub(rf"(?m)(^[ \t]*|วันที่[ \t]*)ๆ(?=[ \t]+{month}{year}[0-9]{{4}}(?![0-9]))", r"\g<1>4", text)
+
+
+# "๒๕๖๗ฒ", "๑๗ฒ กุมภาพันธ์", "๐๖๑๗ฒญ.๓๓", "๔๒๐๗ฒ ๙๗๒๕": a speck read as a rare letter glued after a digit, before
+# a digit, a dot, a slash, a space or the line's end (no Thai word is a rare letter alone after a number)
+RARE_AFTER_DIGIT = re.compile(rf"(?<={D})[ฆฌญฎฏฐฑฒฬฮ]{{1,2}}(?=[0-9๐-๙./ \t\n]|$)")
+
+
+def repair_digit_specks(text: str) -> str:
+    r"""Rare letters glued to a number by specks, taken off.
+
+    >>> repair_digit_specks("สั่ง ณ วันที่ ๑๗ฒ กุมภาพันธ์ พ.ศ. ๒๕๖๗ฒ\nท อว ๐๖๑๗ฒญ.๓๓/๔๒๖๘")
+    'สั่ง ณ วันที่ ๑๗ กุมภาพันธ์ พ.ศ. ๒๕๖๗\nท อว ๐๖๑๗.๓๓/๔๒๖๘'
+    >>> repair_digit_specks("๕ ฐานข้อมูล ๑๒ฐาน")   # a word after a number: left alone
+    '๕ ฐานข้อมูล ๑๒ฐาน'
+    """
+    return RARE_AFTER_DIGIT.sub("", text)
+
+
+# a B.E. year split by a space after a month: "๒ กุพ. ๒ ๕๖๔", "6 ก.พ. 2 567"
+SPLIT_YEAR = re.compile(
+    rf"(?<![0-9๐-๙])(?P<head>{D}{{1,2}}[ \t]*(?P<month>[^\s0-9๐-๙]{{2,12}})[ \t]+(?:พ\.[ \t]?ศ\.[ \t]*)?)"
+    rf"(?P<a>[๒2])[ \t](?P<b>[๕5]{D}{{2}})(?!{D})")
+
+
+def repair_split_year(text: str) -> str:
+    """A year printed whole and read in two pieces, joined after a month (or a near misreading of one).
+
+    >>> repair_split_year("วันที่ ๒ กุพ. ๒ ๕๖๔ และ ๑๐ ราย ๒ ๕๖๔ คน")
+    'วันที่ ๒ กุพ. ๒๕๖๔ และ ๑๐ ราย ๒ ๕๖๔ คน'
+    """
+    from extractors.patterns import month_number
+
+    def fix(m: re.Match) -> str:
+        month = m.group("month")
+        if month_number(month, last_dot_lost=True) is None and nearest_month(month) is None:
+            return m.group()
+        return m.group("head") + m.group("a") + m.group("b")
+
+    return SPLIT_YEAR.sub(fix, text)
+
+
+# "ที่ ทส อ๐๖๑๐.๕/ว ๘๙๗๖": a speck read as a letter glued before the unit number, after ที่ and the code
+UNIT_LEAD_SPECK = re.compile(
+    rf"(?m)^(?P<head>[ \t]*ที่[ \t]+(?P<code>[ก-ฮ]{{2}})\.?[ \t]+)[ก-ฮ](?={D}{{2,6}}(?:[ \t]*\.[ \t]*{D}{{1,4}})*[ \t]*/)")
+
+
+def repair_unit_lead_speck(text: str) -> str:
+    r"""A letter glued before the unit number of a known agency's reference, taken off.
+
+    >>> repair_unit_lead_speck("ที่ ทส อ๐๖๑๐.๕/ว ๘๙๗๖            กรมทรัพยากรน้ำ\nที่ ขข อ๐๖๑๐/๑")
+    'ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖            กรมทรัพยากรน้ำ\nที่ ขข อ๐๖๑๐/๑'
+    """
+    known = _known_codes()
+    return UNIT_LEAD_SPECK.sub(lambda m: m.group("head") if m.group("code") in known else m.group(), text)
+
+
+# "ทส ๐ ๖๑๐ . ๕ / ว ๘๙๗๖", "ขก\n0020 . 9 / 11 81 ลงวันที่": a known agency's number with its digits read apart;
+# the serial only when ลงวันที่/ลว. follows it (a number after it could be a count)
+SPACED_UNIT = rf"{D}(?:[ \t]?{D}){{1,5}}(?:[ \t]*\.[ \t]*{D}(?:[ \t]?{D}){{0,3}}){{0,3}}"
+SPACED_REF = re.compile(
+    rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2}})(?P<gap>\.?[ \t]+|\.?[ \t]*\n[ \t]*)(?P<unit>{SPACED_UNIT})(?P<slash>[ \t]*/[ \t]*)"
+    rf"(?P<circ>ว\.?[ \t]*)?(?P<serial>{D}{{1,5}}(?:[ \t]{D}{{1,4}}(?=[ \t]*(?:ลงวันที่|ลว)))?)")
+
+
+def repair_spaced_refs(text: str) -> str:
+    r"""A known agency's reference number whose digits OCR read apart, put together.
+
+    >>> repair_spaced_refs("กรมทรัพยากรน้า ที่ ทส ๐ ๖๑๐ . ๕ / ว ๘๙๗๖ ลงวันที่ ๙\nขก\n0020 . 9 / 11 81 ลงวันที่ 26")
+    'กรมทรัพยากรน้า ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖ ลงวันที่ ๙\nขก\n0020.9/1181 ลงวันที่ 26'
+    >>> repair_spaced_refs("ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖ จำนวน ๓ คน, ขข ๑ ๒/๓")   # whole already; no such agency
+    'ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖ จำนวน ๓ คน, ขข ๑ ๒/๓'
+    """
+    known = _known_codes()
+
+    def fix(m: re.Match) -> str:
+        if m.group("code") not in known:
+            return m.group()
+        unit = re.sub(r"[ \t]+", "", m.group("unit"))
+        circ = m.group("circ") or ""
+        return m.group("code") + m.group("gap") + unit + "/" + (circ.strip() + " " if circ else "") + re.sub(
+            r"[ \t]+", "", m.group("serial"))
+
+    return SPACED_REF.sub(lambda m: fix(m) if re.search(r"[ \t]", m.group("unit") + m.group("serial")) else m.group(), text)
+
+
+# "13-มีนาคม พ.ศ, 2567": a speck read as a hyphen between the day and a month's full name, a comma for the
+# last dot of พ.ศ. before the year
+DAY_HYPHEN = re.compile(rf"(?<![0-9๐-๙])({D}{{1,2}})-(?=(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)ค?ม?)")
+ERA_COMMA = re.compile(rf"(?<![ก-๙])พ\.[ \t]?ศ,(?=[ \t]*{D}{{4}})")
+
+
+def repair_date_specks(text: str) -> str:
+    """A hyphen between a day and its month, a comma for the dot of ``พ.ศ.``, put back.
+
+    >>> repair_date_specks("ประกาศ ณ วันที่ 13-มีนาคม พ.ศ, 2567 และ ๒๑-๒๒ กันยายน ๒๕๖๐")
+    'ประกาศ ณ วันที่ 13 มีนาคม พ.ศ. 2567 และ ๒๑-๒๒ กันยายน ๒๕๖๐'
+    """
+    return ERA_COMMA.sub("พ.ศ.", DAY_HYPHEN.sub(r"\1 ", text))
+
+
+# "ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐": the agency code read twice before its number
+DOUBLED_CODE = re.compile(rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2}})[ \t]+(?P=code)(?=[ \t]*\.?[ \t]*{D}{{2,6}})")
+
+
+def repair_doubled_code(text: str) -> str:
+    """A known agency code read twice before its number, once.
+
+    >>> repair_doubled_code("ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐ และ นา นา ๒ ไร่")
+    'ที่ อว๐๖๑๗.๓๓/๘๔๔๐ และ นา นา ๒ ไร่'
+    """
+    known = _known_codes()
+    return DOUBLED_CODE.sub(lambda m: m.group("code") if m.group("code") in known else m.group(), text)
 
 
 def repair(text: str) -> str:
@@ -411,7 +529,8 @@ def repair(text: str) -> str:
     >>> repair("นายเรือง รุ่งเรือง")   # a name: not at a label position, left alone
     'นายเรือง รุ่งเรือง'
     """
-    text = STEPS["sara_am"](text)
+    text = repair_doubled_code(repair_split_year(repair_digit_specks(STEPS["sara_am"](text))))
+    text = repair_date_specks(repair_unit_lead_speck(text))
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
     # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
     text = CIRCULAR_LATIN_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", LOST_SLASH.sub(r"\1/ว", text)))
@@ -421,7 +540,18 @@ def repair(text: str) -> str:
     text = UNIT_DOT_SLASH.sub(".", text)
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
     text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
-    return repair_list_numbers(repair_day_slot(repair_months(repair_dated(text))))
+    return repair_spaced_refs(repair_list_numbers(repair_day_slot(repair_months(repair_dated(text)))))
+
+
+def repair_laid_out(text: str) -> str:
+    r"""``repair`` once more on a page as laid out (``pipeline.ocr.layout``): Tesseract's sparse mode gives
+    the pieces of one printed line apart (``ท`` and ``๑๖๙/๒๕๖๔``, ``วันที่ ๒ กุพ. ๒`` and ``๕๖๔``), and a rule
+    that needs both pieces only meets them once the layout has joined them.
+
+    >>> repair_laid_out("                          ท ๑๖๙/๒๕๖๔\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ กุพ. ๒ ๕๖๔")
+    '                          ที่ ๑๖๙/๒๕๖๔\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ ก.พ. ๒๕๖๔'
+    """
+    return repair(text)
 
 
 def postprocess(scan, result):
