@@ -212,15 +212,21 @@ def _wraps_into(previous: str, line: str) -> bool:
     """Does a position or principal printed on ``previous`` go on in ``line``?
 
     Yes when ``previous`` stops on a word that needs a complement (``…ผู้ว่าราชการจังหวัด`` /
-    ``เพชรบูรณ์``), when ``line`` is a bare province (``สมุทรปราการ``, ``ยโสธร เขต ๑``), or when an
+    ``เพชรบูรณ์``), when ``line`` is a bare province (``สมุทรปราการ``, ``ยโสธร เขต ๑``, ``จังหวัดยโสธร``), or when an
     office head is followed by its organisation (``…แทนอธิบดี`` / ``กรมส่งเสริมการเกษตร``).
     """
     previous, line = previous.strip(), line.strip()
     if DANGLING.search(previous) or ACTING_AT_END.search(previous) or line.startswith("และ"):
         return True
-    if line.split(" เขต")[0] in _province_names():
+    if _bare_province(line):
         return True
     return bool(HEAD_AT_END.search(previous) and ORGANISATION.match(line))
+
+
+def _bare_province(line: str) -> bool:
+    """A line holding a province and nothing more: ``ยโสธร``, ``ยโสธร เขต ๑``, ``จังหวัดยโสธร`` (the rest of
+    ``รองผู้บังคับการตำรวจภูธร`` / ``จังหวัดยโสธร``)."""
+    return line.split(" เขต")[0].removeprefix("จังหวัด").strip() in _province_names()
 
 
 # a position that cannot stop here: "…ผู้ว่าราชการจังหวัด" / "เพชรบูรณ์" (not "…กองแผนงาน", whole as it is)
@@ -230,7 +236,7 @@ CUT_SHORT = re.compile(r"(?:จังหวัด|อำเภอ|กรม|ก�
 def _wraps_over_page(previous: str, line: str) -> bool:
     """Does a position go on over a page break into ``line``? Only when it was plainly cut short."""
     previous, line = previous.strip(), line.strip()
-    return bool(CUT_SHORT.search(previous) or ACTING_AT_END.search(previous)) or line.split(" เขต")[0] in _province_names()
+    return bool(CUT_SHORT.search(previous) or ACTING_AT_END.search(previous)) or _bare_province(line)
 
 
 def _position_lines(lines: list[Line], first: int) -> list[Line]:
