@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from workbench.text_forms import FORMS, score_form
 
 from tests.test_eval_real import REAL
-from workbench.text_forms import FORMS, score_form
 
 SAMPLE = 150  # labelled files: the forms' figures move by under a point between 150 and 1,000
 FORMS_CHECKED = ("wrapped", "thai_digits", "head_first_wrapped", "windows", "decomposed_am")

@@ -5,10 +5,10 @@ wrapped, must give the same fields (``workbench.text_forms`` measures this on th
 from __future__ import annotations
 
 import pytest
+from workbench.text_forms import head_first, wrapped
 
 from pipeline.process import process_file
 from pipeline.readers.text import decode_counted
-from workbench.text_forms import head_first, wrapped
 
 ANNOUNCEMENT = (
     "ประกาศกรมปศุสัตว์ เรื่อง ชะลอการนำเข้าหรือนำผ่านราชอาณาจักรซึ่งสุกร หมูป่า หรือซากสุกร ซากหมูป่า "
