@@ -45,7 +45,8 @@ def _from_agency_match(match: re.Match[str], offset: int) -> RefNo:
     serial_digits = arabic(match["serial"])
     suffix = match["suffix"] or ""
     court = match["court"] or ""
-    serial_text = f"{int(serial_digits)}{suffix}" if suffix else ""
+    padded = len(serial_digits) > 1 and serial_digits.startswith("0")  # "/๐๑๗๔" is kept as printed: "/0174"
+    serial_text = f"{serial_digits if padded else int(serial_digits)}{suffix}" if suffix or padded else ""
     if court:  # "(ค)อ 5419": the court's part stays in the canonical form
         serial_text = f"{court} {serial_text or int(serial_digits)}"
     return RefNo(

@@ -31,11 +31,11 @@ def letter_key(record: Record) -> tuple[str, ...] | None:
         return None
     subject = "".join(record.subject.value.split())
     if subject:
-        return record.ref_no.canonical, record.doc_date.date.isoformat(), subject
+        return record.ref_no.key, record.doc_date.date.isoformat(), subject
     issuer = "".join(record.issuer.value.split())
     if not issuer:
         return None
-    return record.ref_no.canonical, record.doc_date.date.isoformat(), "", record.doc_type, issuer
+    return record.ref_no.key, record.doc_date.date.isoformat(), "", record.doc_type, issuer
 
 
 def rank(record: Record) -> tuple:

@@ -38,7 +38,7 @@ class Target:
     """What the index knows of one ingested letter."""
 
     doc_id: str
-    ref: str  # canonical
+    ref: str  # canonical, as matching compares it (``RefNo.key``)
     agency: str
     unit: str
     serial: int | None
@@ -67,7 +67,7 @@ class CorpusIndex:
         names = tuple(n for n in (record.issuer.value, agency_name(ref.agency) if ref else "") if n)
         target = Target(
             record.doc_id,
-            ref.canonical if ref else "",
+            ref.key if ref else "",
             ref.agency if ref else "",
             ref.unit if ref else "",
             ref.serial if ref else None,
@@ -101,7 +101,7 @@ def exact(citation: Citation, index: CorpusIndex) -> Link | None:
     """Same canonical number; the date, when both sides give one, must be the same day."""
     if citation.ref_no is None or not citation.ref_no.agency and citation.ref_no.year is None:
         return None
-    same = [t for t in index.by_ref.get(citation.ref_no.canonical, []) if _date_agrees(citation, t)]
+    same = [t for t in index.by_ref.get(citation.ref_no.key, []) if _date_agrees(citation, t)]
     dated = citation.date is not None and all(t.date is not None for t in same)
     return _decide(same, SCORE_EXACT if dated else SCORE_EXACT_NO_DATE, "same number")
 

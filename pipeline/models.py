@@ -163,11 +163,23 @@ class RefNo:
     text: str = ""  # as printed
     span: Span | None = None
     year: int | None = None  # B.E. year of an order number ๑๒๓/๒๕๖๙
-    serial_text: str = ""  # serial with any non-digit suffix kept, e.g. "123ก"
+    serial_text: str = ""  # serial as printed when its number alone does not say it: "123ก", "0174"
 
     @property
     def canonical(self) -> str:
-        serial = self.serial_text or ("" if self.serial is None else str(self.serial))
+        """``อท 0017.2/ว 2055``; a serial printed with leading zeros keeps them (``อว 8115.1/0174``)."""
+        return self._form(self.serial_text or ("" if self.serial is None else str(self.serial)))
+
+    @property
+    def key(self) -> str:
+        """The canonical number as matching compares it: a zero-padded serial is its number
+        (``อว 8115.1/0174`` cites the letter printed ``อว 8115.1/174``)."""
+        serial = self.serial_text
+        if serial[:1] == "0" and self.serial is not None:
+            serial = str(self.serial) + serial.lstrip("0123456789")
+        return self._form(serial or ("" if self.serial is None else str(self.serial)))
+
+    def _form(self, serial: str) -> str:
         if self.year is not None and not self.agency:
             return f"{serial}/{self.year}"
         prefix = f"{self.agency} {self.unit}".strip() if self.agency else self.unit

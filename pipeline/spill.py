@@ -109,7 +109,7 @@ class Spill:
             ref = r.ref_no
             names = [n for n in (r.issuer.value, agency_name(ref.agency) if ref else "") if n]
             self.db.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (result.sha256, pos, r.doc_id, ref.canonical if ref else "", ref.agency if ref else "",
+                            (result.sha256, pos, r.doc_id, ref.key if ref else "", ref.agency if ref else "",
                              ref.unit if ref else "", ref.serial if ref else None, int(ref.circular) if ref else 0,
                              r.doc_date.date.isoformat() if r.doc_date else None, json.dumps(names)))
 

@@ -33,6 +33,8 @@ CORPUS = [
 CASES = [
     # (citing text, expected status, expected target)
     ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "resolved", "A"),
+    # the serial cited with the leading zeros its letter was printed without: the same number
+    ("ตามหนังสือกระทรวงมหาดไทย ที่ มท ๐๘๑๐.๕/ว ๐๑๒๓๔ ลงวันที่ ๑ มีนาคม ๒๕๖๒", "resolved", "B"),
     # ๙ read for ๕: one candidate, same day -> probable
     ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๙๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
     # same number, another day: a date that disagrees never links

@@ -22,8 +22,21 @@ CASES = [
     ("มท๐๘๑๐.๕/ว๑๒๓๔", "มท 0810.5/ว 1234", "มท", "0810.5", 1234, True),
     ("มท ๐๘๑๐.๕ / ว. ๑๒๓๔", "มท 0810.5/ว 1234", "มท", "0810.5", 1234, True),
     ("มท. 0810/123", "มท 0810/123", "มท", "0810", 123, False),
-    ("อก 0704/ว 0105", "อก 0704/ว 105", "อก", "0704", 105, True),
+    # a serial printed with leading zeros keeps them (the hand labels of real letters do: อว 8115.1/0174);
+    # matching compares its number (RefNo.key)
+    ("อก 0704/ว 0105", "อก 0704/ว 0105", "อก", "0704", 105, True),
+    ("อว ๘๑๑๕.๑/๐๑๗๔", "อว 8115.1/0174", "อว", "8115.1", 174, False),
 ]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("อว ๘๑๑๕.๑/๐๑๗๔", "อว 8115.1/174"),
+    ("อก 0704/ว 0105", "อก 0704/ว 105"),
+    ("ศธ 04349/ว3694", "ศธ 04349/ว 3694"),
+    ("ศธ 04025/0012ก", "ศธ 04025/12ก"),
+])
+def test_matching_compares_a_padded_serial_as_its_number(text, key):
+    assert parse_ref(text).key == key
 
 
 @pytest.mark.parametrize(("text", "canonical", "agency", "unit", "serial", "circular"), CASES)
