@@ -39,7 +39,8 @@ _KIND_OF_TITLE = {
     "ระเบียบ": "regulation",
     "ข้อบังคับ": "regulation",
 }
-MEMO_MARK = re.compile(r"บันทึก[ \t]*ข้อความ|หนังสือภายใน")
+# the memo's title, not a memo cited in the body ("ตามบันทึกข้อความกองโรคติดต่อทั่วไป ที่ …")
+MEMO_MARK = re.compile(r"(?<![ก-ฮะ-ฺเ-ๅ])(?:บันทึก[ \t]*ข้อความ|หนังสือภายใน)")
 # "สั่ง ณ วันที่ …", also with a speck before it ("| ประกาศ ณ วันที่ …")
 SIGNED_ON = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")
 # "วันที่ ๒๖ …" of a memo's header, also with the upper marks OCR lost before a number ("วนท 13 เมษายน 2564");

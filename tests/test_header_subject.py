@@ -21,3 +21,22 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_subject(text, expected):
     assert subject(split_lines(text, 0)).value == expected
+
+
+KINDS = [
+    # an external letter citing a memo in its body is no memo
+    ("ที่ สธ ๐๔๑๐.๗/ว ๙๐๓๘                           กรมควบคุมโรค\n\n                                  ๑๖ กันยายน ๒๕๖๕\n"
+     "เรื่อง  ขอเชิญประชุม\nเรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด\n"
+     "          ตามบันทึกข้อความกองโรคติดต่อทั่วไป ที่ สธ ๐๔๑๐.๗/๖๘๖๗ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๕ นั้น\n", "external"),
+    ("                         บันทึกข้อความ\nส่วนราชการ  ฝ่ายอำนวยการ\nที่ ตช ๐๐๑๘.๑๗/๙๒๙๒  วันที่ ๒๐ ก.พ. ๒๕๖๗\n"
+     "เรื่อง  การคัดเลือก\nเรียน  ผู้บังคับการ\n", "memo"),
+    ("บันทึกข้อความ ส่วนราชการ สำนักงานจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๐๕๕ เรื่อง ขอเชิญประชุม เรียน หัวหน้าส่วนราชการ\n",
+     "memo"),  # flat text: the title at the head of the one line
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_doc_type(text, kind):
+    from extractors.header import doc_type
+
+    assert doc_type(split_lines(text, 0)) == kind
