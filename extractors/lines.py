@@ -66,14 +66,16 @@ def visible_length(text: str) -> int:
 
 
 def _is_thai(ch: str) -> bool:
-    return "\u0e00" <= ch <= "\u0e7f"
+    """A Thai letter or mark; Thai digits are not: a number is set off by a space (``เขต`` / ``๓`` is ``เขต ๓``)."""
+    return "\u0e00" <= ch <= "\u0e7f" and not "\u0e50" <= ch <= "\u0e59"
 
 
 def join_wrapped(parts: list[str]) -> str:
     """Join the pieces of a field printed over several lines.
 
     A printed line break inside a Thai phrase carries no space; between other scripts it is a space:
-    ``join_wrapped(["การจัดการระบบคอมพิวเตอร์", "ของกระทรวงมหาดไทย"]) == "การจัดการระบบคอมพิวเตอร์ของกระทรวงมหาดไทย"``.
+    ``join_wrapped(["การจัดการระบบคอมพิวเตอร์", "ของกระทรวงมหาดไทย"]) == "การจัดการระบบคอมพิวเตอร์ของกระทรวงมหาดไทย"``;
+    ``join_wrapped(["ประถมศึกษาสตูล เขต", "๓"]) == "ประถมศึกษาสตูล เขต ๓"``.
     """
     out = ""
     for part in (_RUN_OF_SPACES.sub(" ", p.strip()) for p in parts):

@@ -57,6 +57,11 @@ MAX_POSITION_LINES = 6  # a long position wraps in a narrow signature column
 DANGLING = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|ส่วน|เขต|แห่ง|และ|ประจำ|การ|สำนักงาน|สำนัก|กอง|ฝ่าย|กลุ่ม|งาน|ศูนย์|พื้นที่)$")
 ACTING_AT_END = re.compile(r"(?:" + "|".join(ACTING_WORDS) + r")$")
 HEAD_AT_END = re.compile(r"(?:อธิบดี|อธิการบดี|ปลัด|เลขาธิการ|ผู้อำนวยการ|ผู้บัญชาการ|นายก|ผู้ว่าราชการ|คณบดี|ผู้บังคับการ|หัวหน้า)$")
+# a position line under an indented name that starts back at the margin because it is wider than the
+# signature column ("รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสตูล เขต"): it opens with an office's head,
+# where a contact block opens with its unit (กลุ่ม…, ฝ่าย…, งาน…)
+WIDE_POSITION = re.compile(r"^(?:รอง|ผู้อำนวยการ|ผู้ว่าราชการ|ผู้บังคับการ|ผู้บัญชาการ|ผู้กำกับการ|อธิบดี|อธิการบดี|ปลัด|นายก|คณบดี"
+                           r"|หัวหน้า|เลขาธิการ|ประธาน)[ก-๙]{6,}")
 ORGANISATION = re.compile(r"^(?:กรม|มหาวิทยาลัย|กระทรวง|องค์การ|จังหวัด|เทศบาล|สถาบัน|โรงเรียน|คณะ|ตำรวจ|สำนักงาน)")
 STAMP = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา(?:คู่ฉบับ)?)[ \t]*)+$")
 
@@ -257,8 +262,8 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             break
         if not block and SPECKS_ONLY.match(line.text):
             continue  # a speck of the signature between the name and the position ("=")
-        if indented and _indent(line) < 4 and not acting_phrase(line.text):
-            break  # back at the margin: the contact block (an acting line wider than the column is not)
+        if indented and _indent(line) < 4 and not acting_phrase(line.text) and not (not block and WIDE_POSITION.match(line.text)):
+            break  # back at the margin: the contact block (an acting line, or a first position line, wider than the column is not)
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
             break
         if turned and block and not (acting_phrase(line.text) or _wraps_over_page(block[-1].text, line.text)):
