@@ -336,8 +336,8 @@ def prepare() -> None:
               "flood_trigrams": _flood_trigrams()}
     for table in (tables["damaged_words"], tables["flooded_words"]):
         _automaton(id(table), table)
-    if stored().keys() != tables.keys():
-        save(tables)
+    if stored().keys() != tables.keys() and save(tables):
+        stored.cache_clear()  # written once: a later prepare() in this process finds it, not rewrites it
 
 
 RE_VOWEL_SPACE = re.compile("(?<=[เแโใไ]) +(?=[ก-ฮ])")  # "เ กียรติ" -> "เกียรติ"
