@@ -97,15 +97,17 @@ class _State:
 
     def update(self, line: Line) -> None:
         text = line.text
+        stripped = line.stripped
         if _page_break(line):
             self.turned, self.on_page = self.has_subject, 0
-        elif line.stripped:
+        elif stripped:
             self.on_page += 1
-        if self.named and line.stripped and not NAME_LINE.match(text):
+        named = NAME_LINE.match(text) is not None
+        if self.named and stripped and not named:
             self.signed = True
-        if NAME_LINE.match(text):
+        if named:
             self.named = True
-        if NAME_LINE.match(text) or CLOSING.match(text) or SIGNED_ON.match(text):
+        if named or CLOSING.match(text) or SIGNED_ON.match(text):
             self.ended = True
         if self.stamped and STANDALONE_DATE.match(text) and not DATE_LEAD.search(self.previous):
             self.ended = True  # the date alone after the body closes a หนังสือประทับตรา

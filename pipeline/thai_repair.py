@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from extractors.patterns import MONTH_NAMES
 from pipeline.thai_chars import to_arabic
-from pipeline.word_tables import save, stored
+from pipeline.word_tables import automaton_bytes, save, stored
 
 Edit = tuple[int, int, str]
 DIGIT = "[0-9๐-๙]"
@@ -120,7 +120,7 @@ def _common() -> frozenset[str]:
 def _table(has: str, damage) -> dict[str, str]:
     freq = _frequencies()
     table = {}
-    for w in _common():
+    for w in sorted(_common()):  # in a fixed order: which word wins a shared damaged form must not depend on the hash seed
         if has in w and len(w) >= 3:
             for rank, bad in enumerate(damage(w)):
                 if bad != w and bad not in freq and (rank == 0 or bad not in table):
@@ -254,11 +254,25 @@ RE_AM = re.compile(SARA_AM)
 
 
 _AUTOMATA: dict[int, object] = {}
+STORED_AUTOMATA = ("damaged_words", "flooded_words")  # the tables whose automata the store keeps
+
+
+def _stored_automaton(table: dict[str, str]):
+    """The stored automaton of ``table`` when it is one of ``STORED_AUTOMATA`` as loaded from the store."""
+    from pipeline.word_tables import automaton_from, stored
+
+    tables = stored()
+    for name in STORED_AUTOMATA:
+        if tables.get(name) is table and f"{name}_automaton" in tables:
+            return automaton_from(tables[f"{name}_automaton"])
+    return None
 
 
 def _automaton(key: int, table: dict[str, str]):
     """An Aho-Corasick automaton of the ``table``'s keys (pyahocorasick): every place a key occurs in a
     text, found in one pass in C, so that only the ``า`` or ``ำ`` inside one are looked at."""
+    if key not in _AUTOMATA and (automaton := _stored_automaton(table)) is not None:
+        _AUTOMATA[key] = automaton
     if key not in _AUTOMATA:
         import ahocorasick
 
@@ -334,10 +348,12 @@ def prepare() -> None:
     tables = {"words": words(), "common": _common(), "damaged_words": _damaged_words(),
               "flooded_words": _flooded_words(), "damage_trigrams": _damage_trigrams(),
               "flood_trigrams": _flood_trigrams()}
-    for table in (tables["damaged_words"], tables["flooded_words"]):
-        _automaton(id(table), table)
-    if stored().keys() != tables.keys() and save(tables):
-        stored.cache_clear()  # written once: a later prepare() in this process finds it, not rewrites it
+    automata = {f"{name}_automaton": _automaton(id(tables[name]), tables[name]) for name in STORED_AUTOMATA}
+    automata["word_automaton"] = word_automaton()
+    if stored().keys() != tables.keys() | automata.keys():
+        tables.update((name, automaton_bytes(automaton)) for name, automaton in automata.items())
+        if save(tables):
+            stored.cache_clear()  # written once: a later prepare() in this process finds it, not rewrites it
 
 
 RE_VOWEL_SPACE = re.compile("(?<=[เแโใไ]) +(?=[ก-ฮ])")  # "เ กียรติ" -> "เกียรติ"

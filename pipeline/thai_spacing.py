@@ -50,6 +50,10 @@ def word_automaton():
     """
     import ahocorasick
 
+    from pipeline.word_tables import automaton_from, stored
+
+    if "word_automaton" in stored() and (automaton := automaton_from(stored()["word_automaton"])) is not None:
+        return automaton
     automaton = ahocorasick.Automaton()
     for word in words():
         automaton.add_word(word, len(word))

@@ -186,3 +186,17 @@ def test_bad_caps_exit_2(tmp_path, flags):
     from pipeline.cli import main
 
     assert main(["ingest", str(DOCX), "--out", str(tmp_path / "o"), *flags]) == 2
+
+
+def test_deflate_never_inflates_past_the_ratio_the_quick_check_assumes():
+    """The stream check skips a stream whose bytes, inflated at ``DEFLATE_MAX_RATIO``, stay under the cap;
+    the most compressible data there is (zeros at level 9) must not beat that ratio."""
+    from pipeline.readers.pdf_limits import DEFLATE_MAX_RATIO, _may_inflate_past
+
+    zeros = b"\0" * (64 << 20)
+    packed = zlib.compress(zeros, 9)
+    assert len(zeros) / len(packed) < DEFLATE_MAX_RATIO
+    data = b"stream\n" + packed + b"\nendstream"
+    assert _may_inflate_past(data, 7, len(zeros) - 1)  # could (and does) pass a cap just under its size
+    assert not _may_inflate_past(data, 7, (len(packed) + 1) * DEFLATE_MAX_RATIO)  # its bytes and the line break
+    assert _may_inflate_past(b"stream\n" + packed, 7, 1 << 40)  # no endstream: always inflated and counted

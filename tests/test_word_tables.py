@@ -55,3 +55,59 @@ def test_no_file_and_an_unwritable_folder_mean_built_tables(tmp_path):
 def test_the_repairs_read_the_same_with_the_stored_tables():
     prepare()
     assert normalize("อานาจหน้าที่ ควำมรับผิดชอบ ระเบยี บ").text == "อำนาจหน้าที่ ความรับผิดชอบ ระเบียบ"
+
+
+def test_the_stored_automata_find_what_the_built_ones_find():
+    import ahocorasick
+
+    prepare()
+    tables = word_tables.stored()
+    assert {"word_automaton", "damaged_words_automaton", "flooded_words_automaton"} <= tables.keys()
+    text = "ต้องกาหนดอานาจหน้าที่ ควำมรับผิดชอบของสำนักงานเขตพื้นที่การศึกษา"
+    for name, words in (("word_automaton", thai_spacing.words()), ("damaged_words_automaton", tables["damaged_words"]),
+                        ("flooded_words_automaton", tables["flooded_words"])):
+        built_one = ahocorasick.Automaton()
+        for word in words:
+            built_one.add_word(word, len(word))
+        built_one.make_automaton()
+        loaded = word_tables.automaton_from(tables[name])
+        assert sorted(loaded.iter(text)) == sorted(built_one.iter(text)) != []
+
+
+class _Boom:
+    def __reduce__(self):
+        import os
+
+        return (os.system, ("echo unpickled",))
+
+
+@pytest.mark.parametrize("data", [
+    b"",
+    b"not a pickle",
+    __import__("pickle").dumps(_Boom()),  # a class other than the automaton: refused, nothing run
+    __import__("pickle").dumps({"a": 1}),  # a pickle, not an automaton
+])
+def test_bytes_that_are_not_an_automaton_give_none(data):
+    assert word_tables.automaton_from(data) is None
+
+
+_TABLE_DIGEST = (
+    "import hashlib, marshal\n"
+    "from pipeline import thai_repair\n"
+    "thai_repair.stored = lambda: {}\n"  # built here, not loaded
+    "tables = (thai_repair._damaged_words(), thai_repair._flooded_words())\n"
+    "print(hashlib.sha256(marshal.dumps([sorted(t.items()) for t in tables])).hexdigest())\n"
+)
+
+
+def test_the_tables_built_are_the_same_whatever_the_hash_seed():
+    """Two words whose damaged forms meet (one key, two words) must resolve the same way in every process:
+    the table was built in a set's order once, and a Gazette text read ``ดาเนินการ`` or ``ดำเนินการ`` by
+    the hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    digests = {subprocess.run([sys.executable, "-c", _TABLE_DIGEST], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
+    assert len(digests) == 1 and len(next(iter(digests))) == 64

@@ -18,7 +18,7 @@ pdfplumber's own text garbles Thai marks (docs/BENCHMARKS.md).
 
 from __future__ import annotations
 
-import statistics
+import re
 from ctypes import c_double
 from typing import NamedTuple
 
@@ -51,64 +51,68 @@ class Glyph(NamedTuple):
         return (self.left + self.right) / 2
 
 
-def _glyphs(textpage) -> list[Glyph]:
-    """Every character of the page with its box: pdfium's ``FPDFText_GetCharBox`` called directly with four
-    reused doubles (pypdfium2's ``get_charbox`` makes four and checks them on each of a page's characters)."""
+def _glyph_lines(textpage) -> list[list[Glyph]]:
+    """Every character of the page with its box, split at the line breaks pdfium generates (``\\r\\n``):
+    pdfium's ``FPDFText_GetCharBox`` called directly with four reused doubles (pypdfium2's ``get_charbox``
+    makes four and checks them on each of a page's characters)."""
     import pypdfium2.raw as pdfium_c
 
     count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)
+    text = textpage.get_text_range(0, count)[:count]
     left, right, bottom, top = c_double(), c_double(), c_double(), c_double()
     charbox, page = pdfium_c.FPDFText_GetCharBox, textpage.raw
-    glyphs = []
-    for i, char in enumerate(text[:count]):
-        if charbox(page, i, left, right, bottom, top):  # pdfium's order: left, right, bottom, top
-            glyphs.append(Glyph(char, left.value, bottom.value, right.value, top.value))
-        else:  # pdfium has no box for some generated characters
-            glyphs.append(Glyph(char, 0.0, 0.0, 0.0, 0.0))
-    return glyphs
-
-
-def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Split at the line breaks pdfium generates (``\\r\\n``)."""
+    make, glyph = tuple.__new__, Glyph  # a NamedTuple's own __new__ is a Python call per character
     lines: list[list[Glyph]] = []
-    current: list[Glyph] = []
-    for glyph in glyphs:
-        if glyph.char in "\r\n":
-            if current:
-                lines.append(current)
-            current = []
-        else:
-            current.append(glyph)
-    if current:
-        lines.append(current)
+    for piece in LINE.finditer(text):
+        line = []
+        append = line.append
+        for i, char in enumerate(piece.group(), piece.start()):
+            if charbox(page, i, left, right, bottom, top):  # pdfium's order: left, right, bottom, top
+                append(make(glyph, (char, left.value, bottom.value, right.value, top.value)))
+            else:  # pdfium has no box for some generated characters
+                append(make(glyph, (char, 0.0, 0.0, 0.0, 0.0)))
+        lines.append(line)
     return lines
+
+
+SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # every str.isspace() character
+NOT_SOLID = MARK_SET | SPACES
+LINE = re.compile(r"[^\r\n]+")  # a line between pdfium's generated line breaks
 
 
 def _solid(line: list[Glyph]) -> list[Glyph]:
     """The printed base characters of a line (no spaces, no marks)."""
-    return [g for g in line if not g.char.isspace() and g.char not in MARK_SET]
+    return [g for g in line if g[0] not in NOT_SOLID]
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` (the mean of the middle two of an even count), without its checks: it is
+    called on every line of every page."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _baseline(line: list[Glyph]) -> float | None:
-    bases = [g.bottom for g in _solid(line)]
-    return statistics.median(bases) if bases else None
+    bases = [g[2] for g in line if g[0] not in NOT_SOLID]
+    return _median(bases) if bases else None
 
 
 def _height(line: list[Glyph]) -> float:
-    heights = [g.top - g.bottom for g in _solid(line)]
-    return (statistics.median(heights) if heights else 0.0) or 1.0
+    heights = [g[4] - g[2] for g in line if g[0] not in NOT_SOLID]
+    return (_median(heights) if heights else 0.0) or 1.0
 
 
 def _first_left(line: list[Glyph]) -> float:
-    return min((g.left for g in line if not g.char.isspace()), default=0.0)
+    lefts = [g[1] for g in line if g[0] not in SPACES]
+    return min(lefts) if lefts else 0.0
 
 
 def _attach_lone_marks(lines: list[list[Glyph]]) -> list[list[Glyph]]:
     """A mark pdfium put on a line of its own (``ข้อม|ู|ล``) goes back to the line before it."""
     out: list[list[Glyph]] = []
     for line in lines:
-        if out and not _solid(line):
+        if out and not any(g[0] not in NOT_SOLID for g in line):
             out[-1] = out[-1] + line
         else:
             out.append(line)
@@ -218,37 +222,40 @@ def repair_marks(line: list[Glyph]) -> list[Glyph]:
 
 def left_margin(lines: list[list[Glyph]]) -> float | None:
     """The leftmost printed x of a page (None for a page without text)."""
-    lefts = [g.left for line in lines for g in _solid(line) if g.right > g.left]
+    lefts = [g[1] for line in lines for g in line if g[0] not in NOT_SOLID and g[3] > g[1]]
     return min(lefts) if lefts else None
 
 
 def _metrics(lines: list[list[Glyph]], baselines: list[float | None]) -> tuple[float, float]:
     """(width of one character, usual line pitch) of a page."""
-    widths = [g.right - g.left for line in lines for g in _solid(line) if g.right > g.left]
-    unit = (statistics.median(widths) if widths else 1.0) or 1.0
+    widths = [g[3] - g[1] for line in lines for g in line if g[0] not in NOT_SOLID and g[3] > g[1]]
+    unit = (_median(widths) if widths else 1.0) or 1.0
     known = [b for b in baselines if b is not None]
     pitches = [a - b for a, b in zip(known, known[1:], strict=False) if a - b > 0]
-    return unit, (statistics.median(pitches) if pitches else 0.0)
+    return unit, (_median(pitches) if pitches else 0.0)
 
 
 def _render_line(line: list[Glyph], margin: float, unit: float) -> str:
     indent = max(0, min(MAX_INDENT, round((_first_left(line) - margin) / unit)))
     out = [" " * indent]
-    previous = None
-    for glyph in line:
-        wide_gap = (previous is not None and glyph.char not in MARK_SET and not glyph.char.isspace()
-                    and not previous.char.isspace() and glyph.left - previous.right > 3 * unit)
-        if wide_gap:  # a tab stop: "ที่ อท ๑๒๓/๔๕ <gap> ศาลากลางจังหวัด"
-            out.append(" " * min(MAX_INDENT, round((glyph.left - previous.right) / unit)))
-        out.append(glyph.char)
-        if not glyph.char.isspace() or glyph.right > glyph.left:
-            previous = glyph
+    previous_right = None  # the right edge of the last printed glyph, None after a space
+    tab = 3 * unit
+    for char, left, _, right, _ in line:
+        if char in SPACES:
+            out.append(char)
+            if right > left:  # a printed space: no tab stop right after it
+                previous_right = None
+            continue
+        if previous_right is not None and char not in MARK_SET and left - previous_right > tab:
+            out.append(" " * min(MAX_INDENT, round((left - previous_right) / unit)))  # a tab stop: "ที่ อท ๑๒๓/๔๕ <gap> ศาลากลางจังหวัด"
+        out.append(char)
+        previous_right = right
     return "".join(out).strip("\r").rstrip()
 
 
 def page_lines(textpage) -> list[list[Glyph]]:
     """The glyphs of a page as printed lines, top to bottom, marks repaired."""
-    return [repair_marks(line) for line in _printed_order(_lines(_glyphs(textpage)))]
+    return [repair_marks(line) for line in _printed_order(_glyph_lines(textpage))]
 
 
 def render(lines: list[list[Glyph]], margin: float | None = None) -> str:

@@ -25,6 +25,7 @@ HEIGHT = re.compile(rb"/Height\s+(\d{1,12})")
 DICT_BACK = 4096  # bytes before ``stream`` in which its dictionary is looked for
 STEP = 1 << 20  # inflated bytes counted at a time
 FEED = 1 << 16  # compressed bytes fed at a time
+DEFLATE_MAX_RATIO = 1100  # Deflate inflates at most 1,032-fold (258 bytes from one 2-bit code), with room
 
 
 def _inflated_past(data, start: int, cap: int) -> bool:
@@ -48,6 +49,14 @@ def _inflated_past(data, start: int, cap: int) -> bool:
     return False
 
 
+def _may_inflate_past(data, start: int, cap: int) -> bool:
+    """Could the stream at ``start`` inflate past ``cap`` at all? Not when its bytes up to the next
+    ``endstream``, inflated at Deflate's largest ratio, stay under it: a letter's streams are never
+    inflated here, pdfium inflates them once anyway. A stream with no ``endstream`` after it might."""
+    end = data.find(b"endstream", start)
+    return end < 0 or (end - start) * DEFLATE_MAX_RATIO > cap
+
+
 def check_streams(path: Path, limits: ReadLimits) -> None:
     """Raise ReadError ``over_limit`` when a stream of the PDF at ``path`` is past a cap; else nothing."""
     with path.open("rb") as fh:
@@ -64,6 +73,7 @@ def check_streams(path: Path, limits: ReadLimits) -> None:
                                     f"({w * h / 1e6:.0f} megapixels), over the cap of {limits.max_megapixels} "
                                     "(--max-megapixels): nothing of it was read.")
                 if b"/FlateDecode" in head or b"/Fl " in head or b"/Fl]" in head:
-                    if _inflated_past(data, match.end(), limits.stream_bytes):
+                    if _may_inflate_past(data, match.end(), limits.stream_bytes) and \
+                            _inflated_past(data, match.end(), limits.stream_bytes):
                         raise ReadError("over_limit", f"A stream of the PDF inflates past {limits.max_stream_mb} MB "
                                         "(--max-stream-mb): nothing of it was read.")
