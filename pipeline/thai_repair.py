@@ -259,12 +259,11 @@ STORED_AUTOMATA = ("damaged_words", "flooded_words")  # the tables whose automat
 
 def _stored_automaton(table: dict[str, str]):
     """The stored automaton of ``table`` when it is one of ``STORED_AUTOMATA`` as loaded from the store."""
-    from pipeline.word_tables import automaton_from, stored
+    from pipeline.word_tables import stored, stored_automaton
 
-    tables = stored()
     for name in STORED_AUTOMATA:
-        if tables.get(name) is table and f"{name}_automaton" in tables:
-            return automaton_from(tables[f"{name}_automaton"])
+        if stored().get(name) is table:
+            return stored_automaton(f"{name}_automaton")
     return None
 
 

@@ -50,9 +50,9 @@ def word_automaton():
     """
     import ahocorasick
 
-    from pipeline.word_tables import automaton_from, stored
+    from pipeline.word_tables import stored_automaton
 
-    if "word_automaton" in stored() and (automaton := automaton_from(stored()["word_automaton"])) is not None:
+    if (automaton := stored_automaton("word_automaton")) is not None:
         return automaton
     automaton = ahocorasick.Automaton()
     for word in words():

@@ -110,6 +110,20 @@ def automaton_from(data: bytes):
     return automaton if isinstance(automaton, ahocorasick.Automaton) else None
 
 
+def stored_automaton(name: str):
+    """The automaton stored under ``name``, its bytes then let go (they are most of the file: the process
+    keeps the automaton, not both), or None when the store has none or it cannot be read."""
+    data = stored().get(name)
+    if not isinstance(data, bytes):
+        return None
+    automaton = automaton_from(data)
+    stored()[name] = TAKEN
+    return automaton
+
+
+TAKEN = "taken"  # what stands in ``stored()`` for an automaton's bytes once they were read
+
+
 @lru_cache(maxsize=1)
 def stored() -> dict:
     """``load()``, once per process (workers forked after ``pipeline.normalize.prepare`` share it)."""

@@ -61,7 +61,7 @@ def test_the_stored_automata_find_what_the_built_ones_find():
     import ahocorasick
 
     prepare()
-    tables = word_tables.stored()
+    tables = word_tables.load()  # the file as stored (the process's own copy lets the bytes go once read)
     assert {"word_automaton", "damaged_words_automaton", "flooded_words_automaton"} <= tables.keys()
     text = "ต้องกาหนดอานาจหน้าที่ ควำมรับผิดชอบของสำนักงานเขตพื้นที่การศึกษา"
     for name, words in (("word_automaton", thai_spacing.words()), ("damaged_words_automaton", tables["damaged_words"]),
@@ -72,6 +72,8 @@ def test_the_stored_automata_find_what_the_built_ones_find():
         built_one.make_automaton()
         loaded = word_tables.automaton_from(tables[name])
         assert sorted(loaded.iter(text)) == sorted(built_one.iter(text)) != []
+    assert word_tables.stored_automaton("word_automaton") is None  # read once by prepare(): its bytes let go
+    assert thai_spacing.word_automaton() is not None
 
 
 class _Boom:
