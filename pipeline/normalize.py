@@ -72,10 +72,14 @@ RE_SPACE_BEFORE_MARK = re.compile(f"(?: +|(?<=[\u0e01-\u0e2e]) *\n *)(?=[{MARKS}
 RE_SPACE_BEFORE_MARK_HINT = re.compile(f"[ \n][{MARKS}\u0e30\u0e33\u0e45]")  # found where RE_SPACE_BEFORE_MARK is, faster
 # dotted_leaders: "ส่วนราชการ...จังหวัด" -> "ส่วนราชการ จังหวัด"; "\n.....ที่มี" -> "\nที่มี"; "๔๙๑๒...\n" -> "๔๙๑๒\n".
 # possessive (no backtracking): "(?:[ .…]*[.…])?" was cubic on a line of 1,400 dots and spaces
-LEADER = r"(?:\.(?: ?\.){2,}+|…+)(?:[ ]*[.…])*+"
+# A leader never begins with the dot that closes an abbreviation ("ก.ค........." keeps "ก.ค."), and a draft's
+# year not yet given, "(ฉบับที่ ..) พ.ศ. ....", is no leader: it is matched first (``ERA_PLACEHOLDER``) and kept
+# (two to four dots; a form's longer run after พ.ศ. is a leader, the era keeps its dot).
+LEADER = r"(?<![ก-ฮ]\.[ก-ฮ])(?:\.(?: ?\.){2,}+|…+)(?:[ ]*[.…])*+"
+ERA_PLACEHOLDER = r"(?P<era>พ\.ศ\.[ ]?\.{2,4}+(?![.…]))"  # a form's long leader after พ.ศ. is a leader
 RE_LEADER_LINE_START = re.compile(f"(?m)^[ ]*{LEADER}[ ]*")
-RE_LEADER_LINE_END = re.compile(f"(?m)[ ]*{LEADER}[ ]*$")
-RE_LEADER_INNER = re.compile(f"[ ]*{LEADER}[ ]*")
+RE_LEADER_LINE_END = re.compile(f"(?m){ERA_PLACEHOLDER}|[ ]*{LEADER}[ ]*$")
+RE_LEADER_INNER = re.compile(f"{ERA_PLACEHOLDER}|[ ]*{LEADER}[ ]*")
 # nfc: lines that NFC would change.
 RE_LINE = re.compile(r"[^\n]+")
 
@@ -239,8 +243,8 @@ def _dotted_leaders(text: str) -> tuple[str, EditMap | None]:
     if "..." not in text and "…" not in text and ". ." not in text:
         return text, None
     text, a = apply_edits(text, regex_edits(RE_LEADER_LINE_START, "", text))
-    text, b = apply_edits(text, regex_edits(RE_LEADER_LINE_END, "", text))
-    text, c = apply_edits(text, regex_edits(RE_LEADER_INNER, " ", text))
+    text, b = apply_edits(text, regex_edits(RE_LEADER_LINE_END, lambda m: m["era"] or "", text))
+    text, c = apply_edits(text, regex_edits(RE_LEADER_INNER, lambda m: m["era"] or " ", text))
     return text, _chain(_chain(a, b), c)
 
 
