@@ -96,10 +96,13 @@ def _bounds(text: str, s: int) -> tuple[int, int]:
 
 
 def _locally_fine(text: str, s: int, a: int, b: int) -> bool:
-    """A word ends just before the space and another starts just after it (the clean-text case)."""
+    """A word ends just before the space and another starts just after it (the clean-text case); an
+    abbreviation after it (``เกาหลี พ.ศ.``, ``นาย ก.``: a letter and its dot) starts a word too."""
     vocab = words()
     left = any(text[j:s] in vocab for j in range(a, s - 1))
-    return left and any(text[s + 1 : e] in vocab for e in range(s + 3, b + 1))
+    if not left:
+        return False
+    return text[s + 2 : s + 3] == "." and b == s + 2 or any(text[s + 1 : e] in vocab for e in range(s + 3, b + 1))
 
 
 def _alternatives(text: str, s: int, a: int) -> list[tuple[int, str]]:

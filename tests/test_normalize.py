@@ -46,6 +46,10 @@ STEP_CASES = [
     ("mark_spacing", "ส ั่ง", "สั่ง"),
     ("mark_spacing", "เรียน หัวหน้าส่วนราชการ", "เรียน หัวหน้าส่วนราชการ"),
     ("mark_spacing", "กรณี ที่มีลักษณะ ให้ ดำเนินการ", "กรณี ที่มีลักษณะ ให้ ดำเนินการ"),
+    # an abbreviation after the space (a letter and its dot) begins a word: the space is real
+    ("mark_spacing", "จากสาธารณรัฐเกาหลี พ.ศ. 2566", "จากสาธารณรัฐเกาหลี พ.ศ. 2566"),
+    ("mark_spacing", "ดำเนินการตามที่ ก.อ.ร. มีมติ ตามมติ ก.อ.ร.", "ดำเนินการตามที่ ก.อ.ร. มีมติ ตามมติ ก.อ.ร."),
+    ("mark_spacing", "ศาลากลางจังหวัดพังงา ว.๔๖๕๗ ลงวันที่", "ศาลากลางจังหวัดพังงา ว.๔๖๕๗ ลงวันที่"),
     ("mark_spacing", "ได้ รับ มี การ", "ได้ รับ มี การ"),
     ("mark_spacing", "สำ นักงาน", "สำ นักงาน"),  # two known words: joined only in visibly damaged text
     # dotted_leaders
