@@ -158,6 +158,20 @@ def write_all(tables: dict[str, list[dict]], nested: list[dict], out: Path, extr
 
 
 def _write_tables(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...]) -> list[Path]:
+    from pipeline.beside import Beside, beside
+
+    written = []
+    database = Beside()
+    if "sqlite" in extra:  # the database in a forked child while the files below are written (pipeline.beside)
+        database = beside(lambda: write_sqlite(tables, out / "saraban.sqlite", search_index="search-index" in extra))
+    try:
+        written += _write_files(tables, nested, out, extra)
+    finally:
+        database.wait()
+    return written
+
+
+def _write_files(tables: dict[str, list[dict]], nested: list[dict], out: Path, extra: tuple[str, ...]) -> list[Path]:
     written = []
     for name, columns in TABLES.items():
         write_csv(tables[name], columns, out / f"{name}.csv")
@@ -167,8 +181,7 @@ def _write_tables(tables: dict[str, list[dict]], nested: list[dict], out: Path, 
     write_jsonl(tables.get("texts", []), out / "texts.jsonl")
     written.append(out / "texts.jsonl")
     if "sqlite" in extra:
-        write_sqlite(tables, out / "saraban.sqlite", search_index="search-index" in extra)
-        written.append(out / "saraban.sqlite")
+        written.append(out / "saraban.sqlite")  # written beside these (``_write_tables``)
     if "xlsx" in extra:
         from pipeline.xlsx import write_xlsx
 
