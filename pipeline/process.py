@@ -15,13 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.extract import extract, looks_like_letter
 from pipeline.models import Document, Problem
 from pipeline.normalize import normalize
 from pipeline.ocr import OcrOptions
 from pipeline.readers import ReadError, Scan, finish_scan, plan_file, read_file
 from pipeline.results import FileResult
-from pipeline.segment import segment
 
 
 def _unreadable(path: Path, err: BaseException) -> FileResult:
@@ -75,6 +73,9 @@ def finish_file(path: Path, scan: Scan, reads: list, ocr: OcrOptions = OcrOption
 
 def process_document(path: Path, document: Document) -> FileResult:
     """Normalise, segment and extract a Document read from ``path``. Never raises."""
+    from pipeline.extract import extract, looks_like_letter  # here, not at the top: a run's main process, which
+    from pipeline.segment import segment  # only links and writes, need not load the extractors before its workers fork
+
     problems = list(document.problems)
     try:
         text = normalize(document.raw_text).text
