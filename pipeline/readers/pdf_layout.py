@@ -220,15 +220,19 @@ def repair_marks(line: list[Glyph]) -> list[Glyph]:
     return glyphs
 
 
+def _printed(lines: list[list[Glyph]]) -> list[Glyph]:
+    """The page's printed base characters that have a width (spaces, marks and boxless glyphs left out)."""
+    return [g for line in lines for g in line if g[0] not in NOT_SOLID and g[3] > g[1]]
+
+
 def left_margin(lines: list[list[Glyph]]) -> float | None:
     """The leftmost printed x of a page (None for a page without text)."""
-    lefts = [g[1] for line in lines for g in line if g[0] not in NOT_SOLID and g[3] > g[1]]
-    return min(lefts) if lefts else None
+    return min((g[1] for g in _printed(lines)), default=None)
 
 
-def _metrics(lines: list[list[Glyph]], baselines: list[float | None]) -> tuple[float, float]:
-    """(width of one character, usual line pitch) of a page."""
-    widths = [g[3] - g[1] for line in lines for g in line if g[0] not in NOT_SOLID and g[3] > g[1]]
+def _metrics(printed: list[Glyph], baselines: list[float | None]) -> tuple[float, float]:
+    """(width of one character, usual line pitch) of a page, from its ``_printed`` glyphs."""
+    widths = [g[3] - g[1] for g in printed]
     unit = (_median(widths) if widths else 1.0) or 1.0
     known = [b for b in baselines if b is not None]
     pitches = [a - b for a, b in zip(known, known[1:], strict=False) if a - b > 0]
@@ -264,12 +268,13 @@ def render(lines: list[list[Glyph]], margin: float | None = None) -> str:
     Pass one margin for all pages of a document, or a page holding only the end of a signature
     block would look flush left.
     """
-    page_margin = left_margin(lines)
-    if page_margin is None:
+    printed = _printed(lines)
+    if not printed:
         return ""
+    page_margin = min(g[1] for g in printed)
     margin = page_margin if margin is None else min(margin, page_margin)
     baselines = [_baseline(line) for line in lines]
-    unit, pitch = _metrics(lines, baselines)
+    unit, pitch = _metrics(printed, baselines)
     out: list[str] = []
     last = None
     for line, baseline in zip(lines, baselines, strict=True):

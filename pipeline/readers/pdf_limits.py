@@ -57,14 +57,28 @@ def _may_inflate_past(data, start: int, cap: int) -> bool:
     return end < 0 or (end - start) * DEFLATE_MAX_RATIO > cap
 
 
+def _streams(data):
+    """``(start, end)`` of each ``stream`` keyword (not ``endstream``) followed by its line break: what
+    ``STREAM.finditer`` finds, by ``find`` (a fifth of the time on a letter with its fonts embedded)."""
+    at = data.find(b"stream")
+    while at >= 0:
+        after = at + 6
+        if at < 3 or data[at - 3 : at] != b"end":
+            if data[after : after + 1] == b"\n":
+                yield at, after + 1
+            elif data[after : after + 2] == b"\r\n":
+                yield at, after + 2
+        at = data.find(b"stream", after)
+
+
 def check_streams(path: Path, limits: ReadLimits) -> None:
     """Raise ReadError ``over_limit`` when a stream of the PDF at ``path`` is past a cap; else nothing."""
     with path.open("rb") as fh:
         if fh.seek(0, 2) == 0:
             return
         with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            for match in STREAM.finditer(data):
-                head = data[max(0, match.start() - DICT_BACK) : match.start()]
+            for start, end in _streams(data):
+                head = data[max(0, start - DICT_BACK) : start]
                 head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
                 width, height = WIDTH.search(head), HEIGHT.search(head)
                 if width and height and int(width[1]) * int(height[1]) > limits.max_pixels:
@@ -73,7 +87,7 @@ def check_streams(path: Path, limits: ReadLimits) -> None:
                                     f"({w * h / 1e6:.0f} megapixels), over the cap of {limits.max_megapixels} "
                                     "(--max-megapixels): nothing of it was read.")
                 if b"/FlateDecode" in head or b"/Fl " in head or b"/Fl]" in head:
-                    if _may_inflate_past(data, match.end(), limits.stream_bytes) and \
-                            _inflated_past(data, match.end(), limits.stream_bytes):
+                    if _may_inflate_past(data, end, limits.stream_bytes) and \
+                            _inflated_past(data, end, limits.stream_bytes):
                         raise ReadError("over_limit", f"A stream of the PDF inflates past {limits.max_stream_mb} MB "
                                         "(--max-stream-mb): nothing of it was read.")
