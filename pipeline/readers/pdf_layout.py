@@ -76,13 +76,8 @@ def _glyph_lines(textpage) -> list[list[Glyph]]:
 
 
 SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # every str.isspace() character
-NOT_SOLID = MARK_SET | SPACES
+NOT_SOLID = MARK_SET | SPACES  # a line's printed base characters are the rest (glyphs index as char, left, bottom, right, top)
 LINE = re.compile(r"[^\r\n]+")  # a line between pdfium's generated line breaks
-
-
-def _solid(line: list[Glyph]) -> list[Glyph]:
-    """The printed base characters of a line (no spaces, no marks)."""
-    return [g for g in line if g[0] not in NOT_SOLID]
 
 
 def _median(values: list[float]) -> float:
