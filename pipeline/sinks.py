@@ -4,7 +4,8 @@
 CSV and JSON Lines are appended to as each letter's rows come; SQLite, xlsx and Parquet are written a
 table at a time (documents, then references, …), so their rows are kept on disk in the order they came
 (``marshal``: plain values written and read back by this process only, the standard library's fastest
-for them) and read back table by table: SQLite row by row, xlsx and Parquet one table at a time.
+for them) and read back table by table, a row at a time: SQLite and xlsx row by row, Parquet a row
+group (``pipeline.writers.ROW_GROUP_ROWS``) at a time, so memory stays flat whatever the archive's size.
 Everything goes to ``OUT/.saraban/staged`` first and is moved into place when all of it is whole.
 
 >>> # with TableSinks(Path("ผลลัพธ์"), ("sqlite",), scratch) as sinks:
@@ -41,8 +42,8 @@ class _Csv:
 
 
 class KeptRows:
-    """Rows of each table kept on disk in order: ``get(name)`` gives one table's rows as a list, ``rows(name)``
-    one at a time."""
+    """Rows of each table kept on disk in order: ``rows(name)`` gives one table's rows one at a time
+    (``pipeline.writers.each_row``), never the whole table."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -64,9 +65,6 @@ class KeptRows:
         with (self.folder / f"{name}.rows").open("rb") as fh:
             while size := fh.read(4):
                 yield from marshal.loads(fh.read(int.from_bytes(size, "little")))
-
-    def get(self, name: str, default=None) -> list[dict]:
-        return list(self.rows(name)) if name in self.files else (default or [])
 
 
 class _Streamed:

@@ -10,6 +10,8 @@ import csv
 import json
 import os
 from collections.abc import Iterator
+import itertools
+from itertools import islice
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -67,6 +69,23 @@ def write_sqlite(tables: dict[str, list[dict]], path: Path, search_index: bool =
 
 
 PART_ROWS = 100_000  # rows per part of a partitioned table
+ROW_GROUP_ROWS = 10_000  # rows held at once while a Parquet table is written (one row group each)
+
+
+def each_row(tables, name: str) -> Iterator[dict]:
+    """The rows of table ``name`` one at a time: ``tables`` is a dict of lists, or rows kept on disk
+    (``pipeline.sinks.KeptRows``, a streamed run's), read back as they are written out."""
+    return tables.rows(name) if hasattr(tables, "rows") else iter(tables.get(name, []))
+
+
+def chunks(rows: Iterator[dict], size: int) -> Iterator[list[dict]]:
+    """``rows`` in lists of ``size`` (the last shorter); one empty list for no rows, so that an empty table
+    is still written with its columns."""
+    rows = iter(rows)
+    chunk = list(islice(rows, size))
+    yield chunk
+    while chunk := list(islice(rows, size)):
+        yield chunk
 
 
 def _arrow(name: str, rows: list[dict]):
@@ -79,29 +98,47 @@ def write_parquet(tables: dict[str, list[dict]], folder: Path, part_rows: int = 
     """One Parquet file per table under ``folder``, of the declared types (``pipeline.typed``: date32
     dates, booleans, nullable int64; nulls stay null), ``texts`` and ``edges`` too; with
     ``part_rows``, each table is a folder of parts (``documents/part-00000.parquet``…) of at most that
-    many rows, which Dask, DuckDB, Spark and pandas read as one dataset."""
-    import shutil
+    many rows, which Dask, DuckDB, Spark and pandas read as one dataset.
 
-    import pyarrow.parquet as pq
+    Rows are written ``ROW_GROUP_ROWS`` at a time (a row group each), so that a streamed run's tables
+    (``tables`` as ``pipeline.sinks.KeptRows``) never stand whole in memory: 100,000 letters' texts would."""
+    import shutil
 
     folder.mkdir(parents=True, exist_ok=True)
     for name in ALL_TABLES:
-        rows = tables.get(name, [])
+        rows = each_row(tables, name)
         if not part_rows:
             with _replacing(folder / f"{name}.parquet") as tmp:
-                pq.write_table(_arrow(name, rows), tmp)
+                _write_groups(name, chunks(rows, ROW_GROUP_ROWS), tmp)
             continue
         target, tmp = folder / name, _atomic(folder / name)
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
-        for part, start in enumerate(range(0, max(len(rows), 1), part_rows)):
-            pq.write_table(_arrow(name, rows[start : start + part_rows]), tmp / f"part-{part:05d}.parquet")
+        part = 0
+        while True:  # part after part, each of at most part_rows rows (the first even when there are none)
+            groups = chunks(islice(rows, part_rows), ROW_GROUP_ROWS)
+            first = next(groups)
+            if not first and part:
+                break
+            _write_groups(name, itertools.chain([first], groups), tmp / f"part-{part:05d}.parquet")
+            part += 1
         old = _atomic(folder / f"{name}.old")
         shutil.rmtree(old, ignore_errors=True)
         if target.exists():
             os.replace(target, old)
         os.replace(tmp, target)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_groups(name: str, groups, path: Path) -> None:
+    """One Parquet file of table ``name`` at ``path``, a row group for each list of rows in ``groups``."""
+    import pyarrow.parquet as pq
+
+    from pipeline.typed import arrow_schema
+
+    with pq.ParquetWriter(path, arrow_schema(name)) as writer:
+        for rows in groups:
+            writer.write_table(_arrow(name, rows))
 
 
 def write_graph(records: list, out: Path) -> list[Path]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import chain, islice
 from pathlib import Path
 
 from pipeline.tables import ALL_TABLES
 from pipeline.typed import column_type, typed_value
+from pipeline.writers import each_row
 
 SHEETS = ("documents", "references", "attachments", "dates", "issues", "urls", "edges")
 SHEET_ROWS = 1_048_575  # Excel's rows per sheet, less the header
@@ -49,11 +51,18 @@ def write_xlsx(tables: dict[str, list[dict]], path: Path, sheet_rows: int = SHEE
     for name in SHEETS:
         columns = ALL_TABLES[name]
         kinds = [column_type(name, c) for c in columns]
-        rows = tables.get(name, [])
-        for part, start in enumerate(range(0, max(len(rows), 1), sheet_rows)):
+        rows = each_row(tables, name)  # one at a time: a streamed run's rows are read back from disk
+        part = 0
+        while True:  # a sheet for each sheet_rows rows (the first even when there are none)
+            block = islice(rows, sheet_rows)
+            first = next(block, None)
+            if first is None and part:
+                break
             sheet = book.add_worksheet(name if part == 0 else f"{name} ({part + 1})")
             sheet.write_row(0, 0, columns, bold)
             sheet.freeze_panes(1, 0)
-            for r, row in enumerate(rows[start : start + sheet_rows], start=1):
-                _write_row(sheet, r, kinds, columns, row, date_format)
+            if first is not None:
+                for r, row in enumerate(chain([first], block), start=1):
+                    _write_row(sheet, r, kinds, columns, row, date_format)
+            part += 1
     book.close()
