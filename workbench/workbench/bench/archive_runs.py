@@ -2,7 +2,7 @@
 an unchanged folder, and peak memory as the archive grows.
 
     .venv/bin/python -m workbench.bench.archive_runs [--letters 10000] [--pages 20] [--formats txt,docx,pdf]
-    .venv/bin/python -m workbench.bench.archive_runs --parts memory --memory 10000,100000
+    .venv/bin/python -m workbench.bench.archive_runs --parts memory --memory 10000,100000 [--memory-flags "--parquet --xlsx"]
 
 Each run is a fresh ``python -m pipeline ingest`` process timed from start to exit (start-up,
 reading, linking and writing every table included); CPU is the user + system time of it and its
@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="digital,scan,rerun",
                         help="which rows to run (comma-separated): digital, scan, rerun, memory")
     parser.add_argument("--memory", default="10000,100000", help="letters of each memory row (comma-separated)")
+    parser.add_argument("--memory-flags", default="", help="ingest flags of the memory rows, e.g. '--parquet --xlsx'")
     args = parser.parse_args(argv)
     parts = set(args.parts.split(","))
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}\n")
@@ -117,19 +118,20 @@ def main(argv: list[str] | None = None) -> int:
     if "rerun" in parts:
         _rerun_rows(args.letters)
     if "memory" in parts:
-        _memory_rows(tuple(int(n) for n in args.memory.split(",")))
+        _memory_rows(tuple(int(n) for n in args.memory.split(",")), tuple(args.memory_flags.split()))
     return 0
 
 
-def _memory_rows(sizes: tuple[int, ...]) -> None:
-    """Peak memory of a first run (catalog kept, both cores) over the rerun folder's letters, for each size."""
+def _memory_rows(sizes: tuple[int, ...], flags: tuple[str, ...] = ()) -> None:
+    """Peak memory of a first run (catalog kept, both cores, ``flags`` added) over the rerun folder's letters,
+    for each size."""
     print("\n| letters | files | seconds | CPU s | peak RSS, main process (MB) | peak RSS, largest worker (MB) |\n"
           "|---|---|---|---|---|---|")
     for count in sizes:
         letters = letter_folder(count)
         out = CACHE / f"memory-{count}"
         shutil.rmtree(out, ignore_errors=True)
-        row = run_split(letters, out)
+        row = run_split(letters, out, *flags)
         shutil.rmtree(out, ignore_errors=True)
         print(f"| {count} | {count // 2} | {row['seconds']} | {row['cpu_s']} | {row['main_mb']} | {row['workers_mb']} |",
               flush=True)
