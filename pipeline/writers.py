@@ -70,6 +70,11 @@ def write_sqlite(tables: dict[str, list[dict]], path: Path, search_index: bool =
 
 PART_ROWS = 100_000  # rows per part of a partitioned table
 ROW_GROUP_ROWS = 10_000  # rows held at once while a Parquet table is written (one row group each)
+TEXT_GROUP_ROWS = 1_000  # ... of ``texts``, whose rows are whole letters (1,000 are about 10 MB as UTF-8)
+
+
+def _group_rows(name: str) -> int:
+    return min(ROW_GROUP_ROWS, TEXT_GROUP_ROWS) if name == "texts" else ROW_GROUP_ROWS
 
 
 def each_row(tables, name: str) -> Iterator[dict]:
@@ -100,8 +105,9 @@ def write_parquet(tables: dict[str, list[dict]], folder: Path, part_rows: int = 
     ``part_rows``, each table is a folder of parts (``documents/part-00000.parquet``…) of at most that
     many rows, which Dask, DuckDB, Spark and pandas read as one dataset.
 
-    Rows are written ``ROW_GROUP_ROWS`` at a time (a row group each), so that a streamed run's tables
-    (``tables`` as ``pipeline.sinks.KeptRows``) never stand whole in memory: 100,000 letters' texts would."""
+    Rows are written ``ROW_GROUP_ROWS`` at a time (``TEXT_GROUP_ROWS`` texts; a row group each), so that a
+    streamed run's tables (``tables`` as ``pipeline.sinks.KeptRows``) never stand whole in memory: 100,000
+    letters' texts would."""
     import shutil
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -109,14 +115,14 @@ def write_parquet(tables: dict[str, list[dict]], folder: Path, part_rows: int = 
         rows = each_row(tables, name)
         if not part_rows:
             with _replacing(folder / f"{name}.parquet") as tmp:
-                _write_groups(name, chunks(rows, ROW_GROUP_ROWS), tmp)
+                _write_groups(name, chunks(rows, _group_rows(name)), tmp)
             continue
         target, tmp = folder / name, _atomic(folder / name)
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         part = 0
         while True:  # part after part, each of at most part_rows rows (the first even when there are none)
-            groups = chunks(islice(rows, part_rows), ROW_GROUP_ROWS)
+            groups = chunks(islice(rows, part_rows), _group_rows(name))
             first = next(groups)
             if not first and part:
                 break
