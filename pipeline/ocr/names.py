@@ -6,15 +6,23 @@ name's first letter), and it reads the ``ด`` of the title ``ดร.`` as ``ต
 Only such impossible forms are mended, and only when exactly one listed given name or family name
 (about 22,000 in pythainlp) is one mark away.
 
-A name OCR read as another possible name (``สุขสวัสดิ`` for ``สุขสวัสดิ์``, ``อ้านาจ`` for ``อำนาจ``)
+A name's last ``์`` (a silent-letter mark) lost or added where the lists say a name cannot end so is
+put back (``พงษ์ศักดิ`` -> ``พงษ์ศักดิ์``, ``ไชยยศ์`` -> ``ไชยยศ``, ``karan_ending``): of about 3,500 listed names
+ending in ``…ักดิ์`` none ends in ``…ักดิ``, and of those ending ``…ยศ`` none in ``…ยศ์``. Measured on the
+lists (a fifth held out, the endings counted on the rest), the rule changes 6 of 4,234 names read
+right (0.14%) and mends 53% of the names that lost the mark, 63% of those that gained one.
+
+Any other name OCR read as another possible name (``ศรีพร`` for ``ศิริพร``, ``อ้านาจ`` for ``อำนาจ``)
 stays as read: Thai names come in many spellings that differ by one mark, most real names are in no
 list, and measured on the lists themselves (a fifth held out as "unlisted"), choosing the listed
 neighbour of a possible name changed 2.8% of correctly read unlisted names.
 
 >>> repair_name_lines("        (นายณ์ฐวุฒิ ศรีสุวรรณ)\n        (ตร.รัชนี สุขสวัสดิ)")
-'        (นายณัฐวุฒิ ศรีสุวรรณ)\n        (ดร.รัชนี สุขสวัสดิ)'
+'        (นายณัฐวุฒิ ศรีสุวรรณ)\n        (ดร.รัชนี สุขสวัสดิ์)'
 >>> repair_name_lines("(นายสมชาย ใจดี)")
 '(นายสมชาย ใจดี)'
+>>> repair_name_lines("(นายพงษ์ศักดิ แก้วประเสริฐ)")
+'(นายพงษ์ศักดิ์ แก้วประเสริฐ)'
 
 Written here: pythainlp offers the lists but no look-up by OCR edits; ``ocr_spell`` measures the
 edits.
@@ -29,6 +37,11 @@ from pipeline.ocr.repair.lexicon import dictionary
 from pipeline.ocr.spell import edit_units, unmarked
 from pipeline.thai_chars import MARK_SET
 
+KARAN = "\u0e4c"  # ์, the silent-letter mark
+ENDING_LENGTHS = (4, 3)  # code points of a name's ending weighed before a lost ์ (ักดิ, ัตน, พันธ)
+ADDED_LENGTHS = (4, 3, 2)  # and before an added one (ยศ of ไชยยศ์)
+MIN_ENDINGS = 30  # names ending so, for an ending's evidence to count
+RATIO = 50  # the other spelling of the ending at most 1 in RATIO as often
 MAX_UNITS = 1.0  # ocr_spell.edit_units: one mark lost or changed (an added mark, 1.5, is too far)
 # "(ตร.บุญเลิศ …)": ด of the title ดร. read as its look-alike ต; no title is ตร.
 LOST_TITLE = re.compile(r"(?m)^([ \t]*\([ \t]*)ตร\.")
@@ -47,6 +60,43 @@ def _names() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     for name in names:
         by_skeleton.setdefault(unmarked(name), []).append(name)
     return names, {k: tuple(v) for k, v in by_skeleton.items()}
+
+
+@cache
+def _endings() -> dict[str, int]:
+    """How many listed names end with each 2 to 5 code points: ``_endings()["ักดิ์"] == 207``."""
+    names, _ = _names()
+    counts: dict[str, int] = {}
+    for name in names:
+        for k in range(2, 6):
+            if len(name) > k:
+                counts[name[-k:]] = counts.get(name[-k:], 0) + 1
+    return counts
+
+
+def karan_ending(part: str) -> str:
+    """``part`` with its last ``์`` put back or taken off where the listed names never end as printed
+    and often end the other way; otherwise ``part`` unchanged.
+
+    >>> karan_ending("พงษ์ศักดิ"), karan_ending("ไชยยศ์"), karan_ending("สุขสวัสดิ์"), karan_ending("สิทธิ")
+    ('พงษ์ศักดิ์', 'ไชยยศ', 'สุขสวัสดิ์', 'สิทธิ')
+    """
+    names, _ = _names()
+    if part in names:
+        return part
+    counts = _endings()
+    if part.endswith(KARAN):
+        for k in ADDED_LENGTHS:
+            ending = part[-k - 1:]
+            if len(part) > k + 1 and counts.get(ending, 0) == 0 and counts.get(ending[:-1], 0) >= MIN_ENDINGS:
+                return part[:-1]
+        return part
+    for k in ENDING_LENGTHS:
+        ending = part[-k:]
+        marked = counts.get(ending + KARAN, 0)
+        if len(part) > k and marked >= MIN_ENDINGS and counts.get(ending, 0) * RATIO <= marked:
+            return part + KARAN
+    return part
 
 
 def impossible(part: str) -> bool:
@@ -79,7 +129,7 @@ def repair_name(name: str) -> str:
     at = name.rfind(rest) if rest else -1
     if at < 0:
         return name
-    fixed = THAI_PART.sub(lambda m: listed_name(m.group()) or m.group(), rest)
+    fixed = THAI_PART.sub(lambda m: listed_name(m.group()) or karan_ending(m.group()), rest)
     return name[:at] + fixed + name[at + len(rest):]
 
 
