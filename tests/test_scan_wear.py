@@ -114,7 +114,24 @@ SIGNERS = [
      ("นาง", "วรรณภา สายบุญ", "อธิการบดีมหาวิทยาลัยราชภัฏอุดรธานี", "", "")),  # "(" read as เ, a stroke before
     (CLOSE + "                                  เผศ.ตร.กนกวรรณ บุญมาก)\n"
      " ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต 2\n",
-     ("", "", "", "", "")),  # ดร. read as ตร.: the name would start with a title's remains, left empty
+     ("", "", "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต 2", "", "")),  # ดร. read as ตร.: the name
+    # would start with a title's remains, left empty; the position under it, wider than the column, is read
+    # a name lost under the stroke: the position below it is still the signer's
+    ("          สั่ง ณ วันที่ ๑๓ มิถุนายน พ.ศ. ๒๕๖๔\n\n                                  เก ศรีวิชัย)\n"
+     "                               ปลัดจังหวัดราชบุรี ปฏิบัติราชการแทน\n"
+     "                                     ผู้ว่าราชการจังหวัดราชบุรี\n",
+     ("", "", "ปลัดจังหวัดราชบุรี", "ปฏิบัติราชการแทน", "ผู้ว่าราชการจังหวัดราชบุรี")),
+    (CLOSE + "                                2 0 น\n                                คณบดีคณะวิทยาการจัดการ\n",
+     ("", "", "คณบดีคณะวิทยาการจัดการ", "", "")),
+    ("          ประกาศ ณ วันที่ ๒๑ พฤศจิกายน พ.ศ. ๒๕๖๕\n\n                                    รองอธิการบดีฝ่ายวิชาการ\n"
+     "              ปฏิบัติราชการแทนอธิการบดีมหาวิทยาลัยราชภัฏบุรีรัมย์\n",
+     ("", "", "รองอธิการบดีฝ่ายวิชาการ", "ปฏิบัติราชการแทน", "อธิการบดีมหาวิทยาลัยราชภัฏบุรีรัมย์")),
+    # no position then: a stamped letter's agency and date, a contact block, minutes
+    ("            จึงแจ้งมาเพื่อทราบ\n                                 มหาวิทยาลัยราชภัฏนครสวรรค์\n"
+     "                                     ๑๕ ธันวาคม ๒๕๖๕\n   คณะมนุษยศาสตร์และสังคมศาสตร์\n   โทร. ๐-๖๖๘๒-๔๙๖๑\n",
+     ("", "", "", "", "")),
+    (CLOSE + "\nกลุ่มส่งเสริมการจัดการศึกษา\nหัวหน้ากลุ่มงานบริหาร\n", ("", "", "", "", "")),
+    (CLOSE + "                         เรียน ผอ.\n                         หัวหน้างานสารบรรณ\n", ("", "", "", "", "")),
     (CLOSE + "                                   (นายภานุวัฒน์ ศรีวิชัย)\n"
      "                                   รองอธิการบดีฝ่ายบริหาร\n"
      "                     ปฏิบัติรา ชการแทนอธิการบดีมหาวิทยาลัยราชภัฏอุดรธานี\n",
@@ -366,3 +383,14 @@ def test_a_speck_between_the_name_and_the_position():
     s = signer(split_lines(text))
     assert (s.position, s.acting, s.acting_for) == ("รองอธิการบดีฝ่ายวิชาการ", "ปฏิบัติราชการแทน",
                                                     "อธิการบดีมหาวิทยาลัยราชภัฏสุราษฎร์ธานี")
+
+
+def test_a_name_whose_doctor_title_was_misread_and_its_wide_position():
+    """``(`` read as เ and ดร. as ตร. (the names step mends the title), the position back at the margin."""
+    from pipeline.ocr.names import repair_name_lines
+
+    text = repair_name_lines(CLOSE + "                                  เผศ.ตร.กนกวรรณ บุญมาก)\n"
+                             " ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต 2\n\nกลุ่มส่งเสริมการจัดการศึกษา\n")
+    s = signer(split_lines(text))
+    assert (s.title, s.name, s.position) == ("ผศ.ดร.", "กนกวรรณ บุญมาก",
+                                             "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต 2")

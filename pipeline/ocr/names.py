@@ -45,6 +45,8 @@ RATIO = 50  # the other spelling of the ending at most 1 in RATIO as often
 MAX_UNITS = 1.0  # ocr_spell.edit_units: one mark lost or changed (an added mark, 1.5, is too far)
 # "(ตร.บุญเลิศ …)": ด of the title ดร. read as its look-alike ต; no title is ตร.
 LOST_TITLE = re.compile(r"(?m)^([ \t]*\([ \t]*)ตร\.")
+# and after an academic title, wherever the name stands ("เผศ.ตร.กนกวรรณ บุญมาก)", its "(" read as เ)
+LOST_TITLE_AFTER = re.compile(r"(?<![ก-ฺๅ-๙.])((?:ผศ|รศ)\.[ \t]?)ตร\.(?=[ \t]?[ก-ฮเแโใไ])")
 NAME_IN_BRACKETS = re.compile(r"(?m)^(?P<head>[ \t]*\()(?P<name>[^()\n0-9๐-๙]{3,80})(?=\)[ \t]*$)")
 THAI_PART = re.compile(r"[\u0e01-\u0e4e]+")
 
@@ -135,7 +137,7 @@ def repair_name(name: str) -> str:
 
 def repair_name_lines(text: str) -> str:
     """``ตร.`` as ``ดร.`` and each bracketed name line through ``repair_name`` (see the module docstring)."""
-    text = LOST_TITLE.sub(r"\1ดร.", text)
+    text = LOST_TITLE_AFTER.sub(r"\1ดร.", LOST_TITLE.sub(r"\1ดร.", text))
     return NAME_IN_BRACKETS.sub(lambda m: m.group("head") + repair_name(m.group("name")), text)
 
 

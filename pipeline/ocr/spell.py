@@ -266,9 +266,35 @@ def position_lines(lines: list[str]) -> list[int]:
     return found
 
 
+HEAD_LINES = 20  # an issuer's line stands among a letter's first lines
+
+
+def issuer_lines(lines: list[str]) -> list[int]:
+    """Which lines hold an issuer, above the first ``เรื่อง`` and ``เรียน``: a memo's ``ส่วนราชการ`` line, an
+    external letter's ``ที่`` line (its office beside the number), an instrument's title line, each with
+    the line under it (where a long office name wraps).
+
+    >>> issuer_lines(["ส่วนราชการ สำนักงานอธิการบด มหาวัทยาลยราชภฎ", "        นครสวรรค",
+    ...               "ที่ อว ๐๖๔๕.๒๗/๑๔๗๘        วันท ๑๐ ม.ย. ๒๕๖๔", "เรื่องการเตรียมความพร้อม"])
+    [0, 1, 2]
+    """
+    from extractors.header import TITLE_KIND
+    from extractors.patterns import LINE_REF, OWNER, SALUTATION, SUBJECT
+
+    stop = next((i for i, line in enumerate(lines[:HEAD_LINES]) if SUBJECT.match(line) or SALUTATION.match(line)),
+                min(len(lines), HEAD_LINES))
+    found: set[int] = set()
+    for i in range(stop):
+        if OWNER.match(lines[i]) or LINE_REF.match(lines[i]) or TITLE_KIND.match(lines[i]):
+            found.add(i)
+            if i + 1 < stop and lines[i + 1].strip():
+                found.add(i + 1)
+    return sorted(found)
+
+
 def postprocess(scan, result):
-    """The ``spell`` step: correct the subject lines and signers'
-    positions, keep the words.
+    """The ``spell`` step: correct the subject lines, the issuer's lines and signers' positions, keep
+    the words.
 
     Only those: elsewhere a letter is full of names (signers, places, addresses) that a reading by
     word frequency would bend toward common words.
@@ -276,7 +302,8 @@ def postprocess(scan, result):
     from dataclasses import replace
 
     lines = result.text.split("\n")
-    for block in _blocks(sorted(set(subject_lines(lines)) | set(position_lines(lines)))):
+    chosen = set(subject_lines(lines)) | set(position_lines(lines)) | set(issuer_lines(lines))
+    for block in _blocks(sorted(chosen)):
         for i, text in zip(block, correct_wrapped([lines[i] for i in block]), strict=True):
             lines[i] = text
     return replace(result, text="\n".join(lines))
