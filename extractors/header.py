@@ -330,14 +330,44 @@ def _address_block(lines: list[Line], ref_index: int | None, date_index: int | N
         if value:
             parts.append(value)
             spans.append(span)
-    for line in lines[ref_index + 1 : date_index]:
+    block = lines[ref_index + 1 : date_index]
+    words = [w for line in lines[ref_index : date_index] for w in line.text.split()]
+    for line in block:
         if line.blank or STAMP_WORDS.match(line.text):
             continue
-        parts.append(line.stripped)
-        spans.append(line.span)
+        value, span = line.stripped, line.span
+        again = LINE_REF.match(line.text)
+        number = parse_ref(line.text[again.end():], offset=line.start + again.end()) if again else None
+        if ref and number and number.canonical == ref[1].canonical:  # the number read twice (a line read again)
+            value, span = line.after(number.span.end - line.start)
+            value = value[glued.end():] if (glued := GLUED_SPECKS.match(value)) else value
+        if not value or _ghost(value, words):
+            continue
+        parts.append(value)
+        spans.append(span)
     if not parts:
         return Field("")
     return Field(" ".join(parts), Span(spans[0].start, spans[-1].end))
+
+
+# a speck and the first letters of a word printed beside it: "'. มหาวิทยา" under "มหาวิทยาลัยราชภัฏอุดรธานี"
+GHOST = re.compile(r"^[^\sก-๙0-9๐-๙A-Za-z(]{1,2}[ \t]*(?P<piece>[ก-๙]{3,})$")
+
+
+def _ghost(value: str, words: list[str]) -> bool:
+    """Is ``value`` a ghost of a word of the address block: a speck, then the start of a longer word
+    printed above or below it (a seal or a second pass of the scanner's light over the letterhead), its
+    last letter perhaps misread (``. ศาลาเ`` beside ``ศาลากลางจังหวัดลพบุรี``)?
+
+    >>> _ghost(". สำนักง", ["สำนักงานสาธารณสุขจังหวัด"]), _ghost(". ถนนราชดำเนิน", ["ศาลากลางจังหวัดลพบุรี"])
+    (True, False)
+    """
+    match = GHOST.match(value.strip())
+    if not match:
+        return False
+    piece = match["piece"]
+    return any(len(w) > len(piece) and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1])))
+               for w in words)
 
 
 def _title_issuer(lines: list[Line]) -> Field:

@@ -267,28 +267,34 @@ def position_lines(lines: list[str]) -> list[int]:
 
 
 HEAD_LINES = 20  # an issuer's line stands among a letter's first lines
+ADDRESS_LINES = 5  # lines of an external letter's office and address under its ที่ line
 
 
 def issuer_lines(lines: list[str]) -> list[int]:
-    """Which lines hold an issuer, above the first ``เรื่อง`` and ``เรียน``: a memo's ``ส่วนราชการ`` line, an
-    external letter's ``ที่`` line (its office beside the number), an instrument's title line, each with
-    the line under it (where a long office name wraps).
+    """Which lines hold an issuer, above the first ``เรื่อง`` and ``เรียน``: a memo's ``ส่วนราชการ`` line and an
+    instrument's title line, each with the line under it (where a long office name wraps), an external
+    letter's ``ที่`` line (its office beside the number) and its address under it, down to the date.
 
     >>> issuer_lines(["ส่วนราชการ สำนักงานอธิการบด มหาวัทยาลยราชภฎ", "        นครสวรรค",
     ...               "ที่ อว ๐๖๔๕.๒๗/๑๔๗๘        วันท ๑๐ ม.ย. ๒๕๖๔", "เรื่องการเตรียมความพร้อม"])
     [0, 1, 2]
     """
     from extractors.header import TITLE_KIND
-    from extractors.patterns import LINE_REF, OWNER, SALUTATION, SUBJECT
+    from extractors.patterns import DATE, LINE_REF, OWNER, SALUTATION, SUBJECT
 
     stop = next((i for i, line in enumerate(lines[:HEAD_LINES]) if SUBJECT.match(line) or SALUTATION.match(line)),
                 min(len(lines), HEAD_LINES))
     found: set[int] = set()
     for i in range(stop):
-        if OWNER.match(lines[i]) or LINE_REF.match(lines[i]) or TITLE_KIND.match(lines[i]):
+        if OWNER.match(lines[i]) or TITLE_KIND.match(lines[i]):
+            found.update(j for j in (i, i + 1) if j < stop and lines[j].strip())
+        elif LINE_REF.match(lines[i]):
             found.add(i)
-            if i + 1 < stop and lines[i + 1].strip():
-                found.add(i + 1)
+            for j in range(i + 1, min(stop, i + 1 + ADDRESS_LINES)):
+                if DATE.match(lines[j].strip()) or LINE_REF.match(lines[j]):
+                    break
+                if lines[j].strip():
+                    found.add(j)
     return sorted(found)
 
 
@@ -307,6 +313,20 @@ def postprocess(scan, result):
         for i, text in zip(block, correct_wrapped([lines[i] for i in block]), strict=True):
             lines[i] = text
     return replace(result, text="\n".join(lines))
+
+
+def correct_issuer_lines(text: str) -> str:
+    r"""A laid-out page with its issuer's lines (``issuer_lines``) read as the likeliest words: Tesseract's
+    sparse mode gives ``ส่วนราชการ`` and the office beside it apart, so they are found only once laid out.
+
+    >>> correct_issuer_lines("ส่วนราชการ   สำนักงานอธิการบด มหาวัทยาลยราชภฎ\nเรื่อง ขอเชิญ\nด้วยจงหวด")
+    'ส่วนราชการ   สำนักงานอธิการบดี มหาวิทยาลัยราชภัฏ\nเรื่อง ขอเชิญ\nด้วยจงหวด'
+    """
+    lines = text.split("\n")
+    for block in _blocks(issuer_lines(lines)):
+        for i, fixed in zip(block, correct_wrapped([lines[i] for i in block]), strict=True):
+            lines[i] = fixed
+    return "\n".join(lines)
 
 
 def _blocks(indices: list[int]) -> list[list[int]]:

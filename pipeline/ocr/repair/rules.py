@@ -146,7 +146,8 @@ def nearest_code(token: str) -> str | None:
 
 # ธ in the TH Sarabun designs: its flag read as a letter or mark of its own (ศถจี, ศธจ) or ธ as จ with
 # the flag as ์ or ง (ศจ์, ศจงี); only inside an agency code, where the result must be a known code
-FLAGGED_THO = re.compile("(?<=^[ก-ฮ])(?:[ธถจ5][ถจง5-9]?)$")  # after the code's first letter: ศ58, ศถ5, ศถจ, ศจ, ศจง
+# (and ธ read as 8 in the Loma and Waree designs: ศ8)
+FLAGGED_THO = re.compile("(?<=^[ก-ฮ])(?:[ธถจ58][ถจง5-9]?)$")  # after the code's first letter: ศ58, ศถ5, ศถจ, ศจ, ศจง, ศ8
 
 
 def repair_agency_codes(text: str) -> str:
@@ -165,6 +166,8 @@ def repair_agency_codes(text: str) -> str:
     'ที่ ศธ ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศธ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศธ ๐๔๐๐๒/ว.๔๖๓๒'
     >>> repair_agency_codes("ท่ ศ58 ๐๔๐๐๒ / ๕๗๐๕, ที่ บปริ ๐๐๒๓.๑/ว ๑๐๕๓")
     'ที่ ศธ ๐๔๐๐๒ / ๕๗๐๕, ที่ บร ๐๐๒๓.๑/ว ๑๐๕๓'
+    >>> repair_agency_codes("ที่  ศ8 ๐๔๐๓๔/ว๖๒๗๗")   # ธ read as 8
+    'ที่  ศธ ๐๔๐๓๔/ว๖๒๗๗'
     >>> repair_agency_codes("ที่ ขอว ๐๖๔๓.๐๖/๓๐๘")   # a speck before the code
     'ที่ อว ๐๖๔๓.๐๖/๓๐๘'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
@@ -521,6 +524,28 @@ def repair_doubled_code(text: str) -> str:
     return DOUBLED_CODE.sub(lambda m: m.group("code") if m.group("code") in known else m.group(), text)
 
 
+# a unit number with a zero read as Latin o: "มค oo28.oo9/ 2962"; only between an agency code and its slash
+LATIN_O_UNIT = re.compile(rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2,3}}\.?[ \t]*)(?P<unit>[oO0-9๐-๙]{{2,6}}(?:\.[oO0-9๐-๙]{{1,4}}){{0,3}})(?=[ \t]*/)")
+
+
+def repair_latin_o(text: str) -> str:
+    r"""Zeros of a unit number read as Latin ``o`` back to zeros, in the unit's own digits.
+
+    >>> repair_latin_o("ที่ มค oo28.oo9/ 2962 และ ที่ สป ๐o๒๐.๓/๙๓๕๖")
+    'ที่ มค 0028.009/ 2962 และ ที่ สป ๐๐๒๐.๓/๙๓๕๖'
+    >>> repair_latin_o("ที่ มค oo.oo/ 2962")   # no digit in it: not a number
+    'ที่ มค oo.oo/ 2962'
+    """
+    def unit(m: re.Match) -> str:
+        digits = m.group("unit")
+        if not re.search("[oO]", digits) or not re.search("[0-9๐-๙]", digits):
+            return m.group()
+        zero = "0" if re.search("[0-9]", digits) else "๐"
+        return m.group("code") + re.sub("[oO]", zero, digits)
+
+    return LATIN_O_UNIT.sub(unit, text)
+
+
 def repair(text: str) -> str:
     """Apply ``ํา`` -> ``ำ`` and every rule of ``RULES``, in order, to OCR text.
 
@@ -529,7 +554,7 @@ def repair(text: str) -> str:
     >>> repair("นายเรือง รุ่งเรือง")   # a name: not at a label position, left alone
     'นายเรือง รุ่งเรือง'
     """
-    text = repair_doubled_code(repair_split_year(repair_digit_specks(STEPS["sara_am"](text))))
+    text = repair_doubled_code(repair_split_year(repair_digit_specks(repair_latin_o(STEPS["sara_am"](text)))))
     text = repair_date_specks(repair_unit_lead_speck(text))
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
     # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
@@ -550,8 +575,13 @@ def repair_laid_out(text: str) -> str:
 
     >>> repair_laid_out("                          ท ๑๖๙/๒๕๖๔\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ กุพ. ๒ ๕๖๔")
     '                          ที่ ๑๖๙/๒๕๖๔\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ ก.พ. ๒๕๖๔'
+
+    The issuer's lines (``ส่วนราชการ …``, the office beside a ``ที่`` number and its address, a title) are
+    read as the likeliest words here too (``pipeline.ocr.spell.correct_issuer_lines``), for the same reason.
     """
-    return repair(text)
+    from pipeline.ocr.spell import correct_issuer_lines
+
+    return correct_issuer_lines(repair(text))
 
 
 def postprocess(scan, result):
