@@ -260,10 +260,16 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
     indented = first > 0 and _indent(lines[first - 1]) >= 10
     block: list[Line] = []
     turned = False  # a page break since the last line taken
+    gap = False  # a blank line between an indented name and its position (a scan's layout)
     for line in lines[first : first + MAX_POSITION_LINES + 2]:
         if _page_break(line):
             turned = True
             continue  # the block goes on over a page break ...
+        if line.blank and indented and not block and not gap:
+            gap = True
+            continue
+        if gap and not block and MINUTES.match(line.text):
+            break
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
         if not block and SPECKS_ONLY.match(line.text):
@@ -310,7 +316,10 @@ def signer(lines: list[Line]) -> Signer:
     if i is None:
         return _nameless(lines)
     name_match = NAME_LINE.match(lines[i].text)
-    if name_match:
+    if name_match and (again := _read_twice(lines, i)):
+        j, name_match = again
+        block = _position_lines(lines, j + 1)
+    elif name_match:
         block = _position_lines(lines, i + 1)
     else:
         name_match = _tail_name(lines[i])
@@ -322,6 +331,31 @@ def signer(lines: list[Line]) -> Signer:
     position, acting, acting_for = _parts(block)
     end = block[-1].span.end if block else lines[i].span.end
     return Signer(title, name, position, acting, acting_for, Span(lines[i].span.start, end))
+
+
+def _read_twice(lines: list[Line], i: int) -> tuple[int, re.Match] | None:
+    """The name at ``i`` read a second time on the line under it (a name stamped in ink is read from the
+    print and from its colour layer): ``(its line, the reading to keep)``, or None when the next line is
+    no second reading. Of two readings that differ, the one whose every word is a listed name or word is
+    kept, else the first (``(นางสุนิสา นาคลวัสดิ์)`` / ``(นางสุนิสา นาคสวัสดิ์)`` keeps the second)."""
+    from pipeline.edit_distance import levenshtein
+
+    j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not lines[k].blank), None)
+    first = NAME_LINE.match(lines[i].text)
+    second = NAME_LINE.match(lines[j].text) if j is not None else None
+    if not (first and second):
+        return None
+    a, b = first["name"].strip(), second["name"].strip()
+    if split_title(a)[0] != split_title(b)[0] or levenshtein(a, b) > max(2, len(a) // 8):
+        return None
+    return j, second if _listed(split_title(b)[1]) and not _listed(split_title(a)[1]) else first
+
+
+def _listed(name: str) -> bool:
+    """Is every word of a name (title taken off) a listed Thai name or a dictionary word?"""
+    from pipeline.ocr.names import is_listed
+
+    return bool(name) and all(is_listed(word) for word in name.split())
 
 
 def _parts(block: list[Line]) -> tuple[str, str, str]:

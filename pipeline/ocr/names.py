@@ -101,6 +101,12 @@ def karan_ending(part: str) -> str:
     return part
 
 
+def is_listed(word: str) -> bool:
+    """Is ``word`` a listed given name or family name, or a dictionary word? ``is_listed("นาคสวัสดิ์") is True``."""
+    names, _ = _names()
+    return word in names or word in dictionary()
+
+
 def impossible(part: str) -> bool:
     """Can no Thai word be spelled so: a mark first, or ``์`` (a silent letter) on the first letter?
 
