@@ -323,15 +323,17 @@ def _address_block(lines: list[Line], ref_index: int | None, date_index: int | N
         return Field("")
     parts, spans = [], []
     ref = ref_line(lines)
+    words = [w for line in lines[ref_index : date_index] for w in line.text.split()]
     if ref and ref[1].span and ref[1].span.end < lines[ref_index].end:  # address on the ที่ line
         value, span = lines[ref_index].after(ref[1].span.end - lines[ref_index].start)
         if span.start == ref[1].span.end and (glued := GLUED_SPECKS.match(value)):
             value, span = value[glued.end():], Span(span.start + glued.end(), span.end)  # "ฯ๑       มหาวิทยาลัย…"
-        if value:
+        if (lead := GHOST_LEAD.match(value)) and _ghost(lead["ghost"], words):
+            value, span = value[lead.end("ghost"):].lstrip(), Span(span.start + lead.start("word"), span.end)
+        if value and not _ghost(value, words):
             parts.append(value)
             spans.append(span)
     block = lines[ref_index + 1 : date_index]
-    words = [w for line in lines[ref_index : date_index] for w in line.text.split()]
     for line in block:
         if line.blank or STAMP_WORDS.match(line.text):
             continue
@@ -351,23 +353,27 @@ def _address_block(lines: list[Line], ref_index: int | None, date_index: int | N
 
 
 # a speck and the first letters of a word printed beside it: "'. มหาวิทยา" under "มหาวิทยาลัยราชภัฏอุดรธานี"
-GHOST = re.compile(r"^[^\sก-๙0-9๐-๙A-Za-z(]{1,2}[ \t]*(?P<piece>[ก-๙]{3,})$")
+GHOST = re.compile(r"^(?:[^\sก-๙0-9๐-๙A-Za-z(]{1,2}|[ก-ฮ]\.)[ \t]*(?P<piece>[ก-๙]{3,})[^\sก-๙]?$")
+# such a ghost before the office on the ที่ line: "ก. สำนัก: สำนักงานเขตพื้นที่การศึกษา"
+GHOST_LEAD = re.compile(r"^(?P<ghost>(?:[^\sก-๙0-9๐-๙A-Za-z(]{1,2}|[ก-ฮ]\.)[ \t]*[ก-๙]{3,}[^\sก-๙]?)[ \t]+(?P<word>[ก-๙]{3,})")
 
 
 def _ghost(value: str, words: list[str]) -> bool:
     """Is ``value`` a ghost of a word of the address block: a speck, then the start of a longer word
     printed above or below it (a seal or a second pass of the scanner's light over the letterhead), its
-    last letter perhaps misread (``. ศาลาเ`` beside ``ศาลากลางจังหวัดลพบุรี``)?
+    last letter perhaps misread (``. ศาลาเ`` beside ``ศาลากลางจังหวัดลพบุรี``), or the whole word again?
 
     >>> _ghost(". สำนักง", ["สำนักงานสาธารณสุขจังหวัด"]), _ghost(". ถนนราชดำเนิน", ["ศาลากลางจังหวัดลพบุรี"])
     (True, False)
+    >>> _ghost(". ศาลากลางจังหวัดศรีสะเกษ", [".", "ศาลากลางจังหวัดศรีสะเกษ", "ศาลากลางจังหวัดศรีสะเกษ"])
+    True
     """
     match = GHOST.match(value.strip())
     if not match:
         return False
     piece = match["piece"]
-    return any(len(w) > len(piece) and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1])))
-               for w in words)
+    return words.count(piece) >= 2 or any(
+        len(w) > len(piece) and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1]))) for w in words)
 
 
 def _title_issuer(lines: list[Line]) -> Field:

@@ -65,7 +65,10 @@ WIDE_POSITION = re.compile(r"^(?:รอง|ผู้อำนวยการ|ผ
 # the first line of a position, where the name above it was lost under a signature or read as specks: an
 # office's head or a rank of a post ("ปลัดจังหวัดราชบุรี ปฏิบัติราชการแทน", "คณบดีคณะวิทยาการจัดการ", "อาจารย์หัวหน้าโครงการ")
 POSITION_HEAD = re.compile(r"^(?:รอง|ผู้อำนวยการ|ผู้ว่าราชการ|ผู้บังคับการ|ผู้บัญชาการ|ผู้กำกับการ|อธิบดี|อธิการบดี|ปลัด|นายก|คณบดี"
-                           r"|หัวหน้า|เลขาธิการ|ประธาน|นายอำเภอ|อาจารย์|ผู้ช่วย|ผู้จัดการ)[ก-๙]{2,}")
+                           r"|หัวหน้า|เลขาธิการ|ประธาน|นายอำเภอ|อาจารย์|ผู้ช่วย|ผู้จัดการ|นักวิชาการ"
+                           r"|นายแพทย์(?=ชำนาญการ|เชี่ยวชาญ|ทรงคุณวุฒิ|สาธารณสุข))[ก-๙]{2,}")
+# a post's field in brackets under it: "(ด้านเวชกรรมป้องกัน)", never a person's name
+SPECIALTY = re.compile(r"^[ \t]*\(ด้าน[ก-๙ ]{3,60}\)[ \t]*$")
 ZONE = re.compile(r"เขต[ \t]*[0-9๐-๙]{1,2}(?![0-9๐-๙])")  # an office's zone number in a position: "… เขต ๒"
 NAMELESS_GAP = 3  # lines of text (a lost name's remains, a stroke) at most between the body's end and such a position
 ORGANISATION = re.compile(r"^(?:กรม|มหาวิทยาลัย|กระทรวง|องค์การ|จังหวัด|เทศบาล|สถาบัน|โรงเรียน|คณะ|ตำรวจ|สำนักงาน)")
@@ -178,6 +181,8 @@ def _name_line(lines: list[Line]) -> int | None:
         for i in range(end + 1, len(lines)):
             if CERTIFIED.search(lines[i].text):
                 return None
+            if SPECIALTY.match(lines[i].text):
+                continue
             match = NAME_LINE.match(lines[i].text) or _tail_name(lines[i])
             if match:
                 return i if _person(match["name"]) and not _certified(lines, i) else None
@@ -270,10 +275,14 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             continue
         if gap and not block and MINUTES.match(line.text):
             break
+        if SPECIALTY.match(line.text) and block and len(block) < MAX_POSITION_LINES:
+            block.append(line)  # "(ด้านเวชกรรมป้องกัน)" under "นายแพทย์เชี่ยวชาญ": the post's field, not a name
+            continue
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
-        if not block and SPECKS_ONLY.match(line.text):
-            continue  # a speck of the signature between the name and the position ("=")
+        if SPECKS_ONLY.match(line.text):
+            continue  # a speck of the signature between the name and the position, or inside it ("=")
+
         if indented and _indent(line) < 4 and not acting_phrase(line.text) and not (not block and WIDE_POSITION.match(line.stripped)):
             break  # back at the margin: the contact block (an acting line, or a first position line, wider than the column is not)
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
@@ -392,7 +401,7 @@ def _nameless(lines: list[Line]) -> Signer:
         text = line.stripped
         if CERTIFIED.search(text) or MINUTES.match(line.text) or NAME_LINE.match(line.text) or _page_break(line):
             return Signer()
-        head = POSITION_HEAD.match(text)
+        head = POSITION_HEAD.match(text) or (acting_phrase(text) and _indent(line) >= 10)
         if head and (_indent(line) >= 10 or (column >= 10 and WIDE_POSITION.match(text))):
             block = _position_lines([Line(line.start, " " * max(column, _indent(line), 10) + "x")] + lines[i:], 1)
             block = _centred(block)
