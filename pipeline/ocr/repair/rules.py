@@ -546,6 +546,27 @@ def repair_latin_o(text: str) -> str:
     return LATIN_O_UNIT.sub(unit, text)
 
 
+def repair_latin_o_dates(text: str) -> str:
+    r"""A date's zero read as Latin ``o``: the day before a month (``1o พฤศจิกายน 2564``) and a year after
+    one (``๙ มี.ค. 25o4``), back to a zero in the number's own digits.
+
+    >>> repair_latin_o_dates("ลงวันที่  1o พฤศจิกายน 2564 เรื่อง และ ๒o ม.ค. ๒๕๖๗, วันที่ 3 มีนาคม 256o")
+    'ลงวันที่  10 พฤศจิกายน 2564 เรื่อง และ ๒๐ ม.ค. ๒๕๖๗, วันที่ 3 มีนาคม 2560'
+    >>> repair_latin_o_dates("room 1o มีนาคม")   # after a Latin word: not a day
+    'room 1o มีนาคม'
+    """
+    from extractors.patterns import MONTH
+
+    def zero(m: re.Match) -> str:
+        number = m.group("n")
+        digit = "0" if re.search("[0-9]", number) else "๐"
+        return m.group("pre") + re.sub("[oO]", digit, number) + m.group("post")
+
+    day = re.compile(rf"(?P<pre>(?<![0-9๐-๙A-Za-z])(?<![A-Za-z] ))(?P<n>{D}[oO]|[oO]{D})(?P<post>[ 	]*(?:{MONTH}))")
+    year = re.compile(rf"(?P<pre>(?:{MONTH})[ 	]*(?:พ\.[ 	]?ศ\.[ 	]*)?)(?P<n>(?={D}*[oO]){D}[0-9๐-๙oO]{{3}})(?P<post>(?![0-9๐-๙A-Za-z]))")
+    return year.sub(zero, day.sub(zero, text))
+
+
 def repair(text: str) -> str:
     """Apply ``ํา`` -> ``ำ`` and every rule of ``RULES``, in order, to OCR text.
 
@@ -554,7 +575,8 @@ def repair(text: str) -> str:
     >>> repair("นายเรือง รุ่งเรือง")   # a name: not at a label position, left alone
     'นายเรือง รุ่งเรือง'
     """
-    text = repair_doubled_code(repair_split_year(repair_digit_specks(repair_latin_o(STEPS["sara_am"](text)))))
+    text = repair_latin_o_dates(repair_latin_o(STEPS["sara_am"](text)))
+    text = repair_doubled_code(repair_split_year(repair_digit_specks(text)))
     text = repair_date_specks(repair_unit_lead_speck(text))
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
     # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
