@@ -336,6 +336,7 @@ def signer(lines: list[Line]) -> Signer:
         block = _position_lines([Line(lines[i].start, " " * column + "x")] + _right_column(lines, i + 1, column), 1)
         block = [line for line in block if not re.search(r"[0-9๐-๙]", ZONE.sub("", line.text))]  # a note's numbers
     title, name = split_title(name_match["name"].strip())
+    name = " ".join(name.split())  # OCR's double space between given name and surname ("วรวุฒิ  อ่อนละมัย")
     # a damaged part is left empty rather than half right (the acting phrase is matched whole)
     position, acting, acting_for = _parts(block)
     end = block[-1].span.end if block else lines[i].span.end

@@ -107,6 +107,26 @@ def is_listed(word: str) -> bool:
     return word in names or word in dictionary()
 
 
+SARA_I, SARA_II = "\u0e34", "\u0e35"  # ิ and ี, read for each other at a name's end (ปัญญาดิ for ปัญญาดี)
+
+
+def final_vowel(part: str) -> str:
+    """``part`` with its last ``ิ`` read as ``ี`` (or the other way) where the listed names never end as
+    printed and often end the other way: ``final_vowel("ปัญญาดิ") == "ปัญญาดี"``, ``final_vowel("กิตติ") == "กิตติ"``.
+    Measured as ``karan_ending``: 1 of 4,234 held-out listed names changed, 56% of the swapped ones mended."""
+    names, _ = _names()
+    if part in names or part[-1:] not in (SARA_I, SARA_II):
+        return part
+    other = SARA_II if part[-1] == SARA_I else SARA_I
+    counts = _endings()
+    for k in ADDED_LENGTHS:
+        ending = part[-k:]
+        swapped = counts.get(ending[:-1] + other, 0)
+        if len(part) > k and swapped >= MIN_ENDINGS and counts.get(ending, 0) * RATIO <= swapped:
+            return part[:-1] + other
+    return part
+
+
 def impossible(part: str) -> bool:
     """Can no Thai word be spelled so: a mark first, or ``์`` (a silent letter) on the first letter?
 
@@ -137,7 +157,7 @@ def repair_name(name: str) -> str:
     at = name.rfind(rest) if rest else -1
     if at < 0:
         return name
-    fixed = THAI_PART.sub(lambda m: listed_name(m.group()) or karan_ending(m.group()), rest)
+    fixed = THAI_PART.sub(lambda m: listed_name(m.group()) or final_vowel(karan_ending(m.group())), rest)
     return name[:at] + fixed + name[at + len(rest):]
 
 

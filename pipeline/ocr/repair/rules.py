@@ -45,8 +45,8 @@ RULES: tuple[Rule, ...] = (
     Rule("thi_before_ref", re.compile(f"(?m)^([ ]*)ที(?!{TONE}|{UPPER})(?=[ ]+[ก-ฮ]{{1,3}}\\.?[ ]?{DIGIT})"), r"\1ที่"),
     # "เรือง การปรับปรุง..." as the subject label at the start of a line.
     Rule("rueang_label", re.compile("(?m)^([ ]*)เร(?:ื|ี)?(?:่)?อ(?:่)?ง(?=[ .…]|$)"), r"\1เรื่อง"),
-    # "อางถึง", "อ้างถิง", "อางถิง" as a label at the start of a line.
-    Rule("angthueng_label", re.compile("(?m)^([ ]*)อ(?:้)?างถ(?:ึ|ิ)ง(?=[ .…]|$)"), r"\1อ้างถึง"),
+    # "อางถึง", "อ้างถิง", "อางถิง", "อางถง" as a label at the start of a line.
+    Rule("angthueng_label", re.compile("(?m)^([ ]*)อ(?:้)?างถ(?:ึ|ิ)?ง(?=[ .…]|$)"), r"\1อ้างถึง"),
     # "เรยน", "เรี่ยน" as the salutation label at the start of a line.
     Rule("rian_label", re.compile("(?m)^([ ]*)เร(?:ี)?(?:่)?ยน(?= )"), r"\1เรียน"),
     # "สิงทีส่งมาด้วย", "สิ่งทีสงมาดวย", ...: the enclosures label, with any of its four marks lost.
