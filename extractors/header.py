@@ -41,8 +41,10 @@ _KIND_OF_TITLE = {
 }
 # the memo's title, not a memo cited in the body ("ตามบันทึกข้อความกองโรคติดต่อทั่วไป ที่ …")
 MEMO_MARK = re.compile(r"(?<![ก-ฮะ-ฺเ-ๅ])(?:บันทึก[ \t]*ข้อความ|หนังสือภายใน)")
-# "สั่ง ณ วันที่ …", also with a speck before it ("| ประกาศ ณ วันที่ …")
-SIGNED_ON = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")
+# "สั่ง ณ วันที่ …", also with a speck before it ("| ประกาศ ณ วันที่ …", "1          สั่ง ณ วันที่ …" far left, a
+# lone letter "ป ประกาศ ณ วันที่ …") and วันที่ with its upper marks lost ("ประกาศ ณ วันท ๒๕ สิงหาคม …")
+SIGNED_ON = re.compile(r"^[ \t]*(?:" + LEADING_SPECK + r"|[^\sก-๙]{1,2}[ \t]{3,}|[ก-ฮ][ \t]+)"
+                       r"(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่|ว\u0e31?น\u0e17\u0e35?\u0e48?(?=[ \t]*[0-9๐-๙]))?[ \t]*")
 # "วันที่ ๒๖ …" of a memo's header, also with the upper marks OCR lost before a number ("วนท 13 เมษายน 2564");
 # never the ลงวันที่ of a cited letter
 DATE_WORD = re.compile("(?<!ลง)(?:วันที่|(?<![ก-๙])ว\u0e31?น\u0e17\u0e35?\u0e48?(?=[ \t]+[0-9๐-๙]))[ \t.:]*")
@@ -107,6 +109,9 @@ def doc_type(lines: list[Line]) -> str:
     if salutation is not None:
         kw = SALUTATION.match(lines[salutation].text)["kw"]
         return "stamped" if kw == "ถึง" else "external"
+    if any((m := SIGNED_ON.match(line.text)) and m.group().lstrip(" \t'\"“”‘’|«».,:;!").startswith("สั่ง")
+           for line in lines):
+        return "order"  # its title lost, an order still signs "สั่ง ณ วันที่ …"; only an order does
     return "other"
 
 

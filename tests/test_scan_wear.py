@@ -62,6 +62,31 @@ DATES = [
 ]
 
 
+SIGNING_LINES = [
+    # (an instrument's signing line as OCR read it, its kind, the date)
+    ("1                      สั่ง ณ วันที่ 5 สิงหาคม พ.ศ. 2565\n", "order", dt.date(2022, 8, 5)),  # a speck far left
+    ("ป ประกาศ ณ วันที่ ๙ กันยายน พ ศ. ๒๕๖๖\n", "announcement", dt.date(2023, 9, 9)),  # a lone letter, พ.ศ.'s dots lost
+    ("ประกาศ ณวันที่ ๒๗ มีนาคม พ:ศ. ๒๕๖๗\n", "announcement", dt.date(2024, 3, 27)),  # a colon for a dot
+    ("ประกาศ ณ วันท ๒๕ สิงหาคม ๒๕๖๗\n", "regulation", dt.date(2024, 8, 25)),  # วันที่'s marks lost
+    ("ประกาศ ณ วันที่ ๑๗ซ กุมภาพันธ์ พ.ศ. ๒๕๖๗\n", "regulation", dt.date(2024, 2, 17)),  # a letter glued to the day
+    ("ที่ อว ๐๖๔๕.๒๗/๑๔๗๘        วันท ๑๐ ม.ย. ๒๕๖๔\nเรื่อง การเตรียม\n", "memo", dt.date(2021, 6, 10)),  # มิ.ย.'s ิ lost
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "want"), SIGNING_LINES)
+def test_worn_signing_and_date_lines(text, kind, want):
+    date, _ = document_date(split_lines(repair(text)), kind)
+    assert (date.date if date else None) == want
+
+
+def test_an_order_whose_title_was_lost_is_still_an_order():
+    from extractors.header import doc_type
+
+    text = "          เป็นไปด้วยความเรียบร้อย\n          สั่งณ วันที่ ๑๑ ธันวาคม พ.ศ. ๒๕๖๕\n"
+    assert doc_type(split_lines(text)) == "order"
+    assert doc_type(split_lines("          จึงประกาศให้ทราบ\n          ประกาศ ณ วันที่ ๑๑ ธันวาคม พ.ศ. ๒๕๖๕\n")) == "other"
+
+
 @pytest.mark.parametrize(("text", "kind", "want"), DATES)
 def test_the_letters_own_date(text, kind, want):
     date, _ = document_date(split_lines(repair(text)), kind)

@@ -315,14 +315,21 @@ def nearest_month(token: str) -> str | None:
     ('ก.ค.', 'กันยายน', 'ก.ค.', None)
     >>> nearest_month("มุค.")   # the first dot read as ุ: ม.ค., though มี.ค. is as near by edits
     'ม.ค.'
+    >>> nearest_month("ม.ย.")   # a mark lost: มิ.ย. alone (ม.ค. and พ.ย. need a letter changed)
+    'มิ.ย.'
 
     """
     from pipeline.edit_distance import levenshtein
+    from pipeline.ocr.spell import edit_units, unmarked
 
     key = token.replace(".", "").replace(" ", "")
     undotted = re.sub("[\u0e38\u0e39]", "", key)  # a dot on the baseline read as ุ or ู: "มุค." for ม.ค.
     if undotted != key and undotted in _month_forms() and len(undotted) <= 3:
         return _month_forms()[undotted][0]
+    marks = {(printed, month) for form, (printed, month) in _month_forms().items()
+             if form != key and unmarked(form) == unmarked(key) and edit_units(key, form) <= 1}  # one mark lost or changed
+    if len({m for _, m in marks}) == 1 and key not in _month_forms():
+        return next(iter(marks))[0]
     best: dict[int, set[tuple[str, int]]] = {}
     for form, (printed, month) in _month_forms().items():
         allowed = 1 if len(form) <= 3 else 2
@@ -499,15 +506,28 @@ def repair_spaced_refs(text: str) -> str:
 # last dot of พ.ศ. before the year
 DAY_HYPHEN = re.compile(rf"(?<![0-9๐-๙])({D}{{1,2}})-(?=(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)ค?ม?)")
 ERA_COMMA = re.compile(rf"(?<![ก-๙])พ\.[ \t]?ศ,(?=[ \t]*{D}{{4}})")
+# the era before a year with its dots read as a colon or lost, or specks read as marks: "พ:ศ. ๒๕๖๗", "พ ศ. ๒๕๖๖",
+# "พุศ. ๒๔๓๔", "พ.ศี. ๒๕๓๕" (never a word: พ and ศ with no vowel letter between, then a four-digit year)
+ERA_SPECKS = re.compile(rf"(?<![ก-๙])พ(?:[\u0e38\u0e39]{{1,2}}|[ \t]?[:;][ \t]?|[ \t])?ศ[\u0e34-\u0e39]?[.,:]?(?=[ \t]*{D}{{4}}(?!{D}))")
+# a speck read as a letter glued to the day of a date: "ประกาศ ณ วันที่ ๑๗ซ กุมภาพันธ์ พ.ศ. ๒๕๖๗"
+DAY_SPECK_LETTER = re.compile(
+    rf"(?<![0-9๐-๙])({D}{{1,2}})[ก-ฮ](?=[ \t]+(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
+    rf"|พฤศจิกายน|ธันวาคม)[ \t]*(?:พ\.ศ\.[ \t]*)?{D}{{4}})")
 
 
 def repair_date_specks(text: str) -> str:
-    """A hyphen between a day and its month, a comma for the dot of ``พ.ศ.``, put back.
+    """A hyphen between a day and its month, a comma for the dot of ``พ.ศ.``, put back; so are the era's
+    dots read as a colon or lost (``พ:ศ.``, ``พ ศ.``), specks on it (``พุศ.``) and a letter glued to the day.
 
     >>> repair_date_specks("ประกาศ ณ วันที่ 13-มีนาคม พ.ศ, 2567 และ ๒๑-๒๒ กันยายน ๒๕๖๐")
     'ประกาศ ณ วันที่ 13 มีนาคม พ.ศ. 2567 และ ๒๑-๒๒ กันยายน ๒๕๖๐'
+    >>> repair_date_specks("๒๗ มีนาคม พ:ศ. ๒๕๖๗, ๙ กันยายน พ ศ. ๒๕๖๖, พุศ. ๒๔๓๔, ๑๗ซ กุมภาพันธ์ พ.ศ. ๒๕๖๗")
+    '๒๗ มีนาคม พ.ศ. ๒๕๖๗, ๙ กันยายน พ.ศ. ๒๕๖๖, พ.ศ. ๒๔๓๔, ๑๗ กุมภาพันธ์ พ.ศ. ๒๕๖๗'
+    >>> repair_date_specks("ทรัพย์ศ ๒๕๖๗ ครั้ง")   # inside a word: left alone
+    'ทรัพย์ศ ๒๕๖๗ ครั้ง'
     """
-    return ERA_COMMA.sub("พ.ศ.", DAY_HYPHEN.sub(r"\1 ", text))
+    text = ERA_SPECKS.sub("พ.ศ.", ERA_COMMA.sub("พ.ศ.", DAY_HYPHEN.sub(r"\1 ", text)))
+    return DAY_SPECK_LETTER.sub(r"\1", text)
 
 
 # "ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐": the agency code read twice before its number
