@@ -48,6 +48,8 @@ LOST_TITLE = re.compile(r"(?m)^([ \t]*\([ \t]*)ตร\.")
 # and after an academic title, wherever the name stands ("เผศ.ตร.กนกวรรณ บุญมาก)", its "(" read as เ)
 LOST_TITLE_AFTER = re.compile(r"(?<![ก-ฺๅ-๙.])((?:ผศ|รศ)\.[ \t]?)ตร\.(?=[ \t]?[ก-ฮเแโใไ])")
 NAME_IN_BRACKETS = re.compile(r"(?m)^(?P<head>[ \t]*\()(?P<name>[^()\n0-9๐-๙]{3,80})(?=\)[ \t]*$)")
+# a name a signature ran across, its "(" lost under the stroke: ".-- /'นายจิรพงษ์ ไชยยศ์)" (mended only after a title)
+TAIL_NAME = re.compile(r"(?m)(?P<head>[/'\"|][ \t]*)(?P<name>[ก-๙][^()\n0-9๐-๙/|\"']{2,60})(?=\)[ \t]*$)")
 THAI_PART = re.compile(r"[\u0e01-\u0e4e]+")
 
 
@@ -163,8 +165,12 @@ def repair_name(name: str) -> str:
 
 def repair_name_lines(text: str) -> str:
     """``ตร.`` as ``ดร.`` and each bracketed name line through ``repair_name`` (see the module docstring)."""
+    from extractors.signature import split_title
+
     text = LOST_TITLE_AFTER.sub(r"\1ดร.", LOST_TITLE.sub(r"\1ดร.", text))
-    return NAME_IN_BRACKETS.sub(lambda m: m.group("head") + repair_name(m.group("name")), text)
+    text = NAME_IN_BRACKETS.sub(lambda m: m.group("head") + repair_name(m.group("name")), text)
+    return TAIL_NAME.sub(lambda m: m.group("head") + (repair_name(m.group("name")) if split_title(m.group("name"))[0]
+                                                      else m.group("name")), text)
 
 
 def postprocess(scan, result):
