@@ -478,3 +478,10 @@ def test_a_name_whose_doctor_title_was_misread_and_its_wide_position():
     s = signer(split_lines(text))
     assert (s.title, s.name, s.position) == ("ผศ.ดร.", "กนกวรรณ บุญมาก",
                                              "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต 2")
+
+
+def test_a_regulation_whose_edition_number_is_a_speck():
+    from extractors.header import subject as subject_of
+
+    text = "ระเบียบมหาวิทยาลัยราชภัฏบุรีรัมย์\nว่าด้วยค่าตอบแทนวิทยากรในการฝึกอบรม (ฉบับที่ «)\nพ.ศ. ๒๕๖๔\n"
+    assert subject_of(split_lines(text)).value == "ค่าตอบแทนวิทยากรในการฝึกอบรม"

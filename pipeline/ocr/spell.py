@@ -299,8 +299,8 @@ def issuer_lines(lines: list[str]) -> list[int]:
 
 
 def postprocess(scan, result):
-    """The ``spell`` step: correct the subject lines, the issuer's lines and signers' positions, keep
-    the words.
+    """The ``spell`` step: correct the subject lines, the issuer's and the recipient's lines and signers'
+    positions, keep the words.
 
     Only those: elsewhere a letter is full of names (signers, places, addresses) that a reading by
     word frequency would bend toward common words.
@@ -308,11 +308,33 @@ def postprocess(scan, result):
     from dataclasses import replace
 
     lines = result.text.split("\n")
-    chosen = set(subject_lines(lines)) | set(position_lines(lines)) | set(issuer_lines(lines))
+    chosen = set(subject_lines(lines)) | set(position_lines(lines)) | set(issuer_lines(lines)) | set(recipient_lines(lines))
     for block in _blocks(sorted(chosen)):
         for i, text in zip(block, correct_wrapped([lines[i] for i in block]), strict=True):
             lines[i] = text
     return replace(result, text="\n".join(lines))
+
+
+def recipient_lines(lines: list[str]) -> list[int]:
+    """Which lines hold the recipient: the first ``เรียน``/``ถึง`` line among a letter's first lines and the
+    lines it wraps onto, up to a heading or a body paragraph (offices' titles, as the issuer's).
+
+    >>> recipient_lines(["เรื่อง ขอเชิญประชุม", "เรียน นายอำเภอ ทุกอำเภอ และหัวหน้าส่วนราชการ", "      ประจำจังหวัด",
+    ...                  "อ้างถึง หนังสือ", "เรียน ผอ."])
+    [1, 2]
+    """
+    from extractors.patterns import ATTACHMENT_HEAD, BODY_OPENER, REFERENCE_HEAD, SALUTATION, SUBJECT
+
+    stops = (SALUTATION, REFERENCE_HEAD, ATTACHMENT_HEAD, BODY_OPENER, SUBJECT)
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if SALUTATION.match(line):
+            found = [i]
+            for j in range(i + 1, min(len(lines), i + 1 + SUBJECT_CONTINUATION)):
+                if not lines[j].strip() or any(p.match(lines[j]) for p in stops):
+                    break
+                found.append(j)
+            return found
+    return []
 
 
 def correct_issuer_lines(text: str) -> str:
@@ -323,7 +345,7 @@ def correct_issuer_lines(text: str) -> str:
     'ส่วนราชการ   สำนักงานอธิการบดี มหาวิทยาลัยราชภัฏ\nเรื่อง ขอเชิญ\nด้วยจงหวด'
     """
     lines = text.split("\n")
-    for block in _blocks(issuer_lines(lines)):
+    for block in _blocks(sorted(set(issuer_lines(lines)) | set(recipient_lines(lines)))):
         for i, fixed in zip(block, correct_wrapped([lines[i] for i in block]), strict=True):
             lines[i] = fixed
     return "\n".join(lines)
