@@ -322,12 +322,13 @@ def _memo_issuer(lines: list[Line]) -> Field:
     return _strip_phone(block)
 
 
-def _address_block(lines: list[Line], ref_index: int | None, date_index: int | None) -> Field:
-    """External letter: the issuing office and address between the ``ที่`` line and the date."""
+def _address_block(lines: list[Line], ref: tuple[int, RefNo] | None, date_index: int | None) -> Field:
+    """External letter: the issuing office and address between the ``ที่`` line (``ref``: its index and
+    number) and the date."""
+    ref_index = ref[0] if ref else None
     if ref_index is None or date_index is None or date_index <= ref_index:
         return Field("")
     parts, spans = [], []
-    ref = ref_line(lines)
     words = [w for line in lines[ref_index : date_index] for w in line.text.split()]
     if ref and ref[1].span and ref[1].span.end < lines[ref_index].end:  # address on the ที่ line
         value, span = lines[ref_index].after(ref[1].span.end - lines[ref_index].start)
@@ -518,5 +519,18 @@ def issuer(lines: list[Line], kind: str, date_index: int | None) -> Field:
         return _title_issuer(lines)
     if kind == "stamped":
         return _stamped_issuer(lines, date_index)
-    ref = ref_line(lines)
-    return _address_block(lines, ref[0] if ref else None, date_index)
+    return _address_block(lines, ref_line(lines) or _printed_number(lines), date_index)
+
+
+def _printed_number(lines: list[Line]) -> tuple[int, RefNo] | None:
+    """The ``ที่`` line whose number shows only its printed part, the serial lost (hand-written, unread)
+    and the office after a gap: ``ที่ อว ๐๖๐๓.๒๔/               . มหาวิ`` (its index, the printed part)."""
+    from extractors.serial import PREFIX
+
+    for i, line in enumerate(lines[:_head_stop(lines)]):
+        head = LINE_REF.match(line.text)
+        match = PREFIX.match(line.text, head.end() + len(line.text[head.end():]) - len(line.text[head.end():].lstrip())) if head else None
+        if match and (line.text[match.end():match.end() + 3].isspace() or match.end() == len(line.text)):
+            printed = re.sub(r"[ \t]+", " ", match.group(0).strip())
+            return i, RefNo(match["agency"], "", None, False, printed, Span(line.start + match.start(), line.start + match.end()))
+    return None

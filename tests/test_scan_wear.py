@@ -485,3 +485,17 @@ def test_a_regulation_whose_edition_number_is_a_speck():
 
     text = "ระเบียบมหาวิทยาลัยราชภัฏบุรีรัมย์\nว่าด้วยค่าตอบแทนวิทยากรในการฝึกอบรม (ฉบับที่ «)\nพ.ศ. ๒๕๖๔\n"
     assert subject_of(split_lines(text)).value == "ค่าตอบแทนวิทยากรในการฝึกอบรม"
+
+
+def test_the_address_block_beside_a_number_whose_serial_was_lost():
+    """The serial written by hand and not read: the office after the gap is still the issuer."""
+    from extractors.header import document_date
+    from extractors.header import issuer as issuer_of
+
+    text = ("ที่ อว ๐๖๐๓.๒๔/               . มหาวิ\n                                    มหาวิทยาลัยราชภัฏ\nนครสวรรค์\n"
+            "                                    ถนนมิตรภาพ อำเภอเมือง\n                              ๒๗ มิถุนายน ๒๕๖๖\n"
+            "เรื่อง ขอส่งรายงาน\nเรียน ผู้อำนวยการ\n")
+    lines = split_lines(repair(text))
+    _, at = document_date(lines, "external")
+    assert issuer_of(lines, "external", at).value == "มหาวิทยาลัยราชภัฏ นครสวรรค์ ถนนมิตรภาพ อำเภอเมือง"
+    assert ref_line(lines) is None  # no number is made up
