@@ -53,7 +53,8 @@ FULL_YEAR = re.compile(r"[0-9๐-๙]{4}$")
 TITLED_NEXT = re.compile(r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t]*[0-9๐-๙]{4}[ \t]*$|เรื่อง|ว่าด้วย)")
 HEAD_KEYWORD_LINE = re.compile(r"^[ \t]*(?:ที่[ \t]*[ก-ฮ]{2}|เรื่อง|เรียน|ถึง[ \t]|ส่วนราชการ)")
 THAI_WORD = re.compile(r"[ก-ฮ][ก-๙]{2,}")  # a line without three Thai letters in a row is specks
-GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
+GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")
+UNREAD_SERIAL = re.compile(r"\S{1,12}[ \t]{3,}")  # after a number's printed part: its serial as read, then the gap  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
 # a receipt stamp's rows: "เลขรับ ๔๐๙๔๙", "เลขที่รับ", "เวลา ๑๔.๑๐ น." (its เ lost: "วลา")
 RECEIPT_ROW = re.compile(r"เลข\S{0,4}[รว]ับ|^[ \t]*[เแ]?วลา[ \t]")
 STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
@@ -332,7 +333,8 @@ def _address_block(lines: list[Line], ref: tuple[int, RefNo] | None, date_index:
     words = [w for line in lines[ref_index : date_index] for w in line.text.split()]
     if ref and ref[1].span and ref[1].span.end < lines[ref_index].end:  # address on the ที่ line
         value, span = lines[ref_index].after(ref[1].span.end - lines[ref_index].start)
-        if span.start == ref[1].span.end and (glued := GLUED_SPECKS.match(value)):
+        glued = (UNREAD_SERIAL if ref[1].serial is None else GLUED_SPECKS).match(value)
+        if span.start == ref[1].span.end and glued:
             value, span = value[glued.end():], Span(span.start + glued.end(), span.end)  # "ฯ๑       มหาวิทยาลัย…"
         if (lead := GHOST_LEAD.match(value)) and _ghost(lead["ghost"], words):
             value, span = value[lead.end("ghost"):].lstrip(), Span(span.start + lead.start("word"), span.end)
@@ -519,7 +521,10 @@ def issuer(lines: list[Line], kind: str, date_index: int | None) -> Field:
         return _title_issuer(lines)
     if kind == "stamped":
         return _stamped_issuer(lines, date_index)
-    return _address_block(lines, ref_line(lines) or _printed_number(lines), date_index)
+    from extractors.serial import uncertain_ref
+
+    shaky = uncertain_ref(lines)
+    return _address_block(lines, ref_line(lines) or _printed_number(lines) or (shaky[:2] if shaky else None), date_index)
 
 
 def _printed_number(lines: list[Line]) -> tuple[int, RefNo] | None:

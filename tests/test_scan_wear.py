@@ -264,8 +264,8 @@ def test_a_title_under_a_receipt_stamp_or_specks(text, kind):
 ISSUERS = [
     ("ที่ ทส อ๐๖๑๐.๕/ว ๘๙๗๖ฒอว            กรมทรัพยากรน้ำ\n                                    ถนนเจริญเมือง\n"
      "                            ๙ ธันวาคม ๒๕๖๕\nเรื่อง ขอความอนุเคราะห์\n", "ทส 0610.5/ว 8976", "กรมทรัพยากรน้ำ ถนนเจริญเมือง"),
-    ("ที่ อว ๐๖๒๘.๐๒/๙๐๒ฯ๑       มหาวิทยาลัยราชภัฏเชียงใหม่\n                                   ถนนสุขุมวิท อำเภอเมือง\n"
-     "                                ๒๑ สิงหาคม ๒๕๖๕\nเรื่อง ขออนุญาต\n", "อว 0628.02/902",
+    ("ที่ อว ๐๖๒๘.๐๒/๙๐๒๑ฯ       มหาวิทยาลัยราชภัฏเชียงใหม่\n                                   ถนนสุขุมวิท อำเภอเมือง\n"
+     "                                ๒๑ สิงหาคม ๒๕๖๕\nเรื่อง ขออนุญาต\n", "อว 0628.02/9021",
      "มหาวิทยาลัยราชภัฏเชียงใหม่ ถนนสุขุมวิท อำเภอเมือง"),  # specks glued to the serial, then the gap
     # a ghost of the office's first letters beside it (a seal, the scanner's second pass), skipped
     ("           ที่ อว ๐๖๕๕.๓๖/๖๖๒๖              มหาวิทยาลัยราชภัฏอุดรธานี\n                                           . มหาวิทยา\n"
@@ -394,6 +394,9 @@ CITED = [
      [("ทส 0610.5/ว 8976", "2022-12-09")]),  # the number's digits read apart
     ("และหนังสือจังหวัดขอนแก่น     ฑ     ขก\n0020 . 9 / 11 81 ลงวันที่ 26 กันยายน 2566 ความละเอียดแจ้งแล้ว\n",
      [("ขก 0020.9/1181", "2023-09-26")]),
+    # a serial that runs on past a speck (๔ read as ฯ) is not cut short to a wrong number
+    ("      กาฬสินธุ์ เขต 3 ที่ ศธ. 04199/ว 20 ฯ7 ลงวันที่ 9 พฤษภาคม 2564 เรื่อง\n", []),
+    ("ตามหนังสือ ที่ ศธ. o4199/ว 2497 ลงวันที่ 29 พฤษภาคม 2564 เรื่อง\n", [("ศธ 04199/ว 2497", "2021-05-29")]),  # o for 0
 ]
 
 
@@ -499,3 +502,18 @@ def test_the_address_block_beside_a_number_whose_serial_was_lost():
     _, at = document_date(lines, "external")
     assert issuer_of(lines, "external", at).value == "มหาวิทยาลัยราชภัฏ นครสวรรค์ ถนนมิตรภาพ อำเภอเมือง"
     assert ref_line(lines) is None  # no number is made up
+
+
+def test_a_serial_run_into_a_speck_keeps_the_printed_part_and_the_address():
+    """``๙๐๒ฯ๑``: the serial's digits run on past a speck, so no number is read from them; the printed part
+    goes to ``serial_uncertain`` (``extractors.serial``) and the office beside it is still the issuer."""
+    from extractors.header import document_date
+    from extractors.header import issuer as issuer_of
+    from extractors.serial import uncertain_ref
+
+    text = ("ที่ อว ๐๖๒๘.๐๒/๙๐๒ฯ๑       มหาวิทยาลัยราชภัฏเชียงใหม่\n                                   ถนนสุขุมวิท อำเภอเมือง\n"
+            "                                ๒๑ สิงหาคม ๒๕๖๕\nเรื่อง ขออนุญาต\n")
+    lines = split_lines(repair(text))
+    _, date_index = document_date(lines, "external")
+    assert ref_line(lines) is None and uncertain_ref(lines)[1].canonical == "อว 0628.02/"
+    assert issuer_of(lines, "external", date_index).value == "มหาวิทยาลัยราชภัฏเชียงใหม่ ถนนสุขุมวิท อำเภอเมือง"
