@@ -517,3 +517,32 @@ def test_a_serial_run_into_a_speck_keeps_the_printed_part_and_the_address():
     _, date_index = document_date(lines, "external")
     assert ref_line(lines) is None and uncertain_ref(lines)[1].canonical == "อว 0628.02/"
     assert issuer_of(lines, "external", date_index).value == "มหาวิทยาลัยราชภัฏเชียงใหม่ ถนนสุขุมวิท อำเภอเมือง"
+
+
+DAMAGED_ISSUERS = [
+    # (the issuer as read under a stamp or a seal, damaged?)
+    ("แแท่ ศ าต้าต่วงจีง1  วัดเพชรบุรี 0 ถนนศรีจันทร์ เพชรบุรี อ๑๐๑๓๐", True),
+    ("หาวิทยาลัย [กูนครสวรรค์", True),
+    ("เทศบาลเมือง แวลา ๙,๑๕๕2๕ 1ผูอ", True),
+    ("านักงานเขตพี้ รศึกษาประถมศึกษามหาสารคาม เขต ๑", True),
+    ("ศาลากลางจังหวัดเพชรบุรี ถนนศรีจันทร์ เพชรบุรี ๗๖๐๐๐", False),
+    ("กรมทรัพยากรน้ำ ถนนเจริญเมือง แขวงทุ่งพญาไท เขตราชเทวี กรุงเทพฯ ๑๐๔๐๐", False),
+    ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต 2 ถนนสุขุมวิท อำเภอเมืองบึงกาฬ จังหวัดบึงกาฬ 64120", False),
+    ("มหาวิทยาลัยเกษตรศาสตร์ ๕๐ ถ.งามวงศ์วาน แขวงลาดยาว เขตจตุจักร กทม. ๑๐๙๐๐", False),
+]
+
+
+@pytest.mark.parametrize(("issuer", "want"), DAMAGED_ISSUERS)
+def test_an_issuer_damaged_under_a_stamp(issuer, want):
+    from extractors.damage import damaged
+
+    assert damaged(issuer) is want
+
+
+def test_no_generated_issuer_looks_damaged():
+    from workbench.corpus.generate import generate
+
+    from extractors.damage import damaged
+
+    issuers = {letter.truth["issuer"] for letter in generate(3, 200) if letter.truth.get("issuer")}
+    assert len(issuers) > 50 and [i for i in issuers if damaged(i)] == []
