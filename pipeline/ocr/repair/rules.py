@@ -98,8 +98,9 @@ ORDER_LABEL_SPECKS = re.compile(
 # "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔", "นค ๐๐๑๗ฒ/ว. ๕๖๙๘", "มท ๐๒๑๑.๓.ตศา / ๖๖๖": specks read as letters (after a dot or not) between a
 # unit number and its slash; ว is left, it may be the circular mark misplaced
 UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ][ก-ฮ\u0e30-\u0e4e]{{0,3}}(?=[ \t]*/)")
-# "สค ๐๐๑๗/ว ๔๙๓๗ฒ": a speck read as a rare letter glued after a serial (a real suffix is ก, ข, ค …)
-SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[ฆฌญฎฏฐฑฒณฬฮ](?![ก-๙])")
+# "สค ๐๐๑๗/ว ๔๙๓๗ฒ", "กพ๐๐๓๒.๓/๓๗๓๖ท", "ศธ 04235/416อ": a speck read as a letter glued after a serial; a real
+# suffix runs ก, ข, ค … from the start of the alphabet, so only the letters from ช on are taken for specks
+SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[ช-ฮ](?![ก-๙])")
 # "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓", "นบ ๐๐๒๒.๕/วิฒ๗๑๖": a speck read as a letter glued before a serial
 SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮ](?={D}{{2,}})")
 # "บร ๐๐๒๓.๑/ว3. ๑๐๕๓": a speck read as a Latin digit or letter (and a dot) between ว and a Thai serial
@@ -147,7 +148,7 @@ def nearest_code(token: str) -> str | None:
 # ธ in the TH Sarabun designs: its flag read as a letter or mark of its own (ศถจี, ศธจ) or ธ as จ with
 # the flag as ์ or ง (ศจ์, ศจงี); only inside an agency code, where the result must be a known code
 # (and ธ read as 8 in the Loma and Waree designs: ศ8)
-FLAGGED_THO = re.compile("(?<=^[ก-ฮ])(?:[ธถจ58][ถจง5-9]?)$")  # after the code's first letter: ศ58, ศถ5, ศถจ, ศจ, ศจง, ศ8
+FLAGGED_THO = re.compile("(?<=^[ก-ฮ])(?:[ธถจ58][ถจง5-9]?|อ[5-9])$")  # after the code's first letter: ศ58, ศถ5, ศถจ, ศจ, ศจง, ศ8, ศอ5
 
 
 def repair_agency_codes(text: str) -> str:
