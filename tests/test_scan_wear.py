@@ -209,11 +209,11 @@ def test_signer_blocks_of_worn_scans(text, want):
 
 
 REPAIRS = [
-    # a letter glued after a serial is a speck from ช on (a real suffix runs ก, ข, ค …); ธ read as อ5
+    # a letter glued after a serial is a speck from จ on (a real suffix runs ก, ข, ค, ง); ธ read as อ5
     ("ที่ กพ๐๐๓๒.๓/๓๗๓๖ท                 ศาลากลางจังหวัดกำแพงเพชร", "ที่ กพ๐๐๓๒.๓/๓๗๓๖                 ศาลากลางจังหวัดกำแพงเพชร"),
     ("ตามหนังสือ ที่ ศธ 04235/416อ ลงวันที่ 20 พฤษภาคม 2564", "ตามหนังสือ ที่ ศธ 04235/416 ลงวันที่ 20 พฤษภาคม 2564"),
     ("ที่ มท ๐๘๐๘/๑๒๓ก ลงวันที่", "ที่ มท ๐๘๐๘/๑๒๓ก ลงวันที่"),
-    ("ที่ ศอ5 ๐๔๒๓๕ /๔๑๖", "ที่ ศธ ๐๔๒๓๕ /๔๑๖"),
+    ("ที่ ศอ5 ๐๔๒๓๕ /๔๑๖จ", "ที่ ศธ ๐๔๒๓๕ /๔๑๖"),
     ("อางถง หนงสอสำนักงานเขตพื้นที่การศึกษา", "อ้างถึง หนงสอสำนักงานเขตพื้นที่การศึกษา"),  # both marks of the label lost
     # zeros read as Latin o: a unit number, a cited date's day
     ("ที่ มค oo28.oo9/ 2962", "ที่ มค 0028.009/ 2962"),

@@ -99,8 +99,8 @@ ORDER_LABEL_SPECKS = re.compile(
 # unit number and its slash; ว is left, it may be the circular mark misplaced
 UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ][ก-ฮ\u0e30-\u0e4e]{{0,3}}(?=[ \t]*/)")
 # "สค ๐๐๑๗/ว ๔๙๓๗ฒ", "กพ๐๐๓๒.๓/๓๗๓๖ท", "ศธ 04235/416อ": a speck read as a letter glued after a serial; a real
-# suffix runs ก, ข, ค … from the start of the alphabet, so only the letters from ช on are taken for specks
-SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[ช-ฮ](?![ก-๙])")
+# suffix runs ก, ข, ค, ง from the start of the alphabet, so the letters from จ on are taken for specks
+SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[จ-ฮ](?![ก-๙])")
 # "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓", "นบ ๐๐๒๒.๕/วิฒ๗๑๖": a speck read as a letter glued before a serial
 SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮ](?={D}{{2,}})")
 # "บร ๐๐๒๓.๑/ว3. ๑๐๕๓": a speck read as a Latin digit or letter (and a dot) between ว and a Thai serial
