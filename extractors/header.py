@@ -94,12 +94,19 @@ def _titled(lines: list[Line], i: int) -> bool:
     return any(TITLED_NEXT.match(x.text) for x in after)
 
 
+def _memo_title(line: Line) -> bool:
+    """Is ``line`` a memo's title ``บันทึกข้อความ`` (specks before it allowed), not a memo cited in the header
+    (``อ้างถึง   บันทึกข้อความฝ่ายอำนวยการ ที่ …``) or the body?"""
+    match = MEMO_MARK.search(line.text)
+    return bool(match) and not THAI_WORD.search(line.text[:match.start()])
+
+
 def doc_type(lines: list[Line]) -> str:
     """One of CONTRACT.md's kinds: memo, external, stamped, order, regulation, announcement, other."""
     head = lines[:12]
     subject_at = _first(lines, SUBJECT)
     owner_at = _first(head, OWNER)
-    if any(MEMO_MARK.search(line.text) for line in head) or (
+    if any(_memo_title(line) for line in head) or (
         owner_at is not None and (subject_at is None or owner_at < subject_at)
     ):
         return "memo"

@@ -551,3 +551,18 @@ def test_no_generated_issuer_looks_damaged():
 
     issuers = {letter.truth["issuer"] for letter in generate(3, 200) if letter.truth.get("issuer")}
     assert len(issuers) > 50 and [i for i in issuers if damaged(i)] == []
+
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ที่ ตช ๐๐๑๘.๙/ว๓๑๐๒            ตำรวจภูธรจังหวัดปัตตานี\n                              ๓ กันยายน ๒๕๖๖\n"
+     " เรื่องการซักซ้อมแนวทาง\n เรียนผู้ว่าราชการจังหวัดปัตตานี\nอ้างถึง   บันทึกข้อความฝ่ายอำนวยการ ที่ ตช ๐๐๑๘.๙/๙๐๐๑\n",
+     "external"),  # a memo cited under อ้างถึง does not make the letter a memo
+    ("                     บันทึกข้อความ]\nส่วนราชการ   สำนักงานจังหวัดพัทลุง\nที่ พท ๐๐๓๒.๑/๘๖๘๙   วันที่ ๒ ก.พ. ๒๕๖๔\n"
+     "เรื่องขอความอนุเคราะห์\n", "memo"),
+    ("  | บันทึกข้อความ\nที่ พท ๐๐๓๒.๑/๘๖๘๙   วันที่ ๒ ก.พ. ๒๕๖๔\nเรื่อง ขอ\nเรียน ปลัด\n", "memo"),  # a speck before it
+])
+def test_the_memo_title_and_a_memo_cited_in_the_header(text, kind):
+    from extractors.header import doc_type
+
+    assert doc_type(split_lines(text)) == kind
