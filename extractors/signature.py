@@ -363,7 +363,7 @@ def _read_twice(lines: list[Line], i: int) -> tuple[int, re.Match] | None:
 
 def _listed(name: str) -> bool:
     """Is every word of a name (title taken off) a listed Thai name or a dictionary word?"""
-    from pipeline.ocr.names import is_listed
+    from extractors.name_lists import is_listed
 
     return bool(name) and all(is_listed(word) for word in name.split())
 

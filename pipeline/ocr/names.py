@@ -103,12 +103,6 @@ def karan_ending(part: str) -> str:
     return part
 
 
-def is_listed(word: str) -> bool:
-    """Is ``word`` a listed given name or family name, or a dictionary word? ``is_listed("นาคสวัสดิ์") is True``."""
-    names, _ = _names()
-    return word in names or word in dictionary()
-
-
 SARA_I, SARA_II = "\u0e34", "\u0e35"  # ิ and ี, read for each other at a name's end (ปัญญาดิ for ปัญญาดี)
 
 

@@ -546,7 +546,7 @@ def repair_doubled_code(text: str) -> str:
 
 
 # a unit number with a zero read as Latin o: "มค oo28.oo9/ 2962"; only between an agency code and its slash
-LATIN_O_UNIT = re.compile(rf"(?<![ก-๙])(?P<code>[ก-ฮ]{{2,3}}\.?[ \t]*)(?P<unit>[oO0-9๐-๙]{{2,6}}(?:\.[oO0-9๐-๙]{{1,4}}){{0,3}})(?=[ \t]*/)")
+LATIN_O_UNIT = re.compile(r"(?<![ก-๙])(?P<code>[ก-ฮ]{2,3}\.?[ \t]*)(?P<unit>[oO0-9๐-๙]{2,6}(?:\.[oO0-9๐-๙]{1,4}){0,3})(?=[ \t]*/)")
 
 
 def repair_latin_o(text: str) -> str:
