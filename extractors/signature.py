@@ -282,7 +282,6 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             break
         if SPECKS_ONLY.match(line.text):
             continue  # a speck of the signature between the name and the position, or inside it ("=")
-
         if indented and _indent(line) < 4 and not acting_phrase(line.text) and not (not block and WIDE_POSITION.match(line.stripped)):
             break  # back at the margin: the contact block (an acting line, or a first position line, wider than the column is not)
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
@@ -347,7 +346,8 @@ def _read_twice(lines: list[Line], i: int) -> tuple[int, re.Match] | None:
     """The name at ``i`` read a second time on the line under it (a name stamped in ink is read from the
     print and from its colour layer): ``(its line, the reading to keep)``, or None when the next line is
     no second reading. Of two readings that differ, the one whose every word is a listed name or word is
-    kept, else the first (``(นางสุนิสา นาคลวัสดิ์)`` / ``(นางสุนิสา นาคสวัสดิ์)`` keeps the second)."""
+    kept, else the first (``(นายสมศักดิ์ ใจดิ)`` / ``(นายสมศักดิ์ ใจดี)`` keeps the second; ``(นางสุนิสา นาคลวัสดิ์)`` /
+    ``(นางสุนิสา นาคสวัสดิ์)`` the first, neither surname being listed)."""
     from pipeline.edit_distance import levenshtein
 
     j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not lines[k].blank), None)
