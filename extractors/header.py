@@ -53,8 +53,8 @@ FULL_YEAR = re.compile(r"[0-9๐-๙]{4}$")
 TITLED_NEXT = re.compile(r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t]*[0-9๐-๙]{4}[ \t]*$|เรื่อง|ว่าด้วย)")
 HEAD_KEYWORD_LINE = re.compile(r"^[ \t]*(?:ที่[ \t]*[ก-ฮ]{2}|เรื่อง|เรียน|ถึง[ \t]|ส่วนราชการ)")
 THAI_WORD = re.compile(r"[ก-ฮ][ก-๙]{2,}")  # a line without three Thai letters in a row is specks
-GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")
-UNREAD_SERIAL = re.compile(r"\S{1,12}[ \t]{3,}")  # after a number's printed part: its serial as read, then the gap  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
+GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
+UNREAD_SERIAL = re.compile(r"\S{1,12}[ \t]{3,}")  # after a number's printed part: its serial as read, then the gap
 # a receipt stamp's rows: "เลขรับ ๔๐๙๔๙", "เลขที่รับ", "เวลา ๑๔.๑๐ น." (its เ lost: "วลา")
 RECEIPT_ROW = re.compile(r"เลข\S{0,4}[รว]ับ|^[ \t]*[เแ]?วลา[ \t]")
 STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
