@@ -566,3 +566,30 @@ def test_the_memo_title_and_a_memo_cited_in_the_header(text, kind):
     from extractors.header import doc_type
 
     assert doc_type(split_lines(text)) == kind
+
+
+def _scanned_record(text: str, method: str = "ocr"):
+    from pipeline.extract import extract
+    from pipeline.models import Document, Letter, Page, SourceFile, Span
+
+    source = SourceFile("letter.pdf", "0" * 64, len(text.encode()))
+    document = Document(source, "pdf", (Page(1, text, method=method),))
+    return extract(document, Letter(0, Span(0, len(text)), text))
+
+
+STAMPED_HEAD = ("        ที่ พบ ๐๐๒๖.๔/๗๐๑         แแท่ ศ าต้าต่วงจีง1  วัดเพชรบุรี\n"
+                "                                         ถนนศรีจันทร์ เพชรบุรี\n                                ๗ มิถุนายน ๒๕๖๗\n"
+                "        เรื่อง ขออนุมัติจัดซื้อวัสดุสำนักงาน\n        กราบเรียน    นายอำเภอ ทุกอำเภอ\n"
+                "                 จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติ\n")
+
+
+def test_a_scan_whose_issuer_is_damaged_gets_none_and_an_issue():
+    record = _scanned_record(STAMPED_HEAD)
+    assert record.issuer.value == ""
+    assert [p.code for p in record.problems if p.code == "unreadable_issuer"] == ["unreadable_issuer"]
+    assert record.ref_no.canonical == "พบ 0026.4/701"  # the rest of the header is read as before
+
+
+def test_a_text_layer_keeps_what_was_typed():
+    record = _scanned_record(STAMPED_HEAD, method="text")
+    assert record.issuer.value.startswith("แแท่") and not any(p.code == "unreadable_issuer" for p in record.problems)
