@@ -41,8 +41,10 @@ _KIND_OF_TITLE = {
 }
 # the memo's title, not a memo cited in the body ("ตามบันทึกข้อความกองโรคติดต่อทั่วไป ที่ …")
 MEMO_MARK = re.compile(r"(?<![ก-ฮะ-ฺเ-ๅ])(?:บันทึก[ \t]*ข้อความ|หนังสือภายใน)")
-# "สั่ง ณ วันที่ …", also with a speck before it ("| ประกาศ ณ วันที่ …")
-SIGNED_ON = re.compile(r"^[ \t]*" + LEADING_SPECK + r"(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่)?[ \t]*")
+# "สั่ง ณ วันที่ …", also with a speck before it ("| ประกาศ ณ วันที่ …", "1          สั่ง ณ วันที่ …" far left, a
+# lone letter "ป ประกาศ ณ วันที่ …") and วันที่ with its upper marks lost ("ประกาศ ณ วันท ๒๕ สิงหาคม …")
+SIGNED_ON = re.compile(r"^[ \t]*(?:" + LEADING_SPECK + r"|[^\sก-๙]{1,2}[ \t]{3,}|[ก-ฮ][ \t]+)"
+                       r"(?:สั่ง|ประกาศ|ให้ไว้)[ \t]*ณ[ \t]*(?:วันที่|ว\u0e31?น\u0e17\u0e35?\u0e48?(?=[ \t]*[0-9๐-๙]))?[ \t]*")
 # "วันที่ ๒๖ …" of a memo's header, also with the upper marks OCR lost before a number ("วนท 13 เมษายน 2564");
 # never the ลงวันที่ of a cited letter
 DATE_WORD = re.compile("(?<!ลง)(?:วันที่|(?<![ก-๙])ว\u0e31?น\u0e17\u0e35?\u0e48?(?=[ \t]+[0-9๐-๙]))[ \t.:]*")
@@ -52,6 +54,7 @@ TITLED_NEXT = re.compile(r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t
 HEAD_KEYWORD_LINE = re.compile(r"^[ \t]*(?:ที่[ \t]*[ก-ฮ]{2}|เรื่อง|เรียน|ถึง[ \t]|ส่วนราชการ)")
 THAI_WORD = re.compile(r"[ก-ฮ][ก-๙]{2,}")  # a line without three Thai letters in a row is specks
 GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
+UNREAD_SERIAL = re.compile(r"\S{1,12}[ \t]{3,}")  # after a number's printed part: its serial as read, then the gap
 # a receipt stamp's rows: "เลขรับ ๔๐๙๔๙", "เลขที่รับ", "เวลา ๑๔.๑๐ น." (its เ lost: "วลา")
 RECEIPT_ROW = re.compile(r"เลข\S{0,4}[รว]ับ|^[ \t]*[เแ]?วลา[ \t]")
 STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
@@ -91,12 +94,19 @@ def _titled(lines: list[Line], i: int) -> bool:
     return any(TITLED_NEXT.match(x.text) for x in after)
 
 
+def _memo_title(line: Line) -> bool:
+    """Is ``line`` a memo's title ``บันทึกข้อความ`` (specks before it allowed), not a memo cited in the header
+    (``อ้างถึง   บันทึกข้อความฝ่ายอำนวยการ ที่ …``) or the body?"""
+    match = MEMO_MARK.search(line.text)
+    return bool(match) and not THAI_WORD.search(line.text[:match.start()])
+
+
 def doc_type(lines: list[Line]) -> str:
     """One of CONTRACT.md's kinds: memo, external, stamped, order, regulation, announcement, other."""
     head = lines[:12]
     subject_at = _first(lines, SUBJECT)
     owner_at = _first(head, OWNER)
-    if any(MEMO_MARK.search(line.text) for line in head) or (
+    if any(_memo_title(line) for line in head) or (
         owner_at is not None and (subject_at is None or owner_at < subject_at)
     ):
         return "memo"
@@ -107,6 +117,9 @@ def doc_type(lines: list[Line]) -> str:
     if salutation is not None:
         kw = SALUTATION.match(lines[salutation].text)["kw"]
         return "stamped" if kw == "ถึง" else "external"
+    if any((m := SIGNED_ON.match(line.text)) and m.group().lstrip(" \t'\"“”‘’|«».,:;!").startswith("สั่ง")
+           for line in lines):
+        return "order"  # its title lost, an order still signs "สั่ง ณ วันที่ …"; only an order does
     return "other"
 
 
@@ -238,7 +251,7 @@ def _block_end(lines: list[Line], first: int, max_lines: int, width: int) -> int
 ABOUT_LINE = re.compile(r"^[ \t]*(?:ระเบียบ|ข้อบังคับ)?[^\n]*?ว่าด้วย[ \t]*")  # "ว่าด้วยการลาของพนักงานราชการ"
 # " พ.ศ. ๒๕๔๖", " (ฉบับที่ ๓) พ.ศ. ๒๕๖๖": the amendment's number is the title's, not the matter's (as in
 # ``extractors.instrument.YEAR_TAIL``)
-AMENDMENT_TAIL = re.compile(r"[ \t]*\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*$")
+AMENDMENT_TAIL = re.compile(r"[ \t]*\(ฉบับที่[ \t]*(?:[0-9๐-๙]+|[^\sก-๙()]{1,2})\)[ \t]*$")  # its number a speck: "(ฉบับที่ «)"
 BE_YEAR_TAIL = re.compile(r"[ \t]*(?:\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*)?(?:พ\.[ \t]?ศ\.?|พศ\.?)[ \t]*[0-9๐-๙]{4}[ \t]*$")
 
 
@@ -317,27 +330,65 @@ def _memo_issuer(lines: list[Line]) -> Field:
     return _strip_phone(block)
 
 
-def _address_block(lines: list[Line], ref_index: int | None, date_index: int | None) -> Field:
-    """External letter: the issuing office and address between the ``ที่`` line and the date."""
+def _address_block(lines: list[Line], ref: tuple[int, RefNo] | None, date_index: int | None) -> Field:
+    """External letter: the issuing office and address between the ``ที่`` line (``ref``: its index and
+    number) and the date."""
+    ref_index = ref[0] if ref else None
     if ref_index is None or date_index is None or date_index <= ref_index:
         return Field("")
     parts, spans = [], []
-    ref = ref_line(lines)
+    words = [w for line in lines[ref_index : date_index] for w in line.text.split()]
     if ref and ref[1].span and ref[1].span.end < lines[ref_index].end:  # address on the ที่ line
         value, span = lines[ref_index].after(ref[1].span.end - lines[ref_index].start)
-        if span.start == ref[1].span.end and (glued := GLUED_SPECKS.match(value)):
+        glued = (UNREAD_SERIAL if ref[1].serial is None else GLUED_SPECKS).match(value)
+        if span.start == ref[1].span.end and glued:
             value, span = value[glued.end():], Span(span.start + glued.end(), span.end)  # "ฯ๑       มหาวิทยาลัย…"
-        if value:
+        if (lead := GHOST_LEAD.match(value)) and _ghost(lead["ghost"], words):
+            value, span = value[lead.end("ghost"):].lstrip(), Span(span.start + lead.start("word"), span.end)
+        if value and not _ghost(value, words):
             parts.append(value)
             spans.append(span)
-    for line in lines[ref_index + 1 : date_index]:
+    block = lines[ref_index + 1 : date_index]
+    for line in block:
         if line.blank or STAMP_WORDS.match(line.text):
             continue
-        parts.append(line.stripped)
-        spans.append(line.span)
+        value, span = line.stripped, line.span
+        again = LINE_REF.match(line.text)
+        number = parse_ref(line.text[again.end():], offset=line.start + again.end()) if again else None
+        if ref and number and number.canonical == ref[1].canonical:  # the number read twice (a line read again)
+            value, span = line.after(number.span.end - line.start)
+            value = value[glued.end():] if (glued := GLUED_SPECKS.match(value)) else value
+        if not value or _ghost(value, words):
+            continue
+        parts.append(value)
+        spans.append(span)
     if not parts:
         return Field("")
     return Field(" ".join(parts), Span(spans[0].start, spans[-1].end))
+
+
+# a speck and the first letters of a word printed beside it: "'. มหาวิทยา" under "มหาวิทยาลัยราชภัฏอุดรธานี"
+GHOST = re.compile(r"^(?:[^\sก-๙0-9๐-๙A-Za-z(]{1,2}|[ก-ฮ]\.)[ \t]*(?P<piece>[ก-๙]{3,})[^\sก-๙]?$")
+# such a ghost before the office on the ที่ line: "ก. สำนัก: สำนักงานเขตพื้นที่การศึกษา"
+GHOST_LEAD = re.compile(r"^(?P<ghost>(?:[^\sก-๙0-9๐-๙A-Za-z(]{1,2}|[ก-ฮ]\.)[ \t]*[ก-๙]{3,}[^\sก-๙]?)[ \t]+(?P<word>[ก-๙]{3,})")
+
+
+def _ghost(value: str, words: list[str]) -> bool:
+    """Is ``value`` a ghost of a word of the address block: a speck, then the start of a longer word
+    printed above or below it (a seal or a second pass of the scanner's light over the letterhead), its
+    last letter perhaps misread (``. ศาลาเ`` beside ``ศาลากลางจังหวัดลพบุรี``), or the whole word again?
+
+    >>> _ghost(". สำนักง", ["สำนักงานสาธารณสุขจังหวัด"]), _ghost(". ถนนราชดำเนิน", ["ศาลากลางจังหวัดลพบุรี"])
+    (True, False)
+    >>> _ghost(". ศาลากลางจังหวัดศรีสะเกษ", [".", "ศาลากลางจังหวัดศรีสะเกษ", "ศาลากลางจังหวัดศรีสะเกษ"])
+    True
+    """
+    match = GHOST.match(value.strip())
+    if not match:
+        return False
+    piece = match["piece"]
+    return words.count(piece) >= 2 or any(
+        len(w) > len(piece) and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1]))) for w in words)
 
 
 def _title_issuer(lines: list[Line]) -> Field:
@@ -477,5 +528,21 @@ def issuer(lines: list[Line], kind: str, date_index: int | None) -> Field:
         return _title_issuer(lines)
     if kind == "stamped":
         return _stamped_issuer(lines, date_index)
-    ref = ref_line(lines)
-    return _address_block(lines, ref[0] if ref else None, date_index)
+    from extractors.serial import uncertain_ref
+
+    shaky = uncertain_ref(lines)
+    return _address_block(lines, ref_line(lines) or _printed_number(lines) or (shaky[:2] if shaky else None), date_index)
+
+
+def _printed_number(lines: list[Line]) -> tuple[int, RefNo] | None:
+    """The ``ที่`` line whose number shows only its printed part, the serial lost (hand-written, unread)
+    and the office after a gap: ``ที่ อว ๐๖๐๓.๒๔/               . มหาวิ`` (its index, the printed part)."""
+    from extractors.serial import PREFIX
+
+    for i, line in enumerate(lines[:_head_stop(lines)]):
+        head = LINE_REF.match(line.text)
+        match = PREFIX.match(line.text, head.end() + len(line.text[head.end():]) - len(line.text[head.end():].lstrip())) if head else None
+        if match and (line.text[match.end():match.end() + 3].isspace() or match.end() == len(line.text)):
+            printed = re.sub(r"[ \t]+", " ", match.group(0).strip())
+            return i, RefNo(match["agency"], "", None, False, printed, Span(line.start + match.start(), line.start + match.end()))
+    return None

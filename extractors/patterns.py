@@ -89,8 +89,10 @@ SERIAL = rf"(?P<serial>{DIGIT}{{1,7}})(?P<suffix>[ก-ฮ](?![ก-๙]))?"
 # "อท ๐๐๑๗.๒ / ว ๒๐๕๕", "ศธ 04349/ว3694", "อว 0603.09/ว.2122", "ตช 0018.21/1420"
 # a court's part before the serial: "ศย 300.027/(ค)อ 5419" (a letter in brackets, then a letter or two)
 COURT_PART = r"(?P<court>\([ก-ฮ]{1,2}\)[ก-ฮ]{0,2})"
+# a serial that runs on past a speck ("ศธ. 04199/ว 20 ฯ7": ๔ read as ฯ) is not read at all: its digits are not all there
+SERIAL_RUNS_ON = r"(?![ \t]?[ฯๆ@#*~^|'\"«»•·][ \t]?[0-9๐-๙])"
 REF_AGENCY = re.compile(
-    rf"(?<![ก-๙]){AGENCY}{GAP}{UNIT}{GAP}/{GAP}(?:{COURT_PART}{WS})?(?:{CIRCULAR}{GAP})?{SERIAL}(?![0-9๐-๙/])"
+    rf"(?<![ก-๙]){AGENCY}{GAP}{UNIT}{GAP}/{GAP}(?:{COURT_PART}{WS})?(?:{CIRCULAR}{GAP})?{SERIAL}(?![0-9๐-๙/]){SERIAL_RUNS_ON}"
 )
 # a draft's number with the serial left blank, at the end of its line or before a memo's date:
 # "ที่ นว ๕๒๐๐๗.๓/", "ที่ นว ๕๒๐๐๗.๓/ วันที่ ๗ เมษายน ๒๕๖๙"

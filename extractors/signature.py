@@ -62,6 +62,15 @@ HEAD_AT_END = re.compile(r"(?:อธิบดี|อธิการบดี|ป
 # where a contact block opens with its unit (กลุ่ม…, ฝ่าย…, งาน…)
 WIDE_POSITION = re.compile(r"^(?:รอง|ผู้อำนวยการ|ผู้ว่าราชการ|ผู้บังคับการ|ผู้บัญชาการ|ผู้กำกับการ|อธิบดี|อธิการบดี|ปลัด|นายก|คณบดี"
                            r"|หัวหน้า|เลขาธิการ|ประธาน)[ก-๙]{6,}")
+# the first line of a position, where the name above it was lost under a signature or read as specks: an
+# office's head or a rank of a post ("ปลัดจังหวัดราชบุรี ปฏิบัติราชการแทน", "คณบดีคณะวิทยาการจัดการ", "อาจารย์หัวหน้าโครงการ")
+POSITION_HEAD = re.compile(r"^(?:รอง|ผู้อำนวยการ|ผู้ว่าราชการ|ผู้บังคับการ|ผู้บัญชาการ|ผู้กำกับการ|อธิบดี|อธิการบดี|ปลัด|นายก|คณบดี"
+                           r"|หัวหน้า|เลขาธิการ|ประธาน|นายอำเภอ|อาจารย์|ผู้ช่วย|ผู้จัดการ|นักวิชาการ"
+                           r"|นายแพทย์(?=ชำนาญการ|เชี่ยวชาญ|ทรงคุณวุฒิ|สาธารณสุข))[ก-๙]{2,}")
+# a post's field in brackets under it: "(ด้านเวชกรรมป้องกัน)", never a person's name
+SPECIALTY = re.compile(r"^[ \t]*\(ด้าน[ก-๙ ]{3,60}\)[ \t]*$")
+ZONE = re.compile(r"เขต[ \t]*[0-9๐-๙]{1,2}(?![0-9๐-๙])")  # an office's zone number in a position: "… เขต ๒"
+NAMELESS_GAP = 3  # lines of text (a lost name's remains, a stroke) at most between the body's end and such a position
 ORGANISATION = re.compile(r"^(?:กรม|มหาวิทยาลัย|กระทรวง|องค์การ|จังหวัด|เทศบาล|สถาบัน|โรงเรียน|คณะ|ตำรวจ|สำนักงาน)")
 STAMP = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา(?:คู่ฉบับ)?)[ \t]*)+$")
 
@@ -172,6 +181,8 @@ def _name_line(lines: list[Line]) -> int | None:
         for i in range(end + 1, len(lines)):
             if CERTIFIED.search(lines[i].text):
                 return None
+            if SPECIALTY.match(lines[i].text):
+                continue
             match = NAME_LINE.match(lines[i].text) or _tail_name(lines[i])
             if match:
                 return i if _person(match["name"]) and not _certified(lines, i) else None
@@ -254,15 +265,24 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
     indented = first > 0 and _indent(lines[first - 1]) >= 10
     block: list[Line] = []
     turned = False  # a page break since the last line taken
+    gap = False  # a blank line between an indented name and its position (a scan's layout)
     for line in lines[first : first + MAX_POSITION_LINES + 2]:
         if _page_break(line):
             turned = True
             continue  # the block goes on over a page break ...
+        if line.blank and indented and not block and not gap:
+            gap = True
+            continue
+        if gap and not block and MINUTES.match(line.text):
+            break
+        if SPECIALTY.match(line.text) and block and len(block) < MAX_POSITION_LINES:
+            block.append(line)  # "(ด้านเวชกรรมป้องกัน)" under "นายแพทย์เชี่ยวชาญ": the post's field, not a name
+            continue
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
-        if not block and SPECKS_ONLY.match(line.text):
-            continue  # a speck of the signature between the name and the position ("=")
-        if indented and _indent(line) < 4 and not acting_phrase(line.text) and not (not block and WIDE_POSITION.match(line.text)):
+        if SPECKS_ONLY.match(line.text):
+            continue  # a speck of the signature between the name and the position, or inside it ("=")
+        if indented and _indent(line) < 4 and not acting_phrase(line.text) and not (not block and WIDE_POSITION.match(line.stripped)):
             break  # back at the margin: the contact block (an acting line, or a first position line, wider than the column is not)
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
             break
@@ -290,6 +310,8 @@ def _right_column(lines: list[Line], first: int, column: int) -> list[Line]:
         cuts = sorted((m.end() for m in COLUMN_GAP.finditer(line.text) if m.end() >= column - 20),
                       key=lambda cut: abs(cut - column))
         at = cuts[0] if cuts else (0 if _indent(line) >= column - 20 else None)
+        if at is None and not out and WIDE_POSITION.match(line.stripped):
+            at = 0  # a first position line wider than the column, back at the margin
         if at is None:
             break
         out.append(Line(line.start + at - column, " " * column + line.text[at:].rstrip()))
@@ -300,16 +322,54 @@ def signer(lines: list[Line]) -> Signer:
     """The signer of a letter from its lines; empty fields where the letter does not say."""
     i = _name_line(lines)
     if i is None:
-        return Signer()
+        return _nameless(lines)
     name_match = NAME_LINE.match(lines[i].text)
-    if name_match:
+    if name_match and (again := _read_twice(lines, i)):
+        j, name_match = again
+        block = _position_lines(lines, j + 1)
+    elif name_match:
         block = _position_lines(lines, i + 1)
     else:
         name_match = _tail_name(lines[i])
         column = name_match.start("name")
         block = _position_lines([Line(lines[i].start, " " * column + "x")] + _right_column(lines, i + 1, column), 1)
-        block = [line for line in block if not re.search(r"[0-9๐-๙]", line.text)]
+        block = [line for line in block if not re.search(r"[0-9๐-๙]", ZONE.sub("", line.text))]  # a note's numbers
     title, name = split_title(name_match["name"].strip())
+    name = " ".join(name.split())  # OCR's double space between given name and surname ("วรวุฒิ  อ่อนละมัย")
+    # a damaged part is left empty rather than half right (the acting phrase is matched whole)
+    position, acting, acting_for = _parts(block)
+    end = block[-1].span.end if block else lines[i].span.end
+    return Signer(title, name, position, acting, acting_for, Span(lines[i].span.start, end))
+
+
+def _read_twice(lines: list[Line], i: int) -> tuple[int, re.Match] | None:
+    """The name at ``i`` read a second time on the line under it (a name stamped in ink is read from the
+    print and from its colour layer): ``(its line, the reading to keep)``, or None when the next line is
+    no second reading. Of two readings that differ, the one whose every word is a listed name or word is
+    kept, else the first (``(นายสมศักดิ์ ใจดิ)`` / ``(นายสมศักดิ์ ใจดี)`` keeps the second; ``(นางสุนิสา นาคลวัสดิ์)`` /
+    ``(นางสุนิสา นาคสวัสดิ์)`` the first, neither surname being listed)."""
+    from pipeline.edit_distance import levenshtein
+
+    j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not lines[k].blank), None)
+    first = NAME_LINE.match(lines[i].text)
+    second = NAME_LINE.match(lines[j].text) if j is not None else None
+    if not (first and second):
+        return None
+    a, b = first["name"].strip(), second["name"].strip()
+    if split_title(a)[0] != split_title(b)[0] or levenshtein(a, b) > max(2, len(a) // 8):
+        return None
+    return j, second if _listed(split_title(b)[1]) and not _listed(split_title(a)[1]) else first
+
+
+def _listed(name: str) -> bool:
+    """Is every word of a name (title taken off) a listed Thai name or a dictionary word?"""
+    from extractors.name_lists import is_listed
+
+    return bool(name) and all(is_listed(word) for word in name.split())
+
+
+def _parts(block: list[Line]) -> tuple[str, str, str]:
+    """(position, acting phrase, principal) of a signer's position lines; a damaged part left empty."""
     joined = join_wrapped([line.stripped for line in block])
     position, acting, acting_for = joined, "", ""
     act = acting_phrase(joined)
@@ -317,10 +377,56 @@ def signer(lines: list[Line]) -> Signer:
         start, end, acting = act
         position = joined[:start].strip()
         acting_for = joined[end:].strip()
-    # a damaged part is left empty rather than half right (the acting phrase is matched whole)
     position, acting_for = ("" if DAMAGED.search(x) else x for x in (position, acting_for))
-    end = block[-1].span.end if block else lines[i].span.end
-    return Signer(title, name, position, acting, acting_for, Span(lines[i].span.start, end))
+    return position, acting, acting_for
+
+
+def _nameless(lines: list[Line]) -> Signer:
+    """The position of a signer whose name line was lost (a signature across it, specks, one word left):
+    the first line after the body's end that opens with an office's head, in the signature column, with
+    no more than ``NAMELESS_GAP`` lines of other text before it; title and name stay empty.
+
+    >>> s = _nameless(split_lines("          สั่ง ณ วันที่ ๑๓ มิถุนายน พ.ศ. ๒๕๖๔\\n\\n                 เก ศรีวิชัย)\\n"
+    ...                          "              ปลัดจังหวัดราชบุรี ปฏิบัติราชการแทน\\n                 ผู้ว่าราชการจังหวัดราชบุรี"))
+    >>> (s.name, s.position, s.acting, s.acting_for)
+    ('', 'ปลัดจังหวัดราชบุรี', 'ปฏิบัติราชการแทน', 'ผู้ว่าราชการจังหวัดราชบุรี')
+    """
+    end = _body_end(lines)
+    if end is None:
+        return Signer()
+    others, column = 0, 0
+    for i in range(end + 1, len(lines)):
+        line = lines[i]
+        if line.blank or not re.search(r"[ก-ฮ][ก-๙]{2,}", line.text):
+            continue  # specks of the stroke
+        text = line.stripped
+        if CERTIFIED.search(text) or MINUTES.match(line.text) or NAME_LINE.match(line.text) or _page_break(line):
+            return Signer()
+        head = POSITION_HEAD.match(text) or (acting_phrase(text) and _indent(line) >= 10)
+        if head and (_indent(line) >= 10 or (column >= 10 and WIDE_POSITION.match(text))):
+            block = _position_lines([Line(line.start, " " * max(column, _indent(line), 10) + "x")] + lines[i:], 1)
+            block = _centred(block)
+            position, acting, acting_for = _parts(block)
+            if not block or not (position or acting_for):
+                return Signer()
+            return Signer("", "", position, acting, acting_for, Span(block[0].span.start, block[-1].span.end))
+        others += 1
+        column = _indent(line)
+        if others > NAMELESS_GAP:
+            break
+    return Signer()
+
+
+def _centred(block: list[Line]) -> list[Line]:
+    """The lines of a position found without its name that stand under its first line (an acting line may
+    be wider): not a margin note's line further left (``น รองอธิการบดีฝ่ายนโยบายและแผน``) nor minutes."""
+    kept: list[Line] = []
+    for line in block:
+        if kept and (MINUTES.match(line.text) or (
+                _indent(line) < _indent(kept[0]) - 4 and not acting_phrase(line.text))):
+            break
+        kept.append(line)
+    return kept
 
 
 def acting_phrase(text: str) -> tuple[int, int, str] | None:

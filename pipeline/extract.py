@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from extractors import attachments as attach
 from extractors import gazette, header, instrument, serial, signature
+from extractors.damage import damaged
 from extractors.effective import date_role, effective
 from extractors.effective_source import resolve
 from extractors.lines import Line, split_lines, without_layout
@@ -77,7 +78,7 @@ def _problems(record: Record, text: str, path: str) -> list[Problem]:
     if not record.subject.value and record.doc_type not in ("regulation", "stamped", "law"):  # none has เรื่อง
         add("missing_subject", "no subject (เรื่อง) found")
     if not record.signer.name and (why := signature.unsupported(split_lines(text))):
-        add("unreadable_signer", f"{why}; signer left empty (a later name is minutes or a certified copy's)")
+        add("unreadable_signer", f"{why}; signer's name left empty (a later name is minutes or a certified copy's)")
     for bad in invalid_dates(text):
         add("invalid_date", f"date-like text is not a real date: {bad!r}")
     if record.doc_date:
@@ -180,6 +181,9 @@ def extract(document: Document, letter: Letter) -> Record:
     late = bool(doc_date and mark and doc_date.date > mark.date.date)
     if late:
         doc_date = None  # signed after it was published: a date read from the wrong place
+    unreadable_issuer = document.method == "ocr" and damaged(issuer.value)
+    if unreadable_issuer:
+        issuer = Field("")  # a stamp or a seal over the letterhead: part of it read as letters
     urgency, secrecy = header.urgency_secrecy(lines, kind)
     citations = tuple(find_citations(body_text, offset, own_ref, _block_span(body, REFERENCE_HEAD)))
     eff_date, eff_source, eff_rule = _effective(body_text, offset, doc_date, mark)
@@ -218,6 +222,10 @@ def extract(document: Document, letter: Letter) -> Record:
     if inst.get("unreadable"):
         problems += (Problem("unreadable_date", "the signing line (ประกาศ/สั่ง/ให้ไว้ ณ วันที่) holds no date that can "
                              "be read; doc_date left empty", "warning", document.source.path, record.doc_id),)
+    if unreadable_issuer:
+        problems += (Problem("unreadable_issuer", "the issuer's lines hold specks and letters no office or address "
+                             "is spelt with (a stamp or a seal over them); issuer left empty", "warning",
+                             document.source.path, record.doc_id),)
     if shaky and own_ref is shaky[1]:
         problems += (Problem("serial_uncertain", f"{shaky[2]}; ref_no keeps the printed part {own_ref.text!r}",
                              "warning", document.source.path, record.doc_id),)

@@ -12,6 +12,7 @@ from pipeline.ocr.spell import (
     correct,
     correct_wrapped,
     edit_units,
+    issuer_lines,
     postprocess,
     repairs,
     skeleton,
@@ -126,3 +127,46 @@ def test_shipped_samples_subject_lines_are_never_changed():
         lines = text.split("\n")
         for i in subject_lines(lines):
             assert correct(lines[i]) == lines[i]
+
+
+ISSUER_FIXES = [
+    ("เรียน อธการบดมหาวทยาลยราชภฎสุราษฎร์ธานี", "เรียน อธิการบดีมหาวิทยาลัยราชภัฏสุราษฎร์ธานี"),  # the recipient too
+    # (an issuer's line as Tesseract read a worn scan, as printed)
+    ("ส่วนราชการ   สำนักงานจังหวัดพัทลุง กลุ่มงานยุทธศาสตรและ", "ส่วนราชการ   สำนักงานจังหวัดพัทลุง กลุ่มงานยุทธศาสตร์และ"),
+    ("ส่วนราชการ   สำนักงานอธิการบด มหาวัทยาลยราชภฎ", "ส่วนราชการ   สำนักงานอธิการบดี มหาวิทยาลัยราชภัฏ"),
+    ("ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖          กรมทรพยากรน้ำ", "ที่ ทส ๐๖๑๐.๕/ว ๘๙๗๖          กรมทรัพยากรน้ำ"),
+    ("ส่วนราชการ กองสาธารณสุขและ สิ่งแวัดล้อม", "ส่วนราชการ กองสาธารณสุขและ สิ่งแวดล้อม"),  # a mark added
+    ("ที่ มค 0028.009/2962\n        สำนักงานสาธารณสุขจังหวัดมหาสารคาม\n        จงหวดมหาสารคาม 11130",
+     "ที่ มค 0028.009/2962\n        สำนักงานสาธารณสุขจังหวัดมหาสารคาม\n        จังหวัดมหาสารคาม 11130"),  # the address
+]
+
+
+@pytest.mark.parametrize(("ocr", "printed"), ISSUER_FIXES)
+def test_issuer_lines_are_corrected(ocr, printed):
+    got = postprocess(None, OcrResult(ocr + "\nเรื่อง ขอเชิญประชุม", ())).text
+    assert got.removesuffix("\nเรื่อง ขอเชิญประชุม") == printed
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["ส่วนราชการ สำนักงานอธิการบด", "        นครสวรรค", "ที่ อว ๐๖๔๕.๒๗/๑๔๗๘  วันที่ ๑๐", "เรื่องการเตรียม"], [0, 1, 2]),
+    (["ที่ อว ๐๖๕๕.๓๖/๖๖๒๖      มหาวิทยาลัยราชภัฏอุดรธานี", "       ถนนศรีจันทร์", "", "   จงหวดอุดรธานี",
+      "   ๑๔ เมษายน ๒๕๖๖", "  ด้วยจงหวด"], [0, 1, 3]),
+    (["       ประกาศกรมทรัพยากรน้ำ", "เรื่อง การใช้น้ำ", "ส่วนราชการ ในเนื้อความ"], [0]),  # nothing below เรื่อง
+    (["เรียน ผู้ว่าราชการจังหวัด", "ที่ มท ๐๒๐๗/ว ๑"], []),
+])
+def test_issuer_lines(lines, expected):
+    assert issuer_lines(lines) == expected
+
+
+def test_issuers_of_generated_letters_and_agency_names_are_never_changed():
+    """Every issuer and recipient the corpus generator writes, every agency name of the table and every
+    province are printed right."""
+    from pythainlp.corpus import provinces
+
+    from extractors.ref_numbers import agency_table
+
+    letters = generate(3, 120)
+    issuers = {letter.truth[f] for letter in letters for f in ("issuer", "recipient") if letter.truth.get(f)}
+    names = {row["name_th"] for row in agency_table().values()} | set(provinces())
+    assert len(issuers) > 20 and len(names) > 90
+    assert [s for s in issuers | names if correct(s) != s] == []

@@ -20,11 +20,11 @@ CASES = [
      "จึงเรียนมาเพื่อโปรดพิจารณา\n        ขอแสดงความนับถือ\n\n        (นายสาทิตย์ วงศ์หนองเตย)\n"
      "        รัฐมนตรีประจำสำนักนายกรัฐมนตรี\n",
      ("นาย", "สาทิตย์ วงศ์หนองเตย", "รัฐมนตรีประจำสำนักนายกรัฐมนตรี")),
-    ("a memo's name unreadable under the signature: the minutes' name after it is not taken",
+    ("a memo's name unreadable under the signature: the minutes' name after it is not taken, the position is",
      MEMO_BODY + "                    (ผู้ช่วยศาสตราจารย ดร.วลลภ ทา\n                    อาจารย์หัวหน้าโครงการ\n"
      "        น รองอธิการบดีฝ่ายนโยบายและแผน\n        1. เพื่อโปรดพิจารณา\n"
      "                    (นางศิริพร จันทพล)\n                    ผู้อำนวยการกองนโยบายและแผน\n",
-     ("", "", "")),
+     ("", "", "อาจารย์หัวหน้าโครงการ")),
     ("minutes without a body end before them: their name is not the signer",
      "เรียน คณบดี\n        ขอให้ดำเนินการ\n\n        เรียน ผอ.กอง\n        - เพื่อโปรดทราบ\n"
      "              (นางศิริพร จันทพล)\n              ผู้อำนวยการกองนโยบายและแผน\n",

@@ -45,8 +45,8 @@ RULES: tuple[Rule, ...] = (
     Rule("thi_before_ref", re.compile(f"(?m)^([ ]*)ที(?!{TONE}|{UPPER})(?=[ ]+[ก-ฮ]{{1,3}}\\.?[ ]?{DIGIT})"), r"\1ที่"),
     # "เรือง การปรับปรุง..." as the subject label at the start of a line.
     Rule("rueang_label", re.compile("(?m)^([ ]*)เร(?:ื|ี)?(?:่)?อ(?:่)?ง(?=[ .…]|$)"), r"\1เรื่อง"),
-    # "อางถึง", "อ้างถิง", "อางถิง" as a label at the start of a line.
-    Rule("angthueng_label", re.compile("(?m)^([ ]*)อ(?:้)?างถ(?:ึ|ิ)ง(?=[ .…]|$)"), r"\1อ้างถึง"),
+    # "อางถึง", "อ้างถิง", "อางถิง", "อางถง" as a label at the start of a line.
+    Rule("angthueng_label", re.compile("(?m)^([ ]*)อ(?:้)?างถ(?:ึ|ิ)?ง(?=[ .…]|$)"), r"\1อ้างถึง"),
     # "เรยน", "เรี่ยน" as the salutation label at the start of a line.
     Rule("rian_label", re.compile("(?m)^([ ]*)เร(?:ี)?(?:่)?ยน(?= )"), r"\1เรียน"),
     # "สิงทีส่งมาด้วย", "สิ่งทีสงมาดวย", ...: the enclosures label, with any of its four marks lost.
@@ -98,8 +98,9 @@ ORDER_LABEL_SPECKS = re.compile(
 # "ศธ ๐๔๓๔๙.๗.ญ / ๔๔๑๔", "นค ๐๐๑๗ฒ/ว. ๕๖๙๘", "มท ๐๒๑๑.๓.ตศา / ๖๖๖": specks read as letters (after a dot or not) between a
 # unit number and its slash; ว is left, it may be the circular mark misplaced
 UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ][ก-ฮ\u0e30-\u0e4e]{{0,3}}(?=[ \t]*/)")
-# "สค ๐๐๑๗/ว ๔๙๓๗ฒ": a speck read as a rare letter glued after a serial (a real suffix is ก, ข, ค …)
-SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[ฆฌญฎฏฐฑฒณฬฮ](?![ก-๙])")
+# "สค ๐๐๑๗/ว ๔๙๓๗ฒ", "กพ๐๐๓๒.๓/๓๗๓๖ท", "ศธ 04235/416อ": a speck read as a letter glued after a serial; a real
+# suffix runs ก, ข, ค, ง from the start of the alphabet, so the letters from จ on are taken for specks
+SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[จ-ฮ](?![ก-๙])")
 # "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓", "นบ ๐๐๒๒.๕/วิฒ๗๑๖": a speck read as a letter glued before a serial
 SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮ](?={D}{{2,}})")
 # "บร ๐๐๒๓.๑/ว3. ๑๐๕๓": a speck read as a Latin digit or letter (and a dot) between ว and a Thai serial
@@ -146,7 +147,8 @@ def nearest_code(token: str) -> str | None:
 
 # ธ in the TH Sarabun designs: its flag read as a letter or mark of its own (ศถจี, ศธจ) or ธ as จ with
 # the flag as ์ or ง (ศจ์, ศจงี); only inside an agency code, where the result must be a known code
-FLAGGED_THO = re.compile("(?<=^[ก-ฮ])(?:[ธถจ5][ถจง5-9]?)$")  # after the code's first letter: ศ58, ศถ5, ศถจ, ศจ, ศจง
+# (and ธ read as 8 in the Loma and Waree designs: ศ8)
+FLAGGED_THO = re.compile("(?<=^[ก-ฮ])(?:[ธถจ58][ถจง5-9]?|อ[5-9])$")  # after the code's first letter: ศ58, ศถ5, ศถจ, ศจ, ศจง, ศ8, ศอ5
 
 
 def repair_agency_codes(text: str) -> str:
@@ -165,6 +167,8 @@ def repair_agency_codes(text: str) -> str:
     'ที่ ศธ ๐๔๓๔๙/ว ๓๒๙๒, ที่ ศธ ๐๔๓๔๙.๗ /๔๘๙๘, ที่ ศธ ๐๔๐๐๒/ว.๔๖๓๒'
     >>> repair_agency_codes("ท่ ศ58 ๐๔๐๐๒ / ๕๗๐๕, ที่ บปริ ๐๐๒๓.๑/ว ๑๐๕๓")
     'ที่ ศธ ๐๔๐๐๒ / ๕๗๐๕, ที่ บร ๐๐๒๓.๑/ว ๑๐๕๓'
+    >>> repair_agency_codes("ที่  ศ8 ๐๔๐๓๔/ว๖๒๗๗")   # ธ read as 8
+    'ที่  ศธ ๐๔๐๓๔/ว๖๒๗๗'
     >>> repair_agency_codes("ที่ ขอว ๐๖๔๓.๐๖/๓๐๘")   # a speck before the code
     'ที่ อว ๐๖๔๓.๐๖/๓๐๘'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
@@ -312,14 +316,21 @@ def nearest_month(token: str) -> str | None:
     ('ก.ค.', 'กันยายน', 'ก.ค.', None)
     >>> nearest_month("มุค.")   # the first dot read as ุ: ม.ค., though มี.ค. is as near by edits
     'ม.ค.'
+    >>> nearest_month("ม.ย.")   # a mark lost: มิ.ย. alone (ม.ค. and พ.ย. need a letter changed)
+    'มิ.ย.'
 
     """
     from pipeline.edit_distance import levenshtein
+    from pipeline.ocr.spell import edit_units, unmarked
 
     key = token.replace(".", "").replace(" ", "")
     undotted = re.sub("[\u0e38\u0e39]", "", key)  # a dot on the baseline read as ุ or ู: "มุค." for ม.ค.
     if undotted != key and undotted in _month_forms() and len(undotted) <= 3:
         return _month_forms()[undotted][0]
+    marks = {(printed, month) for form, (printed, month) in _month_forms().items()
+             if form != key and unmarked(form) == unmarked(key) and edit_units(key, form) <= 1}  # one mark lost or changed
+    if len({m for _, m in marks}) == 1 and key not in _month_forms():
+        return next(iter(marks))[0]
     best: dict[int, set[tuple[str, int]]] = {}
     for form, (printed, month) in _month_forms().items():
         allowed = 1 if len(form) <= 3 else 2
@@ -496,15 +507,28 @@ def repair_spaced_refs(text: str) -> str:
 # last dot of พ.ศ. before the year
 DAY_HYPHEN = re.compile(rf"(?<![0-9๐-๙])({D}{{1,2}})-(?=(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)ค?ม?)")
 ERA_COMMA = re.compile(rf"(?<![ก-๙])พ\.[ \t]?ศ,(?=[ \t]*{D}{{4}})")
+# the era before a year with its dots read as a colon or lost, or specks read as marks: "พ:ศ. ๒๕๖๗", "พ ศ. ๒๕๖๖",
+# "พุศ. ๒๔๓๔", "พ.ศี. ๒๕๓๕" (never a word: พ and ศ with no vowel letter between, then a four-digit year)
+ERA_SPECKS = re.compile(rf"(?<![ก-๙])พ(?:[\u0e38\u0e39]{{1,2}}|[ \t]?[:;][ \t]?|[ \t])?ศ[\u0e34-\u0e39]?[.,:]?(?=[ \t]*{D}{{4}}(?!{D}))")
+# a speck read as a letter glued to the day of a date: "ประกาศ ณ วันที่ ๑๗ซ กุมภาพันธ์ พ.ศ. ๒๕๖๗"
+DAY_SPECK_LETTER = re.compile(
+    rf"(?<![0-9๐-๙])({D}{{1,2}})[ก-ฮ](?=[ \t]+(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
+    rf"|พฤศจิกายน|ธันวาคม)[ \t]*(?:พ\.ศ\.[ \t]*)?{D}{{4}})")
 
 
 def repair_date_specks(text: str) -> str:
-    """A hyphen between a day and its month, a comma for the dot of ``พ.ศ.``, put back.
+    """A hyphen between a day and its month, a comma for the dot of ``พ.ศ.``, put back; so are the era's
+    dots read as a colon or lost (``พ:ศ.``, ``พ ศ.``), specks on it (``พุศ.``) and a letter glued to the day.
 
     >>> repair_date_specks("ประกาศ ณ วันที่ 13-มีนาคม พ.ศ, 2567 และ ๒๑-๒๒ กันยายน ๒๕๖๐")
     'ประกาศ ณ วันที่ 13 มีนาคม พ.ศ. 2567 และ ๒๑-๒๒ กันยายน ๒๕๖๐'
+    >>> repair_date_specks("๒๗ มีนาคม พ:ศ. ๒๕๖๗, ๙ กันยายน พ ศ. ๒๕๖๖, พุศ. ๒๔๓๔, ๑๗ซ กุมภาพันธ์ พ.ศ. ๒๕๖๗")
+    '๒๗ มีนาคม พ.ศ. ๒๕๖๗, ๙ กันยายน พ.ศ. ๒๕๖๖, พ.ศ. ๒๔๓๔, ๑๗ กุมภาพันธ์ พ.ศ. ๒๕๖๗'
+    >>> repair_date_specks("ทรัพย์ศ ๒๕๖๗ ครั้ง")   # inside a word: left alone
+    'ทรัพย์ศ ๒๕๖๗ ครั้ง'
     """
-    return ERA_COMMA.sub("พ.ศ.", DAY_HYPHEN.sub(r"\1 ", text))
+    text = ERA_SPECKS.sub("พ.ศ.", ERA_COMMA.sub("พ.ศ.", DAY_HYPHEN.sub(r"\1 ", text)))
+    return DAY_SPECK_LETTER.sub(r"\1", text)
 
 
 # "ที่ อว อว๐๖๑๗.๓๓/๘๔๔๐": the agency code read twice before its number
@@ -521,6 +545,49 @@ def repair_doubled_code(text: str) -> str:
     return DOUBLED_CODE.sub(lambda m: m.group("code") if m.group("code") in known else m.group(), text)
 
 
+# a unit number with a zero read as Latin o: "มค oo28.oo9/ 2962"; only between an agency code and its slash
+LATIN_O_UNIT = re.compile(r"(?<![ก-๙])(?P<code>[ก-ฮ]{2,3}\.?[ \t]*)(?P<unit>[oO0-9๐-๙]{2,6}(?:\.[oO0-9๐-๙]{1,4}){0,3})(?=[ \t]*/)")
+
+
+def repair_latin_o(text: str) -> str:
+    r"""Zeros of a unit number read as Latin ``o`` back to zeros, in the unit's own digits.
+
+    >>> repair_latin_o("ที่ มค oo28.oo9/ 2962 และ ที่ สป ๐o๒๐.๓/๙๓๕๖")
+    'ที่ มค 0028.009/ 2962 และ ที่ สป ๐๐๒๐.๓/๙๓๕๖'
+    >>> repair_latin_o("ที่ มค oo.oo/ 2962")   # no digit in it: not a number
+    'ที่ มค oo.oo/ 2962'
+    """
+    def unit(m: re.Match) -> str:
+        digits = m.group("unit")
+        if not re.search("[oO]", digits) or not re.search("[0-9๐-๙]", digits):
+            return m.group()
+        zero = "0" if re.search("[0-9]", digits) else "๐"
+        return m.group("code") + re.sub("[oO]", zero, digits)
+
+    return LATIN_O_UNIT.sub(unit, text)
+
+
+def repair_latin_o_dates(text: str) -> str:
+    r"""A date's zero read as Latin ``o``: the day before a month (``1o พฤศจิกายน 2564``) and a year after
+    one (``๙ มี.ค. 25o4``), back to a zero in the number's own digits.
+
+    >>> repair_latin_o_dates("ลงวันที่  1o พฤศจิกายน 2564 เรื่อง และ ๒o ม.ค. ๒๕๖๗, วันที่ 3 มีนาคม 256o")
+    'ลงวันที่  10 พฤศจิกายน 2564 เรื่อง และ ๒๐ ม.ค. ๒๕๖๗, วันที่ 3 มีนาคม 2560'
+    >>> repair_latin_o_dates("room 1o มีนาคม")   # after a Latin word: not a day
+    'room 1o มีนาคม'
+    """
+    from extractors.patterns import MONTH
+
+    def zero(m: re.Match) -> str:
+        number = m.group("n")
+        digit = "0" if re.search("[0-9]", number) else "๐"
+        return m.group("pre") + re.sub("[oO]", digit, number) + m.group("post")
+
+    day = re.compile(rf"(?P<pre>(?<![0-9๐-๙A-Za-z])(?<![A-Za-z] ))(?P<n>{D}[oO]|[oO]{D})(?P<post>[ 	]*(?:{MONTH}))")
+    year = re.compile(rf"(?P<pre>(?:{MONTH})[ 	]*(?:พ\.[ 	]?ศ\.[ 	]*)?)(?P<n>(?={D}*[oO]){D}[0-9๐-๙oO]{{3}})(?P<post>(?![0-9๐-๙A-Za-z]))")
+    return year.sub(zero, day.sub(zero, text))
+
+
 def repair(text: str) -> str:
     """Apply ``ํา`` -> ``ำ`` and every rule of ``RULES``, in order, to OCR text.
 
@@ -529,7 +596,8 @@ def repair(text: str) -> str:
     >>> repair("นายเรือง รุ่งเรือง")   # a name: not at a label position, left alone
     'นายเรือง รุ่งเรือง'
     """
-    text = repair_doubled_code(repair_split_year(repair_digit_specks(STEPS["sara_am"](text))))
+    text = repair_latin_o_dates(repair_latin_o(STEPS["sara_am"](text)))
+    text = repair_doubled_code(repair_split_year(repair_digit_specks(text)))
     text = repair_date_specks(repair_unit_lead_speck(text))
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
     # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
@@ -550,8 +618,13 @@ def repair_laid_out(text: str) -> str:
 
     >>> repair_laid_out("                          ท ๑๖๙/๒๕๖๔\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ กุพ. ๒ ๕๖๔")
     '                          ที่ ๑๖๙/๒๕๖๔\nที่ พท ๐๐๓๒.๑/๘๖๘๙          วันที่ ๒ ก.พ. ๒๕๖๔'
+
+    The issuer's lines (``ส่วนราชการ …``, the office beside a ``ที่`` number and its address, a title) are
+    read as the likeliest words here too (``pipeline.ocr.spell.correct_issuer_lines``), for the same reason.
     """
-    return repair(text)
+    from pipeline.ocr.spell import correct_issuer_lines
+
+    return correct_issuer_lines(repair(text))
 
 
 def postprocess(scan, result):
