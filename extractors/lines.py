@@ -74,6 +74,9 @@ def visible_length(text: str) -> int:
     return len(text.translate(_NO_WIDTH))
 
 
+AREA_NUMBER = re.compile(r"เขต[ \t]*[0-9๐-๙]")  # "เขต ๓" of an office's name: always set off by a space
+
+
 def _is_thai(ch: str) -> bool:
     """A Thai letter or mark; Thai digits are not: a number is set off by a space (``เขต`` / ``๓`` is ``เขต ๓``)."""
     return "\u0e00" <= ch <= "\u0e7f" and not "\u0e50" <= ch <= "\u0e59"
@@ -84,13 +87,14 @@ def join_wrapped(parts: list[str]) -> str:
 
     A printed line break inside a Thai phrase carries no space; between other scripts it is a space:
     ``join_wrapped(["การจัดการระบบคอมพิวเตอร์", "ของกระทรวงมหาดไทย"]) == "การจัดการระบบคอมพิวเตอร์ของกระทรวงมหาดไทย"``;
-    ``join_wrapped(["ประถมศึกษาสตูล เขต", "๓"]) == "ประถมศึกษาสตูล เขต ๓"``.
+    ``join_wrapped(["ประถมศึกษาสตูล เขต", "๓"]) == "ประถมศึกษาสตูล เขต ๓"``; an area's number, ``เขต ๓``,
+    stands apart from the province before it: ``join_wrapped(["…สมุทรปราการ", "เขต ๓"]) == "…สมุทรปราการ เขต ๓"``.
     """
     out = ""
     for part in (_RUN_OF_SPACES.sub(" ", p.strip()) for p in parts):
         if not part:
             continue
-        if out and not (_is_thai(out[-1]) and _is_thai(part[0])):
+        if out and (not (_is_thai(out[-1]) and _is_thai(part[0])) or AREA_NUMBER.match(part)):
             out += " "
         out += part
     return unicodedata.normalize("NFC", out)

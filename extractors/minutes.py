@@ -15,7 +15,7 @@ a printed name and a short date (``๒ ก.ย. ๖๕``). None of it is the let
 from __future__ import annotations
 
 from extractors.lines import Line
-from extractors.signature import MINUTES, body_end, name_line
+from extractors.signature import body_end, is_minute, name_line
 
 
 def minutes_start(lines: list[Line]) -> int | None:
@@ -31,13 +31,3 @@ def minutes_start(lines: list[Line]) -> int | None:
         return None
     return next((i for i in range(start + 1, len(lines)) if is_minute(lines[i].text)), None)
 
-
-def is_minute(text: str) -> bool:
-    """``signature.MINUTES.match(text)``, with the line's indentation taken off first: the pattern's
-    ``[ \t]*[^ก-ฮ\n]{0,3}[ \t]*`` tries every split of a long indent (9 µs on a signature line indented by
-    eight spaces, 0.5 µs stripped), and it matches the stripped line exactly when it matches the line.
-
-    >>> is_minute("        ๑. เพื่อโปรดทราบ"), is_minute("        (นายสมชาย ใจดี)")
-    (True, False)
-    """
-    return MINUTES.match(text.lstrip(" \t")) is not None
