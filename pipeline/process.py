@@ -73,8 +73,10 @@ def finish_file(path: Path, scan: Scan, reads: list, ocr: OcrOptions = OcrOption
 
 def process_document(path: Path, document: Document) -> FileResult:
     """Normalise, segment and extract a Document read from ``path``. Never raises."""
-    from pipeline.extract import extract, looks_like_letter  # here, not at the top: a run's main process, which
-    from pipeline.segment import segment  # only links and writes, need not load the extractors before its workers fork
+    # imported here, not at the top: a run's main process, which only links and writes, need not load the
+    # extractors before its workers fork
+    from pipeline.extract import extract, looks_like_letter
+    from pipeline.segment import segment
 
     problems = list(document.problems)
     try:

@@ -43,7 +43,7 @@ class _Csv:
 
 class KeptRows:
     """Rows of each table kept on disk in order: ``rows(name)`` gives one table's rows one at a time
-    (``pipeline.writers.each_row``), never the whole table."""
+    (``pipeline.tables.each_row``), never the whole table."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

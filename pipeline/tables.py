@@ -228,3 +228,9 @@ def build_tables(records: list[Record], problems: list[Problem], paths: dict[str
     from pipeline.names import escape_rows  # any bytes of a file name, written as its stated escape
 
     return {name: escape_rows(rows) for name, rows in tables.items()}, escape_rows(nested)
+
+
+def each_row(tables, name: str):
+    """The rows of table ``name`` one at a time: ``tables`` is a dict of lists (``build_tables``), or rows kept
+    on disk (``pipeline.sinks.KeptRows``, a streamed run's), read back as they are written out."""
+    return tables.rows(name) if hasattr(tables, "rows") else iter(tables.get(name, []))

@@ -7,15 +7,15 @@ that looks whole.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 from collections.abc import Iterator
-import itertools
-from itertools import islice
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
-from pipeline.tables import ALL_TABLES, TABLES
+from pipeline.tables import ALL_TABLES, TABLES, each_row
 
 
 def _atomic(path: Path) -> Path:
@@ -75,12 +75,6 @@ TEXT_GROUP_ROWS = 1_000  # ... of ``texts``, whose rows are whole letters (1,000
 
 def _group_rows(name: str) -> int:
     return min(ROW_GROUP_ROWS, TEXT_GROUP_ROWS) if name == "texts" else ROW_GROUP_ROWS
-
-
-def each_row(tables, name: str) -> Iterator[dict]:
-    """The rows of table ``name`` one at a time: ``tables`` is a dict of lists, or rows kept on disk
-    (``pipeline.sinks.KeptRows``, a streamed run's), read back as they are written out."""
-    return tables.rows(name) if hasattr(tables, "rows") else iter(tables.get(name, []))
 
 
 def chunks(rows: Iterator[dict], size: int) -> Iterator[list[dict]]:

@@ -15,9 +15,8 @@ import re
 from itertools import chain, islice
 from pathlib import Path
 
-from pipeline.tables import ALL_TABLES
+from pipeline.tables import ALL_TABLES, each_row
 from pipeline.typed import column_type, typed_value
-from pipeline.writers import each_row
 
 SHEETS = ("documents", "references", "attachments", "dates", "issues", "urls", "edges")
 SHEET_ROWS = 1_048_575  # Excel's rows per sheet, less the header
