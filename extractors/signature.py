@@ -264,9 +264,12 @@ CUT_SHORT = re.compile(r"(?:จังหวัด|อำเภอ|กรม|ก�
 
 
 def _wraps_over_page(previous: str, line: str) -> bool:
-    """Does a position go on over a page break into ``line``? Only when it was plainly cut short."""
+    """Does a position go on over a page break into ``line``? Only when it was plainly cut short, or an
+    office head at the page's foot has its organisation atop the next (``ปฏิบัติหน้าที่แทนปลัด`` /
+    ``กระทรวงกลาโหม``)."""
     previous, line = previous.strip(), line.strip()
-    return bool(CUT_SHORT.search(previous) or ACTING_AT_END.search(previous)) or _bare_province(line)
+    return (bool(CUT_SHORT.search(previous) or ACTING_AT_END.search(previous)) or _bare_province(line)
+            or bool(HEAD_AT_END.search(previous) and ORGANISATION.match(line)))
 
 
 def _position_lines(lines: list[Line], first: int) -> list[Line]:

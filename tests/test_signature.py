@@ -75,6 +75,15 @@ BLOCKS = [
      "                                                     เขต ๓\n\nกลุ่มบริหารงานบุคคล",
      "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรปราการ เขต ๓", "รักษาราชการแทน",
      "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรปราการ เขต ๓"),
+    # the principal's title at a page's foot, its organisation atop the next page (under the page's stamp line)
+    ("                                (พล.อ.อ. วีระพงษ์ สุขสวัสดิ์)\n                                    รองปลัดกระทรวง\n"
+     "                                  ปฏิบัติหน้าที่แทนปลัด\n\f\n                                     กระทรวงกลาโหม\n"
+     "                           ลับที่สุด",
+     "รองปลัดกระทรวง", "ปฏิบัติหน้าที่แทน", "ปลัดกระทรวงกลาโหม"),
+    # ... but a whole position is not continued by the next page's first line
+    ("                                (นายประยงค์ สุขสม)\n                                ผู้ว่าราชการจังหวัดอ่างทอง\n\f\n"
+     "                                กลุ่มงานยุทธศาสตร์",
+     "ผู้ว่าราชการจังหวัดอ่างทอง", "", ""),
     # ... as a PDF lays it out: the centred second line, wider, starts back near the margin; the line above
     # it stops on สำนักงาน, which cannot end a position
     ("                                (นางวิไลวรรณ ศรีสุข)\n"
