@@ -246,11 +246,18 @@ def _wraps_into(previous: str, line: str) -> bool:
     office head is followed by its organisation (``…แทนอธิบดี`` / ``กรมส่งเสริมการเกษตร``).
     """
     previous, line = previous.strip(), line.strip()
-    if DANGLING.search(previous) or ACTING_AT_END.search(previous) or line.startswith("และ"):
-        return True
     if _bare_province(line):
         return True
+    if _ends_with_province(previous):  # a province ends a position: สมุทรปราการ is no …การ, นครนายก no …นายก
+        return bool(ACTING_AT_END.search(previous)) or line.startswith("และ")
+    if DANGLING.search(previous) or ACTING_AT_END.search(previous) or line.startswith("และ"):
+        return True
     return bool(HEAD_AT_END.search(previous) and ORGANISATION.match(line))
+
+
+def _ends_with_province(text: str) -> bool:
+    """Does ``text`` end with a province's name (``…จังหวัดนครนายก``, ``นครนายก``)?"""
+    return any(text.endswith(name) for name in _province_names())
 
 
 def _bare_province(line: str) -> bool:
