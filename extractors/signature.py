@@ -279,6 +279,11 @@ def _wraps_over_page(previous: str, line: str) -> bool:
             or bool(HEAD_AT_END.search(previous) and ORGANISATION.match(line)))
 
 
+def wraps_over_page(previous: str, line: str) -> bool:
+    """``_wraps_over_page`` for the segmenter: is the page after a signature the signature's continuation?"""
+    return _wraps_over_page(previous, line)
+
+
 def _position_lines(lines: list[Line], first: int) -> list[Line]:
     """Lines after the name that belong to the position (and the principal signed for).
 
@@ -312,7 +317,8 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             # the rest of a centred line cut short, "รองผู้อำนวยการสำนักงาน" / "เขตพื้นที่การศึกษา…", is not)
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
             break
-        if turned and block and not (acting_phrase(line.text) or _wraps_over_page(block[-1].text, line.text)):
+        if turned and block and not (acting_phrase(line.text)
+                                     or _wraps_over_page(join_wrapped([x.text for x in block[-2:]]), line.text)):
             break  # ... only where the line above plainly goes on: not a contact block's unit on the next page
         block.append(line)
         turned = False

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.lines import Line, split_lines
+from extractors.lines import Line, join_wrapped, split_lines
 from extractors.patterns import CLOSING, LEADING_SPECK, LINE_REF, NAME_LINE, OWNER, SALUTATION, SUBJECT
 from extractors.ref_numbers import parse_ref
-from extractors.signature import ACTING
+from extractors.signature import ACTING, wraps_over_page
 from pipeline.models import Letter, Span
 
 MEMO_TITLE = re.compile(r"^[ \t]*(?:บันทึกข้อความ|บันทึก[ \t]*ข้อความ)[ \t]*$")  # "บันทึกข้อความ"
@@ -194,7 +194,7 @@ def split_with_enclosures(lines: list[Line]) -> list[tuple[int, bool]]:
         if kind and i > starts[-1][0] and state.starts_new(kind, kind == "title" and _titled(lines, i)):
             starts.append((_back_over_stamps(lines, i, starts[-1][0]), False))
             state = _State()
-        elif _page_break(line) and state.signed and not state.enclosure:
+        elif _page_break(line) and state.signed and not state.enclosure and not _signature_goes_on(lines, i):
             after = _after_break(lines, i)
             if after in ("letter", "enclosure"):
                 starts.append((i + 1, after == "enclosure"))
@@ -202,6 +202,15 @@ def split_with_enclosures(lines: list[Line]) -> list[tuple[int, bool]]:
                 continue
         state.update(line)
     return _without_slivers(lines, starts)
+
+
+def _signature_goes_on(lines: list[Line], i: int) -> bool:
+    """Does the signature block above the page break at ``i`` go on atop the next page (its acting line or
+    its principal's office: ``ศึกษา รักษาราชการแทน`` / page break / ``ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา``)?
+    Then the page is the letter's, not an enclosure."""
+    before = [x.text for x in lines[max(0, i - 4) : i] if not x.blank][-2:]  # an acting phrase broken over two
+    after = _next_text(lines, i)
+    return bool(before) and after is not None and wraps_over_page(join_wrapped(before), after.text)
 
 
 def _without_slivers(lines: list[Line], starts: list[tuple[int, bool]]) -> list[tuple[int, bool]]:

@@ -44,6 +44,17 @@ CASES = [
      LETTER + "\f\n                 รักษาราชการแทน ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๑\n"
      "กลุ่มอำนวยการ\nโทร ๐๔๓-๒๔๖๖๖๓-๕\n" + SCHEDULE.replace("บัญชี", "ตาราง"),
      [("ที่ ศธ ๐๔๐๒๕/๓๔๕๘", False)]),
+    ("the principal goes on over the page, after the acting line",
+     LETTER.rstrip("\n") + " รักษาราชการแทน\n\f\n"
+     "              ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๑\nกลุ่มอำนวยการ\nโทร ๐๔๓-๒๔๖๖๖๓-๕\n"
+     + SCHEDULE.replace("บัญชี", "ตาราง"),
+     [("ที่ ศธ ๐๔๐๒๕/๓๔๕๘", False)]),
+    ("... and after an acting phrase broken over two lines",
+     LETTER.replace("      รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๑\n",
+                    "             ผู้อำนวยการกองการเจ้าหน้าที่ ปฏิบัติ\n                        ราชการแทน\n")
+     + "\f\n             อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nสำนักบริหารการคลังท้องถิ่น\nโทร 0 5334 6871\n"
+     + SCHEDULE.replace("บัญชี", "ตาราง"),
+     [("ที่ ศธ ๐๔๐๒๕/๓๔๕๘", False)]),
     ("specks on the next page are no enclosure", LETTER + "\f\n   ๆ ." + "\n",
      [("ที่ ศธ ๐๔๐๒๕/๓๔๕๘", False)]),
     ("a complete letter after a schedule is its own", ANNOUNCEMENT + "\f\n" + SCHEDULE + LETTER,
@@ -67,3 +78,15 @@ def test_an_enclosure_is_reported_and_not_a_record(tmp_path: Path):
     result = process_file(path)
     assert [r.signer.name for r in result.records] == ["สาทิตย์ วงศ์หนองเตย"]
     assert [p.code for p in result.problems if p.code == "enclosure"] == ["enclosure"]
+
+
+def test_the_principal_over_the_page_is_the_signers():
+    text = LETTER.replace("      รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๑\n",
+                          "             ผู้อำนวยการกองการเจ้าหน้าที่ ปฏิบัติ\n                        ราชการแทน\n") + \
+        "\f\n             อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nสำนักบริหารการคลังท้องถิ่น\nโทร 0 5334 6871\n"
+    from extractors.lines import split_lines
+    from extractors.signature import signer
+
+    s = signer(split_lines(segment(text)[0].text))
+    assert (s.position, s.acting, s.acting_for) == ("ผู้อำนวยการกองการเจ้าหน้าที่", "ปฏิบัติราชการแทน",
+                                                    "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น")
