@@ -16,8 +16,9 @@ from extractors.patterns import DATE
 from extractors.thai_dates import parse_match
 from pipeline.models import Span, ThaiDate
 
-# "ตั้งแต่วันที่ ", "ตั้งแต่ ", "ตั้งแต่วัน\nที่ ", "นับแต่วันที่ " (ให้มีผลนับแต่วันที่ … เป็นต้นไป)
-SINCE = re.compile(r"(?:ตั้งแต่|นับแต่)[ \t\n]*(?:วัน[ \t]*\n?[ \t]*ที่[ \t\n]*)?")
+# "ตั้งแต่วันที่ ", "ตั้งแต่ ", "ตั้งแต่วัน\nที่ ", "นับแต่วันที่ " (ให้มีผลนับแต่วันที่ … เป็นต้นไป), and a page
+# break inside it as a PDF gives one ("ตั้งแต่วัน\n\f\nที่ ๑ ตุลาคม")
+SINCE = re.compile(r"(?:ตั้งแต่|นับแต่)[ \t\n\f]{0,8}(?:วัน[ \t]*(?:\n[ \t]*(?:\f[ \t]*\n[ \t]*)?)?ที่[ \t\n\f]{0,8})?")
 ONWARD = re.compile(r"^[ \t\n]*(?:เป็นต้นไป)")  # "เป็นต้นไป" right after the date
 UNTIL = re.compile(r"^[ \t\n]*(?:ถึง|จนถึง|–|-|ไปจนถึง)")  # a range, not a start
 # words before ตั้งแต่ that make it a rule taking effect: "มีผลใช้บังคับ", "ทั้งนี้", "ให้ใช้…"
@@ -32,7 +33,8 @@ MEETING_WORD = "ปร[\u0e48-\u0e4b]?ะ?ชุม"  # "ประชุม", al
 MEETING = re.compile(rf"{MEETING_WORD}(?:[^\n]|\n(?!\n)){{0,55}}$")  # a wrapped line may fall between
 # "เมื่อวันที่ ๑๘ กรกฎาคม ๒๕๖๕ คณะกรรมการได้ประชุมพิจารณา…": the meeting named after its date
 WHEN_BEFORE = re.compile(r"เมื่อ[ \t\n]*(?:วัน[ \t\n]*(?:ที่)?[ \t\n]*)?$")
-MEETING_AFTER = re.compile(rf"[^\n]{{0,30}}?(?:ได้|คณะกรรมการ|คณะทำงาน)[^\n]{{0,12}}?{MEETING_WORD}")
+MEETING_AFTER = re.compile(rf"(?:[^\n]|\n(?!\n)){{0,30}}?(?:ได้|คณะกรรมการ|คณะทำงาน)(?:[^\n]|\n(?!\n)){{0,12}}?{MEETING_WORD}")
+# (a wrapped line may fall between: "… ๒๕๖๕ คณะ\nกรรมการได้ประชุม…")
 # the day word with its marks lost or a page break before the date: "ไม่เกินวันที   ๒๘", "ภายในวันท 5", "ก่อนวันที่\n\f\n"
 DAY_WORD = "(?:ว\u0e31?น(?:[ \t\n\f]*ท\u0e35?\u0e48?)?)"
 DEADLINE = re.compile(
