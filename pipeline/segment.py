@@ -213,14 +213,27 @@ def _signature_goes_on(lines: list[Line], i: int) -> bool:
     return bool(before) and after is not None and wraps_over_page(join_wrapped(before), after.text)
 
 
+# the lines of a letter's contact block: its unit, telephone, fax, e-mail, the officer to contact
+CONTACT_LINE = re.compile(r"^[ \t]*(?:(?:ฝ่าย|กลุ่ม|งาน|กอง|ศูนย์|สำนักงาน|ส่วน)\S*[ \t]*$|โทร|Tel|Fax|E-?mail|อีเมล"
+                          r"|ไปรษณีย์อิเล็กทรอนิกส์|ผู้ประสานงาน|ผู้รับผิดชอบ|www\.|http)", re.I)
+CONTACT_LINES = 8  # a contact block is a few lines; a longer part is an enclosure even if it starts so
+
+
+def _contact_only(lines: list[Line]) -> bool:
+    """Is this part (the page after a signature) only the rest of the letter's contact block?
+    ``ฝ่ายปฏิบัติการ`` / ``โทร ๐-๓๕๙๑-๐๒๔๖`` / ``โทรสาร …`` / ``ไปรษณีย์อิเล็กทรอนิกส์ …`` / ``ผู้ประสานงาน …``"""
+    texts = [x for x in lines if not x.blank]
+    return 0 < len(texts) <= CONTACT_LINES and all(CONTACT_LINE.match(x.text) for x in texts)
+
+
 def _without_slivers(lines: list[Line], starts: list[tuple[int, bool]]) -> list[tuple[int, bool]]:
-    """Drop an enclosure start whose part holds hardly any text (specks, a page number): as before, it
-    stays at the foot of the letter above."""
+    """Drop an enclosure start whose part holds hardly any text (specks, a page number) or only the rest
+    of the contact block: as before, it stays at the foot of the letter above."""
     kept: list[tuple[int, bool]] = []
     for n, (first, enclosure) in enumerate(starts):
         last = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         size = sum(len(x.stripped) for x in lines[first:last])
-        if enclosure and size < ENCLOSURE_MIN_CHARS:
+        if enclosure and (size < ENCLOSURE_MIN_CHARS or _contact_only(lines[first:last])):
             continue
         kept.append((first, enclosure))
     return kept

@@ -55,6 +55,11 @@ CASES = [
      + "\f\n             อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nสำนักบริหารการคลังท้องถิ่น\nโทร 0 5334 6871\n"
      + SCHEDULE.replace("บัญชี", "ตาราง"),
      [("ที่ ศธ ๐๔๐๒๕/๓๔๕๘", False)]),
+    ("the rest of the contact block on the next page is no enclosure, and the letter after it is the next",
+     LETTER + "สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดราชบุรี\n\f\nฝ่ายปฏิบัติการ\nโทร ๐-๓๕๙๑-๐๒๔๖\n"
+     "โทรสาร ๐ ๕๓๒๕ ๖๗๔๒\nไปรษณีย์อิเล็กทรอนิกส์ saraban50@moi.go.th\n"
+     "ผู้ประสานงาน นายประเสริฐ ศรีวิชัย โทร. ๐-๔๓๐๐-๕๒๓๘\n\f\n" + ANNOUNCEMENT,
+     [("ที่ ศธ ๐๔๐๒๕/๓๔๕๘", False), ("ประกาศคณะกรรมการบริหารพนักงานราชการ", False)]),
     ("specks on the next page are no enclosure", LETTER + "\f\n   ๆ ." + "\n",
      [("ที่ ศธ ๐๔๐๒๕/๓๔๕๘", False)]),
     ("a complete letter after a schedule is its own", ANNOUNCEMENT + "\f\n" + SCHEDULE + LETTER,
