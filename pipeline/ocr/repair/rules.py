@@ -549,6 +549,11 @@ def repair_doubled_code(text: str) -> str:
 LATIN_O_UNIT = re.compile(r"(?<![ก-๙])(?P<code>[ก-ฮ]{2,3}\.?[ \t]*)(?P<unit>[oO0-9๐-๙]{2,6}(?:\.[oO0-9๐-๙]{1,4}){0,3})(?=[ \t]*/)")
 
 
+def _zeroed(number: str) -> str:
+    """Each Latin ``o`` of ``number`` as a zero in the number's own digits: ``oo28`` -> ``0028``, ``๒o`` -> ``๒๐``."""
+    return re.sub("[oO]", "0" if re.search("[0-9]", number) else "๐", number)
+
+
 def repair_latin_o(text: str) -> str:
     r"""Zeros of a unit number read as Latin ``o`` back to zeros, in the unit's own digits.
 
@@ -561,10 +566,21 @@ def repair_latin_o(text: str) -> str:
         digits = m.group("unit")
         if not re.search("[oO]", digits) or not re.search("[0-9๐-๙]", digits):
             return m.group()
-        zero = "0" if re.search("[0-9]", digits) else "๐"
-        return m.group("code") + re.sub("[oO]", zero, digits)
+        return m.group("code") + _zeroed(digits)
 
     return LATIN_O_UNIT.sub(unit, text)
+
+
+@cache
+def _latin_o_date_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(day before a month, year after one) with a Latin ``o`` among their digits; built once (the month
+    names come from ``extractors.patterns``, imported here to keep the OCR package free of it at import)."""
+    from extractors.patterns import MONTH
+
+    day = re.compile(rf"(?P<pre>(?<![0-9๐-๙A-Za-z])(?<![A-Za-z] ))(?P<n>{D}[oO]|[oO]{D})(?P<post>[ \t]*(?:{MONTH}))")
+    year = re.compile(rf"(?P<pre>(?:{MONTH})[ \t]*(?:พ\.[ \t]?ศ\.[ \t]*)?)(?P<n>(?={D}*[oO]){D}[0-9๐-๙oO]{{3}})"
+                      rf"(?P<post>(?![0-9๐-๙A-Za-z]))")
+    return day, year
 
 
 def repair_latin_o_dates(text: str) -> str:
@@ -576,15 +592,10 @@ def repair_latin_o_dates(text: str) -> str:
     >>> repair_latin_o_dates("room 1o มีนาคม")   # after a Latin word: not a day
     'room 1o มีนาคม'
     """
-    from extractors.patterns import MONTH
-
     def zero(m: re.Match) -> str:
-        number = m.group("n")
-        digit = "0" if re.search("[0-9]", number) else "๐"
-        return m.group("pre") + re.sub("[oO]", digit, number) + m.group("post")
+        return m.group("pre") + _zeroed(m.group("n")) + m.group("post")
 
-    day = re.compile(rf"(?P<pre>(?<![0-9๐-๙A-Za-z])(?<![A-Za-z] ))(?P<n>{D}[oO]|[oO]{D})(?P<post>[ 	]*(?:{MONTH}))")
-    year = re.compile(rf"(?P<pre>(?:{MONTH})[ 	]*(?:พ\.[ 	]?ศ\.[ 	]*)?)(?P<n>(?={D}*[oO]){D}[0-9๐-๙oO]{{3}})(?P<post>(?![0-9๐-๙A-Za-z]))")
+    day, year = _latin_o_date_patterns()
     return year.sub(zero, day.sub(zero, text))
 
 
