@@ -83,18 +83,74 @@ def date_spacing_edits(text: str) -> list[Edit]:
 
 
 RE_AM_JOINED = re.compile(f"(?<! ){SARA_AM}")
+FLOOD_LEAST = 20  # joined ำ in a text before it is looked at for a flood
+FLOOD_REACH = 150  # characters each side of a joined ำ: one whose neighbourhood has more ำ than า starts a look
+# a two-state reading of the text's ำ and า in order (clean: ำ one in ten; flood: nine in ten), which changes
+# state only where a run of marks pays for it: a page head's few า do not end a flooded page
+P_AM_CLEAN, P_AM_FLOOD, SWITCH = 0.1, 0.9, 1e-3
+RE_AA = re.compile(SARA_AA)
 
 
 def sara_am_flood_edits(text: str) -> list[Edit]:
-    """ำ back to า when more of them than า are left (a font map that drew every า as ``ํา``).
+    """ำ back to า in the stretches where they have taken the place of า (a font map that drew every า
+    as ``ํา``).
 
     The real ones are mostly set apart by a space (``ก ําหนด``, ``จ ําเป็น``): those stay;
-    ``lost_sara_am`` finds the rest by the dictionary.
+    ``lost_sara_am`` finds the rest by the dictionary. The decision is the stretch's, not the text's: a
+    Gazette text whose first page is clean (``การทำผลิตภัณฑ์``) and whose schedule pages are flooded
+    (``สำยไฟฟ้ำ``) keeps the first page's ำ.
+
+    >>> text = "การทำงาน " * 40 + "หน้า ๓๓ เล่ม ๑๓๙ ราชกิจจานุเบกษา " * 2 + "สำยไฟฟ้ำ " * 60
+    >>> edits = sara_am_flood_edits(text)
+    >>> len(edits), min(s for s, _, _ in edits) - text.index("สำยไฟฟ้ำ")  # every ำ of the flood, no ทำ
+    (120, 1)
     """
-    am, aa = text.count(SARA_AM), text.count(SARA_AA)
-    if am < 20 or am < aa:
+    joined = [m.start() for m in RE_AM_JOINED.finditer(text)]
+    if len(joined) < FLOOD_LEAST:
         return []
-    return [(m.start(), m.end(), SARA_AA) for m in RE_AM_JOINED.finditer(text)]
+    aa = [m.start() for m in RE_AA.finditer(text)]
+    if not any(bisect_left(joined, i + FLOOD_REACH) - bisect_left(joined, i - FLOOD_REACH)
+               >= bisect_left(aa, i + FLOOD_REACH) - bisect_left(aa, i - FLOOD_REACH) for i in joined):
+        return []
+    marks = sorted([(i, True) for i in joined] + [(i, False) for i in aa])
+    edits = [(i, i + 1, SARA_AA) for (i, is_am), flooded in zip(marks, _flooded_states([m for _, m in marks]))
+             if is_am and flooded]
+    if not edits:
+        return []
+    # the text has a flood: its words flooded outside the flooded stretches (ผู้ประสำนงาน on a clean page)
+    # are put back here, by the dictionary, while the flood's marks still show
+    flipped = {i for i, _, _ in edits}
+    words = [e for e in _dictionary_edits(text, RE_AM, _flooded_words(), 4, 1)
+             if not any(k in flipped for k in range(e[0], e[1]))]
+    return sorted(edits + words)
+
+
+def _flooded_states(is_am: list[bool]) -> list[bool]:
+    """The likeliest clean/flooded state of each mark in order (Viterbi over two states), ``True`` for
+    flooded.
+
+    >>> states = _flooded_states([False] * 30 + [True] * 30)  # 30 า, then 30 ำ
+    >>> states.index(True), all(states[30:]), _flooded_states([False, True, False, False] * 10).count(True)
+    (30, True, 0)
+    """
+    from math import log
+
+    emit = {False: (log(1 - P_AM_CLEAN), log(1 - P_AM_FLOOD)), True: (log(P_AM_CLEAN), log(P_AM_FLOOD))}
+    stay, switch = log(1 - SWITCH), log(SWITCH)
+    score = (log(0.5) + emit[is_am[0]][0], log(0.5) + emit[is_am[0]][1])
+    back: list[tuple[int, int]] = []
+    for mark in is_am[1:]:
+        clean_from = (0 if score[0] + stay >= score[1] + switch else 1)
+        flood_from = (1 if score[1] + stay >= score[0] + switch else 0)
+        back.append((clean_from, flood_from))
+        score = (score[clean_from] + (stay if clean_from == 0 else switch) + emit[mark][0],
+                 score[flood_from] + (stay if flood_from == 1 else switch) + emit[mark][1])
+    state = 0 if score[0] >= score[1] else 1
+    states = [state]
+    for step in reversed(back):
+        state = step[state]
+        states.append(state)
+    return [s == 1 for s in reversed(states)]
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +192,22 @@ def _damaged_words() -> dict[str, str]:
     return _table(SARA_AM, lambda w: (
         w.replace(SARA_AM, SARA_AA),  # อานาจ
         re.sub(f"(?<![{TONES}]){SARA_AM}", MAI_THO + SARA_AA, w),  # ก้าหนด
-        "นา" + w[3:] if w.startswith("น้ำ") else w,  # นามัน: น้ำ lost its tone too (ที่ต่ำ is no ที่ตา)
+        _toneless_water(w),  # นามัน, ท่อนา: น้ำ lost its tone too (ที่ต่ำ is no ที่ตา)
     ))
+
+
+# words before which นำ (to lead, to bring) is as likely as น้ำ: ให้นา is ให้นำ as often as ให้น้ำ
+VERB_BEFORE_NAM = ("ให้", "ได้", "เอา", "มี", "เป็น", "ไม่", "จะ", "ที่", "และ", "ซึ่ง", "โดย", "การ", "ผู้", "ต้อง",
+                   "ควร", "อาจ", "ยัง", "ส่ง", "ยก", "นำ")
+
+
+def _toneless_water(word: str) -> str:
+    """``ท่อน้ำ`` -> ``ท่อนา`` (น้ำ with its tone and sara am lost), unless a verb or a function word comes
+    before น้ำ (``ให้น้ำ``: ``ให้นา`` is as often ``ให้นำ``): then the word itself."""
+    head = word.split("น้ำ", 1)[0]
+    if "น้ำ" not in word or (head and head.endswith(VERB_BEFORE_NAM)):
+        return word
+    return word.replace("น้ำ", "นา")
 
 
 @lru_cache(maxsize=1)
@@ -223,6 +293,9 @@ def lost_sara_am_edits(text: str) -> list[Edit]:
     """``อานาจ`` -> ``อำนาจ``, ``ก้าหนด`` -> ``กำหนด``; in a run drawn with ำ for every า, ``ควำม`` -> ``ความ``."""
     edits = _dictionary_edits(text, RE_AA_AFTER_CONSONANT, _damaged_words(), anchors_in=_damage_trigrams()) \
         if RE_LOST_AM_HINT.search(text) else []
+    if any(_toneless_inside(text, e) for e in edits):
+        plain = [e for e in edits if not _toneless_inside(text, e)]
+        edits = [e for e in edits if not _toneless_inside(text, e) or (len(plain) >= 1 and _starts_word(text, e[0]))]
     if SARA_AM in text and any(text[m.start() - 1 : m.start() + 2] in _flood_trigrams() for m in RE_AM.finditer(text)):
         # ำ where the word has า: the whole text flooded, or a word or two (ประกำศ)
         flood = _dictionary_edits(text, RE_AM, _flooded_words(), 4, 1)
@@ -238,11 +311,55 @@ def lost_sara_am_edits(text: str) -> list[Edit]:
         edits = kept
     if len(edits) >= 3:  # a text that lost its sara am: a bare น้า is น้ำ too (aunt is no word of a gazette)
         taken = {k for s_, e_, _ in edits for k in range(s_, e_)}
-        edits = sorted(edits + [(m.start(), m.end(), "น้ำ") for m in RE_NAA.finditer(text) if m.start() not in taken])
+        edits = sorted(edits + [(m.start(), m.end(), "น้ำ") for m in RE_NAA.finditer(text) if m.start() not in taken]
+                       + [e for e in _lost_in_phrases(text) if e[0] not in taken])
     return edits
 
 
 RE_NAA = re.compile("(?<!ห)น้า")  # not หน้า
+
+
+def _toneless_inside(text: str, edit: Edit) -> bool:
+    """Is the edit a word's inner น้ำ that lost its tone too (``ท่อนา`` -> ``ท่อน้ำ``)? Two marks lost are
+    weaker evidence than one: such a repair is made only in a text that lost its sara am elsewhere."""
+    s, e, word = edit
+    return len(word) > e - s and not word.startswith("น้ำ")
+
+
+def _starts_word(text: str, i: int) -> bool:
+    """Does no dictionary word run across ``i`` (``เมตตา|นาวี``: เมตตา ends inside ตานา, so no ตาน้ำ)?"""
+    from pipeline.thai_spacing import word_automaton
+
+    vocab = _common()
+    return not any(last + 1 - size < i < last + 1 and size > 2 and text[last + 1 - size : last + 1] in vocab
+                   for last, size in word_automaton().iter(text, max(0, i - MAX_BEFORE), min(len(text), i + 3)))
+# นำ and ทำ whose damaged forms are words (นา a rice field, ทา to paint): put back in a text that has lost
+# its sara am elsewhere, only in the phrases they make: after การ, before a verb of direction or ให้
+LOST_IN_PHRASE = {"นา": "นำ", "ทา": "ทำ"}
+RE_LOST_IN_PHRASE = re.compile("(?<=การ)(?P<after>นา|ทา)|(?P<before>นา|ทา)(?P<next>ไป|มา|ให้|กลับ|เข้า|ออก|ส่ง|เสนอ)")
+
+
+def _lost_in_phrases(text: str) -> list[Edit]:
+    """``การนาสุรา`` -> ``การนำสุรา``, ``นากลับมาใช้`` -> ``นำกลับมาใช้``, ``การทาประวัติ`` -> ``การทำประวัติ``;
+    not where นา or ทา begins a longer word (``การนายหน้า``, ``การทาบทาม``) that does not end inside the next
+    word (``นาก|ลับ`` does), nor where it ends one (``เจตนาให้``, ``ที่นา``).
+
+    >>> [(s, r) for s, _, r in _lost_in_phrases("ควบคุมการนาสุราออก การนายหน้า โดยเจตนาให้ ซึ่งนากลับมา")]
+    [(9, 'นำ'), (46, 'นำ')]
+    """
+    from pipeline.thai_spacing import word_automaton
+
+    vocab, automaton, edits = _common(), word_automaton(), []
+    for m in RE_LOST_IN_PHRASE.finditer(text):
+        s = m.start()
+        reading_ends = m.end() if m.group("next") else s + 3  # a longer word ending before here crosses it
+        blocked = any(size > 2 and text[last + 1 - size : last + 1] in vocab
+                      and ((last + 1 - size == s and last + 1 >= reading_ends)
+                           or (last == s + 1 and last + 1 - size < s))
+                      for last, size in automaton.iter(text, max(0, s - MAX_BEFORE), min(len(text), s + MAX_AFTER)))
+        if not blocked:
+            edits.append((s, s + 2, LOST_IN_PHRASE[m.group("after") or m.group("before")]))
+    return edits
 
 
 # three-letter words are too short to look up (นำค|วาม is no นาค): the few a flood writes most, by hand

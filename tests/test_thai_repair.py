@@ -132,3 +132,56 @@ SHORT_WORDS = [
 @pytest.mark.parametrize(("raw", "expected"), SHORT_WORDS)
 def test_short_words(raw, expected):
     assert normalize(raw).text == expected
+
+
+# ำ printed as า where the damaged form is a word (นา, ทา): put back only in a text that lost its sara am
+# elsewhere (อานาจ, กาหนด, สานัก here), and only in the phrases นำ and ทำ make
+LOST_IN_PHRASES = [
+    ("อาศัยอานาจ กาหนด สานัก และการนาสุราออกจากโรงอุตสาหกรรม", "อาศัยอำนาจ กำหนด สำนัก และการนำสุราออกจากโรงอุตสาหกรรม"),
+    ("อาศัยอานาจ กาหนด สานัก เศษกระดาษซึ่งนากลับมาใช้ได้อีก", "อาศัยอำนาจ กำหนด สำนัก เศษกระดาษซึ่งนำกลับมาใช้ได้อีก"),
+    ("อาศัยอานาจ กาหนด สานัก ที่นากลับมาใช้", "อาศัยอำนาจ กำหนด สำนัก ที่นากลับมาใช้"),  # ที่นา is a word: left
+    ("อาศัยอานาจ กาหนด สานัก ภาษีซื้อที่ไม่ให้นาไปหัก", "อาศัยอำนาจ กำหนด สำนัก ภาษีซื้อที่ไม่ให้นำไปหัก"),
+    ("อาศัยอานาจ กาหนด สานัก และการทาประวัติคนขับ", "อาศัยอำนาจ กำหนด สำนัก และการทำประวัติคนขับ"),
+    # a word's inner น้ำ that lost its tone too, in such a text
+    ("อาศัยอานาจ กาหนด เทปพันเกลียวท่อนา", "อาศัยอำนาจ กำหนด เทปพันเกลียวท่อน้ำ"),
+    ("อาศัยอานาจ กาหนด หัวฝักบัวอาบนา", "อาศัยอำนาจ กำหนด หัวฝักบัวอาบน้ำ"),
+]
+PHRASES_LEFT = [
+    "อาศัยอานาจ กาหนด สานัก การนายหน้า",  # นา begins นายหน้า
+    "อาศัยอานาจ กาหนด สานัก โดยเจตนาให้เกิด",  # นา ends เจตนา
+    "อาศัยอานาจ กาหนด สานัก เรือเมตตานาวี",  # เมตตา ends inside ตานา: no ตาน้ำ
+    "การนาสุราออก",  # a clean text: นา may be a word
+    "เทปพันเกลียวท่อนา",  # one toneless น้ำ alone is no evidence
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), LOST_IN_PHRASES)
+def test_lost_sara_am_in_phrases(raw, expected):
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("text", PHRASES_LEFT)
+def test_phrases_left_alone(text):
+    from pipeline.thai_repair import lost_sara_am_edits
+
+    edits = lost_sara_am_edits(text)
+    assert not any(text[s:e].endswith(("นา", "ทา")) or "นา" in text[s:e] and "น้ำ" in w for s, e, w in edits
+                   if w not in ("อำนาจ", "กำหนด", "สำนัก"))
+
+
+def test_a_flood_is_repaired_page_by_page():
+    # a Gazette text whose first page is clean and whose schedule pages were drawn with ำ for every า
+    clean = "แต่งตั้งผู้ตรวจสอบการทำผลิตภัณฑ์อุตสาหกรรม ตามความในมาตรา 5 แห่งพระราชบัญญัติ " * 6
+    flooded = "ลำดับที่ ผลิตภัณฑ์อุตสำหกรรม มำตรฐำนเลขที่ หม้อแปลงไฟฟ้ำกำลัง สำยไฟฟ้ำแรงต่ำ " * 8
+    text = normalize(clean + "\nหน้า 33 เล่ม 139 ตอนพิเศษ 249 ง ราชกิจจานุเบกษา\n" + flooded).text
+    assert text.count("การทำผลิตภัณฑ์") == 6  # the clean page keeps its ำ
+    assert text.count("อุตสาหกรรม มาตรฐานเลขที่ หม้อแปลงไฟฟ้า") == 8
+    assert "ำย" not in text and "ฟ้ำ" not in text
+
+
+def test_a_word_flooded_on_a_clean_page_of_a_flooded_text():
+    clean = "ให้แจ้งผู้ประสำนงานรับร่างข้อบัญญัติท้องถิ่นเพื่อไปดำเนินการต่อไป ตามที่กำหนด " * 4
+    flooded = "ของพนักงำนเจ้ำหน้ำที่ ตำมประกำศกระทรวงสำธำรณสุข เรื่อง กำรออกคำสั่ง " * 8
+    text = normalize(clean + "\n\n" + flooded).text
+    assert text.count("ผู้ประสานงาน") == 4 and text.count("ดำเนินการ") == 4
+    assert text.count("ของพนักงานเจ้าหน้าที่ ตามประกาศกระทรวงสาธารณสุข") == 8
