@@ -9,6 +9,8 @@ a line and gives the printed part only (serial ``None``), for a ``serial_uncerta
 >>> i, ref, why = uncertain_ref(split_lines("ที่ ศธ ๐๔๐๒๕/ :            สำนักงานเขตพื้นที่การศึกษา\\nเรื่อง ขอเชิญ"))
 >>> (i, ref.canonical, why)
 (0, 'ศธ 04025/', "what follows the printed 'ศธ ๐๔๐๒๕/' is no number: ':'")
+>>> uncertain_ref(split_lines("ที่ ชม 0035.3 /ว๐                    ศาลากลางจังหวัดเชียงใหม่"))[1].canonical
+'ชม 0035.3/ว '
 
 Only for text read by OCR: in a text layer the characters are what was typed.
 """
@@ -31,6 +33,8 @@ HEADER_LINES = 12
 def _why(prefix: str, rest: str) -> str:
     """Why ``rest`` (what stands after the printed prefix) is no trustworthy serial; '' when it is one."""
     rest = GLUED_DATE_WORD.sub("", rest)  # a memo's "…/ว.๒๑๓๒วันที่": the date word glued to the number
+    if re.fullmatch(r"[0๐]+[.,;:)]?", rest):
+        return f"the number after the printed {prefix!r} reads {rest!r}: no serial is zero (a lost number's speck)"
     if not rest or CLEAN.fullmatch(rest):
         return ""  # blank (a draft) or a clean number
     digits = re.match(r"[0-9๐-๙]+", rest)

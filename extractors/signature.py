@@ -267,7 +267,13 @@ def _bare_province(line: str) -> bool:
 
 
 # a position that cannot stop here: "…ผู้ว่าราชการจังหวัด" / "เพชรบูรณ์" (not "…กองแผนงาน", whole as it is)
-CUT_SHORT = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|แห่ง|และ|ประจำ|เขต|สำนักงาน)$")
+CUT_SHORT = re.compile(r"(?:จังหวัด|อำเภอ|กรม|กระทรวง|แห่ง|และ|ประจำ|เขต|สำนักงาน|เขตพื้นที่การศึกษา)$")
+
+
+def _goes_on(text: str) -> bool:
+    """Is a signer block's line plainly cut short (``…สำนักงาน``, ``…รักษาราชการแทน``), so that the next line of
+    text is its rest wherever the scan or the layout put it?"""
+    return bool(CUT_SHORT.search(text) or ACTING_AT_END.search(text))
 
 
 def _wraps_over_page(previous: str, line: str) -> bool:
@@ -295,13 +301,17 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
     block: list[Line] = []
     turned = False  # a page break since the last line taken
     gap = False  # a blank line between an indented name and its position (a scan's layout)
-    for line in lines[first : first + MAX_POSITION_LINES + 2]:
+    blanks_inside = 0
+    for line in lines[first : first + MAX_POSITION_LINES + 4]:
         if _page_break(line):
             turned = True
             continue  # the block goes on over a page break ...
         if line.blank and indented and not block and not gap:
             gap = True
             continue
+        if line.blank and indented and block and blanks_inside < 2 and _goes_on(block[-1].stripped):
+            blanks_inside += 1
+            continue  # a scan's gap inside a line plainly cut short: "รองผู้อำนวยการสำนักงาน" / (blank) / "เขตพื้นที่…"
         if gap and not block and is_minute(line.text):
             break
         if SPECIALTY.match(line.text) and block and len(block) < MAX_POSITION_LINES:
@@ -312,7 +322,7 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
         if SPECKS_ONLY.match(line.text):
             continue  # a speck of the signature between the name and the position, or inside it ("=")
         if indented and _indent(line) < 4 and not acting_phrase(line.text) and not (not block and WIDE_POSITION.match(line.stripped)) \
-                and not (block and CUT_SHORT.search(block[-1].stripped)):
+                and not (block and _goes_on(block[-1].stripped)):
             break  # back at the margin: the contact block (an acting line, a first position line wider than the column, or
             # the rest of a centred line cut short, "รองผู้อำนวยการสำนักงาน" / "เขตพื้นที่การศึกษา…", is not)
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
@@ -455,8 +465,8 @@ def _centred(block: list[Line]) -> list[Line]:
     kept: list[Line] = []
     for line in block:
         if kept and (is_minute(line.text) or (
-                _indent(line) < _indent(kept[0]) - 4 and not acting_phrase(line.text))):
-            break
+                _indent(line) < _indent(kept[0]) - 4 and not acting_phrase(line.text) and not _goes_on(kept[-1].stripped))):
+            break  # (a wider line where the one above was cut short is its rest: ``…สำนักงาน`` / ``เขตพื้นที่…``)
         kept.append(line)
     return kept
 

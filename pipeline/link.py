@@ -24,6 +24,7 @@ from pipeline.models import Citation, Link, Record
 # digit pairs Tesseract confuses in Thai fonts (the digit rows of ocr_confusions.csv: ๕/๙, ๒/๖, ๓/๗, …),
 # in Arabic digits as canonical serials hold them
 OCR_CONFUSIONS = pairs("digit", arabic=True)
+LETTER_CONFUSIONS = pairs("letter")  # the letters of agency codes Tesseract takes for one another: ส/ศ, ธ/ร, …
 SCORE_EXACT = 1.0
 SCORE_EXACT_NO_DATE = 0.8
 SCORE_OCR_PAIR = 0.85
@@ -154,15 +155,26 @@ def _digit_lost(a: str, b: str) -> bool:
 def misread_number(citation: Citation, index: CorpusIndex) -> Link | None:
     """OCR damage elsewhere in the number: serial and day agree, and either the agency code agrees
     (a speck read after the serial or a lost ``ว``: ``นร ๑๐๑๑/ว ๔๕๓๘ร``; a unit one digit off:
-    ``นน ๐๐๒.๓`` for ``นน ๐๐๒๒.๓``) or the unit agrees and the citation names the target's issuer
-    (the code itself misread: ``หนังสือจังหวัดนครราชสีมา ที่ บท ๐๐๒๒/๓๙๕๑`` for ``นม``)."""
+    ``นน ๐๐๒.๓`` for ``นน ๐๐๒๒.๓``) or the unit agrees and the code was misread: its letters read as
+    their look-alikes (``สร ๐๔๒๙๗/๔๖๐๗`` for ``ศธ``), or the citation names the target's issuer
+    (``หนังสือจังหวัดนครราชสีมา ที่ บท ๐๐๒๒/๓๙๕๑`` for ``นม``)."""
     ref = citation.ref_no
     if ref is None or not ref.unit or ref.serial is None or citation.date is None:
         return None
     same = [t for t in index.by_date.get(citation.date.date, [])
             if t.serial == ref.serial and (t.unit == ref.unit or t.agency == ref.agency and _digit_lost(t.unit, ref.unit))
-            and (t.agency == ref.agency or _issuer_matches(citation.issuer, t))]
+            and (t.agency == ref.agency or _look_alike_code(ref.agency, t.agency) or _issuer_matches(citation.issuer, t))]
     return _decide(same, SCORE_MISREAD, "unit, serial and day agree; code, suffix or ว misread")
+
+
+def _look_alike_code(cited: str, target: str) -> bool:
+    """Is one agency code the other with letters read as their look-alikes (``สร`` for ``ศธ``: ส/ศ, ร/ธ)?
+
+    >>> _look_alike_code("สร", "ศธ"), _look_alike_code("นม", "บท"), _look_alike_code("", "ศธ")
+    (True, False, False)
+    """
+    return (bool(cited) and len(cited) == len(target) and cited != target
+            and all(a == b or frozenset((a, b)) in LETTER_CONFUSIONS for a, b in zip(cited, target)))
 
 
 def _issuer_matches(cited: str, target: Target) -> bool:

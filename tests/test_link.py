@@ -28,6 +28,7 @@ CORPUS = [
     letter("E", "123/2562", dt.date(2019, 3, 1), "จังหวัดอ่างทอง"),
     letter("F", "ศธ 04009/ว 77", dt.date(2020, 1, 2), "สำนักงานเขตพื้นที่การศึกษา"),
     letter("G", "ศธ 04009/ว 77", dt.date(2020, 1, 2), "สำนักงานเขตพื้นที่การศึกษา"),
+    letter("H", "ศธ 04297/4607", dt.date(2021, 10, 15), "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสุรินทร์ เขต ๓"),
 ]
 
 CASES = [
@@ -59,7 +60,11 @@ CASES = [
     # a digit of the unit or of the serial lost
     ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
     ("ตามหนังสือจังหวัดอ่างทอง ที่ อท ๐๐๑๗.๒/ว ๒๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "probable", "A"),
-    # ... but not a unit one digit off under another agency code, issuer named or not
+    # the code's letters read as their look-alikes (ส for ศ, ร for ธ), no issuer named: unit, serial, day agree
+    ("ตามหนังสือ ที่ สร ๐๔๒๙๗/๔๖๐๗ ลงวันที่ ๑๕ ตุลาคม ๒๕๖๔", "probable", "H"),
+    # ... but another code that is no look-alike stays unresolved
+    ("ตามหนังสือ ที่ นม ๐๔๒๙๗/๔๖๐๗ ลงวันที่ ๑๕ ตุลาคม ๒๕๖๔", "not_in_corpus", None),
+    # ... and not a unit one digit off under another agency code, issuer named or not
     ("ตามหนังสือจังหวัดอ่างทอง ที่ บท ๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
 ]
 

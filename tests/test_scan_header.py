@@ -17,6 +17,9 @@ SERIALS = [
     ("ที่ ศธ ๐๔๐๒๕/๓๔5ฟู้", "ศธ 04025/"),  # digits glued to the stroke of the pen
     ("ที่ ศธ ๐๔๐๒๕/ว %๘", "ศธ 04025/ว "),  # a circular's serial as specks
     ("ที่ ศธ ๐๔๐๒๕/๓๔๕๘", None),  # clean: the number is read
+    ("ที่ ชม 0035.3 /ว๐", "ชม 0035.3/ว "),  # a zero is no serial: the speck of a lost number
+    ("ที่ ชม ๐๐๓๕.๓/๐๐", "ชม 0035.3/"),
+    ("ที่ ชม ๐๐๓๕.๓/๑๐", None),
     ("ที่ อว ๘๑๑๕.๑ /๐๑๗๔", None),
     ("ที่ มท ๐๘๐๕.๒/ว ๓๔๘๒", None),
     ("ที่ มท ๐๘๐๕.๒/ว๑๒๓ก", None),  # a serial with a letter suffix

@@ -196,6 +196,20 @@ SIGNERS = [
      "กลุ่มส่งเสริมการจัดการศึกษา\n",
      ("นาย", "บุญเลิศ ประทุมทอง", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต ๒", "ปฏิบัติราชการแทน",
       "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาบึงกาฬ เขต ๒")),  # the acting line wider than the column
+    # the name lost under the stroke; the rest of a line cut short on สำนักงาน set further left, wider
+    (CLOSE + "\n                              รองผู้อำนวยการสำนักงาน\n"
+     "             เขตพื้นที่การศึกษาประถมศึกษานครนายก  เขต ๑\n"
+     "   รักษาราชการแทนผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา\n                  ประถมศึกษานครนายก\n"
+     "                                      เขต ๑\n\n กลุ่มบริหารงานบุคคล\nโทร. ๐-๖๑๘๐-๘๓๐๒\n",
+     ("", "", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษานครนายก เขต ๑", "รักษาราชการแทน",
+      "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษานครนายก เขต ๑")),
+    # blank lines the scan put inside lines cut short (…สำนักงาน, …รักษาราชการแทน), the principal back at the margin
+    ("                            สั่ง ณ วันที่ 16 มกราคม พ.ศ. 2564\n\n\n                                   (นางปวีณา  ดวงแก้ว)\n\n"
+     "                                 รองผู้อำนวยการสำนักงาน\n\n     เขตพื้นที่การศึ\n"
+     "                  กษาประถมศึกษาภูเก็ต เขต 1 รักษาราชการแทน\n\n"
+     "  ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาภูเก็ต เขต 1\n\nเรียนบ หห๐\n",
+     ("นาง", "ปวีณา ดวงแก้ว", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาภูเก็ต เขต 1", "รักษาราชการแทน",
+      "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาภูเก็ต เขต 1")),
     (CLOSE + "                                   (นายภานุวัฒน์ ศรีวิชัย)\n"
      "                                   จิงญ่: ปล เวัญ ว - อธิการบดี\n",
      ("นาย", "ภานุวัฒน์ ศรีวิชัย", "", "", "")),  # a position line of specks and strokes is left empty
@@ -593,3 +607,20 @@ def test_a_scan_whose_issuer_is_damaged_gets_none_and_an_issue():
 def test_a_text_layer_keeps_what_was_typed():
     record = _scanned_record(STAMPED_HEAD, method="text")
     assert record.issuer.value.startswith("แแท่") and not any(p.code == "unreadable_issuer" for p in record.problems)
+
+
+def test_a_stamped_letter_whose_salutation_was_misread_ends_on_its_date():
+    # a หนังสือประทับตรา whose ถึง the scan read ถง, ending on its office and date, then an external letter
+    from pipeline.ocr.repair.rules import repair
+    from pipeline.segment import segment
+
+    text = repair("ที่ ศธ 04171/4516\nถง   ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาร้อยเอ็ด\n     เขต 2\n"
+                  "         ด้วยสำนักงานเขตพื้นที่การศึกษาประถมศึกษาร้อยเอ็ด เขต 2 ขอส่งเอกสาร\n"
+                  "         จึงแจ้งมาเพื่อทราบ\n\n         สำนักงานเขตพื้นที่การศึกษาประถมศึกษาร้อยเอ็ด เขต 2\n"
+                  "                                   23 ตุลาคม 2564\n\nกล่มส่งเสริมการจัดการศึกษา\nโทร. 05 109 4002\n\n"
+                  "ที่ พล ๐๐๓๒.๐๐๔/๘๗๕             สำนักงานสาธารณสุขจังหวัดพิษณุโลก\n"
+                  "                       ๓ มกราคม พ.ศ ๒๕๖๕\nเรื่อง การป้องกันและควบคุมโรคไข้เลือดออกในช่วงฤดูฝน\n"
+                  "เรียน  สาธารณสุขอำเภอทุกอำเภอ\n")
+    letters = [x for x in segment(text) if not x.enclosure]
+    assert [x.text.strip().split("\n")[0] for x in letters] == [
+        "ที่ ศธ 04171/4516", "ที่ พล ๐๐๓๒.๐๐๔/๘๗๕             สำนักงานสาธารณสุขจังหวัดพิษณุโลก"]

@@ -39,14 +39,22 @@ ORDINAL_HEADS = ("วัน", "ครั้ง", "ครัง", "ข้อ", "�
 _AFTER_HEAD = "(?:" + "|".join(f"(?<={h})" for h in ORDINAL_HEADS) + "|(?<![^ (\n]))"
 
 RULES: tuple[Rule, ...] = (
+    # "สัง ณ วันท 16 มกราคม": the ี and ่ of วันที่ both lost before a number.
+    Rule("wanthi_lost_marks", re.compile(f"(?<=วัน)ท(?!{TONE}|{UPPER})(?=[ ]?{DIGIT})"), "ที่"),
     # "วันที ๒๖", "ลงวันที ๑๕", "ครั้งที ๙/๒๕๖๑", "ที ๑๒๓/๒๕๖๒": ที with no tone before a number.
     Rule("thi_before_number", re.compile(f"{_AFTER_HEAD}ที(?!{TONE}|{UPPER})(?=[ ]?{DIGIT})"), "ที่"),
     # "ที อท ๐๐๑๗.๒", "ที มท.๐๘๐๘": the ref-no label before an agency code and a number.
     Rule("thi_before_ref", re.compile(f"(?m)^([ ]*)ที(?!{TONE}|{UPPER})(?=[ ]+[ก-ฮ]{{1,3}}\\.?[ ]?{DIGIT})"), r"\1ที่"),
     # "เรือง การปรับปรุง..." as the subject label at the start of a line.
-    Rule("rueang_label", re.compile("(?m)^([ ]*)เร(?:ื|ี)?(?:่)?อ(?:่)?ง(?=[ .…]|$)"), r"\1เรื่อง"),
+    Rule("rueang_label", re.compile("(?m)^([ ]*)เร(?:ื|ี)?(?:่)?[ ]?อ(?:่)?ง(?=[ .…]|$)"), r"\1เรื่อง"),  # "เร อง"
+    # "คำสั่ง…\n   286/2564": an order's or announcement's number whose ที่ the scan lost, alone on the line
+    # under the title.
+    Rule("order_number_label", re.compile(f"(?m)^([ ]*(?:คำสั่ง|ประกาศ)[^\n]*\n[ ]*)(?={DIGIT}{{1,4}}[ ]?/[ ]?{DIGIT}{{4}}[ ]*$)"),
+         r"\1ที่ "),
     # "อางถึง", "อ้างถิง", "อางถิง", "อางถง" as a label at the start of a line.
     Rule("angthueng_label", re.compile("(?m)^([ ]*)อ(?:้)?างถ(?:ึ|ิ)?ง(?=[ .…]|$)"), r"\1อ้างถึง"),
+    # "ถง", "ถิง" as the salutation label of a หนังสือประทับตรา at the start of a line ("ถง   ผู้อำนวยการ…").
+    Rule("thueng_label", re.compile("(?m)^([ ]*)ถ(?:ิ|ี|ื)?ง(?=[ ]+[ก-ฮเแโใไ])"), r"\1ถึง"),
     # "เรยน", "เรี่ยน" as the salutation label at the start of a line.
     Rule("rian_label", re.compile("(?m)^([ ]*)เร(?:ี)?(?:่)?ยน(?= )"), r"\1เรียน"),
     # "สิงทีส่งมาด้วย", "สิ่งทีสงมาดวย", ...: the enclosures label, with any of its four marks lost.
