@@ -96,7 +96,7 @@ REF_AGENCY = re.compile(
 )
 # a draft's number with the serial left blank, at the end of its line or before a memo's date:
 # "ที่ นว ๕๒๐๐๗.๓/", "ที่ นว ๕๒๐๐๗.๓/ วันที่ ๗ เมษายน ๒๕๖๙"
-REF_BLANK = re.compile(rf"{AGENCY}{WS}{UNIT}{WS}/{WS}(?:{CIRCULAR}{WS})?(?=$|วันที่)", re.M)  # a number wrapped at the end of a printed line keeps going on the next ({GAP})
+REF_BLANK = re.compile(rf"{AGENCY}{WS}{UNIT}{WS}/{WS}(?:{CIRCULAR}{WS})?(?=$|วันที่|[ \t]{{3,}}[^ \t0-9๐-๙])", re.M)  # (or the address column after a wide gap) a number wrapped at the end of a printed line keeps going on the next ({GAP})
 # orders and announcements: "๑๒๓/๒๕๖๙" (running number / B.E. year)
 REF_ORDER = re.compile(rf"(?<![0-9๐-๙/.])(?P<serial>{DIGIT}{{1,5}}){WS}/{WS}(?P<year>{DIGIT}{{4}})(?![0-9๐-๙])")
 # the short citation form: "ว 10", "ว.๓๔๗"

@@ -35,8 +35,11 @@ def _why(prefix: str, rest: str) -> str:
     rest = GLUED_DATE_WORD.sub("", rest)  # a memo's "…/ว.๒๑๓๒วันที่": the date word glued to the number
     if re.fullmatch(r"[0๐]+[.,;:)]?", rest):
         return f"the number after the printed {prefix!r} reads {rest!r}: no serial is zero (a lost number's speck)"
-    if not rest or CLEAN.fullmatch(rest):
-        return ""  # blank (a draft) or a clean number
+    if not rest:
+        return (f"no serial can be read after the printed {prefix!r}: a number written by hand the scan lost, "
+                "or a draft's blank")
+    if CLEAN.fullmatch(rest):
+        return ""  # a clean number
     digits = re.match(r"[0-9๐-๙]+", rest)
     if digits:
         return f"the number after the printed {prefix!r} runs into marks: {rest!r}"

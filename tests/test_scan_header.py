@@ -25,8 +25,10 @@ SERIALS = [
     ("ที่ มท ๐๘๐๕.๒/ว๑๒๓ก", None),  # a serial with a letter suffix
     ("ที่ นว ๐๐๑๗.๒/๘๔๕ วันที่ ๑๗ ธ.ค. ๒๕๖๑", None),  # a memo's number, its date on the same line
     ("ที่ อจ ๐๐๑๘/ว.๒๑๓๒วันที่ ๓ มีนาคม ๒๕๖๑", None),  # the memo's date word glued to the number
-    ("ที่ นว ๕๒๐๐๗.๓/", None),  # a draft's blank serial: nothing uncertain about it
-    ("ที่ นว ๕๒๐๐๗.๓/            วันที่ ๑ มกราคม ๒๕๖๙", None),
+    # nothing after the printed part in a scan: a hand-written number lost (or a draft's blank), said so
+    ("ที่ นว ๕๒๐๐๗.๓/", "นว 52007.3/"),
+    ("ที่ นว ๕๒๐๐๗.๓/            วันที่ ๑ มกราคม ๒๕๖๙", "นว 52007.3/"),
+    ("ที่ พบ ๐๐๓๖.๘/                  ศาลากลางจังหวัดเพชรบุรี", "พบ 0036.8/"),
 ]
 
 

@@ -520,7 +520,8 @@ def test_the_address_block_beside_a_number_whose_serial_was_lost():
     lines = split_lines(repair(text))
     _, at = document_date(lines, "external")
     assert issuer_of(lines, "external", at).value == "มหาวิทยาลัยราชภัฏ นครสวรรค์ ถนนมิตรภาพ อำเภอเมือง"
-    assert ref_line(lines) is None  # no number is made up
+    index, ref = ref_line(lines)  # the printed part only: no number is made up
+    assert (index, ref.canonical, ref.serial) == (0, "อว 0603.24/", None)
 
 
 def test_a_serial_run_into_a_speck_keeps_the_printed_part_and_the_address():
