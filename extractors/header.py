@@ -186,7 +186,7 @@ def _until_keyword(lines: list[Line], first: int, max_lines: int) -> int | None:
 
 
 def _field_block(lines: list[Line], first: int, column: int, width: int, max_lines: int = 4,
-                 stop: int | None = None) -> Field:
+                 stop: int | None = None, join=join_wrapped) -> Field:
     """A field that starts at ``column`` of ``lines[first]`` and may wrap over the next lines.
 
     Every line up to a closing keyword line belongs to the field (a subject before ``เรียน``);
@@ -205,7 +205,7 @@ def _field_block(lines: list[Line], first: int, column: int, width: int, max_lin
             if not line.blank:
                 parts.append(line.stripped)
                 end = line.span.end
-        text = join_wrapped(parts)
+        text = join(parts)
         return Field(text, Span(span.start, end) if text else None)
     stop = _block_end(lines, first, max_lines, right_edge(lines))
     for i in range(first + 1, stop if stop is not None else len(lines)):
@@ -213,7 +213,7 @@ def _field_block(lines: list[Line], first: int, column: int, width: int, max_lin
             break  # no clear end in sight: follow only lines that run to the margin
         parts.append(lines[i].stripped)
         end = lines[i].span.end
-    text = join_wrapped(parts)
+    text = join(parts)
     return Field(text, Span(span.start, end) if text else None)
 
 
@@ -326,8 +326,26 @@ def _memo_issuer(lines: list[Line]) -> Field:
     i = _first(lines, OWNER)
     if i is None:
         return Field("")
-    block = _field_block(lines, i, OWNER.match(lines[i].text).end(), 0, max_lines=4)
+    block = _field_block(lines, i, OWNER.match(lines[i].text).end(), 0, max_lines=4, join=_join_owner)
     return _strip_phone(block)
+
+
+UNIT_ITEM = re.compile(r"(?:กลุ่ม|ฝ่าย|กอง|แผนก|หน่วย|โทร)")  # a memo's unit after its office, on a line of its own
+
+
+def _join_owner(parts: list[str]) -> str:
+    """A memo's ``ส่วนราชการ`` lines as one value: a line that opens with the office's unit stands apart
+    (``สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดขอนแก่น`` / ``ฝ่ายปฏิบัติการ`` -> ``… ขอนแก่น ฝ่ายปฏิบัติการ``); any
+    other goes on without a space, as ``join_wrapped`` joins Thai."""
+    out: list[str] = []
+    for part in parts:
+        if out and UNIT_ITEM.match(part.strip()):
+            out.append(part)
+        elif out:
+            out[-1] = join_wrapped([out[-1], part])
+        else:
+            out.append(part)
+    return " ".join(p.strip() for p in out)
 
 
 def _address_block(lines: list[Line], ref: tuple[int, RefNo] | None, date_index: int | None) -> Field:
@@ -364,7 +382,30 @@ def _address_block(lines: list[Line], ref: tuple[int, RefNo] | None, date_index:
         spans.append(span)
     if not parts:
         return Field("")
-    return Field(" ".join(parts), Span(spans[0].start, spans[-1].end))
+    return Field(_join_address(parts), Span(spans[0].start, spans[-1].end))
+
+
+# what begins an item of an address block (after a space): a road, a district, a province, a number, an
+# office of its own; any other line goes on the line above without one (a name wrapped where the page ran out)
+ADDRESS_ITEM = re.compile(r"(?:ถนน|ถ\.|แขวง|เขต(?!พื้นที่)|อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.|กทม|กรุงเทพ|ศาลากลาง|เลขที่|หมู่|ซอย|"
+                          r"โทร|ตู้|ไปรษณีย์|กระทรวง|กรม|สำนักงาน|มหาวิทยาลัย|คณะ|โรงเรียน|โรงพยาบาล|องค์การ|เทศบาล|"
+                          r"ที่ว่าการ|ศูนย์|สถาบัน|วิทยาลัย|ทำเนียบ|อาคาร|ชั้น|ค่าย|กอง|กลุ่ม|ฝ่าย|แผนก|หน่วย|"
+                          r"[ก-ฮ]{2}\.?[ \t]+[0-9๐-๙]{5}|[0-9๐-๙A-Za-z(])")
+
+
+def _join_address(parts: list[str]) -> str:
+    """The address block's lines as one value: a line that begins an item of its own (``ถนน…``,
+    ``จังหวัด…``, a number, an office) stands apart by a space; any other is the rest of a name the line
+    above could not hold and goes on without one (``join_address(["สำนักงานเขตพื้นที่การศึกษา",
+    "ประถมศึกษาสระแก้ว เขต ๓", "ถนนราชดำเนิน อำเภอเมือง", "สระแก้ว"])`` -> ``"สำนักงานเขตพื้นที่การศึกษา
+    ประถมศึกษาสระแก้ว เขต ๓ ถนนราชดำเนิน อำเภอเมืองสระแก้ว"``, without the breaks)."""
+    out: list[str] = []
+    for part in parts:
+        if out and "ก" <= part[:1] <= "๎" and not ADDRESS_ITEM.match(part):
+            out[-1] = join_wrapped([out[-1], part])
+        else:
+            out.append(part)
+    return " ".join(out)
 
 
 # a speck and the first letters of a word printed beside it: "'. มหาวิทยา" under "มหาวิทยาลัยราชภัฏอุดรธานี"
