@@ -311,7 +311,29 @@ def recipient(lines: list[Line]) -> Field:
     if i is None:
         return Field("")
     column = SALUTATION.match(lines[i].text).end()
-    return _field_block(lines, i, column, typical_width(lines), max_lines=6)
+    return _field_block(lines, i, column, typical_width(lines), max_lines=6, join=_join_recipients)
+
+
+# a line of a recipient list that opens the next item: "ทุก…" after its office, "และ…", another title
+RECIPIENT_ITEM = re.compile(r"(?:ทุก|และ|หรือ|นายก|นายอำเภอ|หัวหน้า|ผู้ว่าราชการ|ผู้อำนวยการ|ผู้บัญชาการ|ผู้บังคับการ|ผู้กำกับการ"
+                            r"|ปลัด|อธิบดี|อธิการบดี|เลขาธิการ|ประธาน|คณบดี|ผู้อำนวยการ|ศึกษาธิการ|สาธารณสุข|นายแพทย์)")
+
+
+def _join_recipients(parts: list[str]) -> str:
+    """A ``เรียน`` field over several lines: a line that opens the list's next item stands apart
+    (``นายกองค์การบริหารส่วนจังหวัด`` / ``ทุกจังหวัด`` -> ``… จังหวัด ทุกจังหวัด``; ``…ลพบุรี`` / ``หัวหน้าส่วนราชการ``);
+    the rest of a name goes on as ``join_wrapped`` joins it."""
+    out: list[str] = []
+    for part in parts:
+        stripped = part.strip()
+        if (out and RECIPIENT_ITEM.match(stripped) and "ก" <= out[-1].rstrip()[-1:] <= "\u0e4e"
+                and not out[-1].rstrip().endswith(("และ", "หรือ"))):  # "และ" / "นายก…" is one item
+            out[-1] = out[-1].rstrip() + " " + stripped
+        elif out:
+            out[-1] = join_wrapped([out[-1], stripped])
+        else:
+            out.append(part)
+    return join_wrapped(out)
 
 
 def _strip_phone(field: Field) -> Field:
@@ -401,11 +423,29 @@ def _join_address(parts: list[str]) -> str:
     ประถมศึกษาสระแก้ว เขต ๓ ถนนราชดำเนิน อำเภอเมืองสระแก้ว"``, without the breaks)."""
     out: list[str] = []
     for part in parts:
-        if out and "ก" <= part[:1] <= "๎" and not ADDRESS_ITEM.match(part):
+        if out and "ก" <= part[:1] <= "๎" and not _begins_item(part, " ".join(out)):
             out[-1] = join_wrapped([out[-1], part])
         else:
             out.append(part)
     return " ".join(out)
+
+
+STREET = re.compile(r"ถนน|ถ\.|อำเภอ|อ\.|ตำบล|แขวง|เลขที่|หมู่|ซอย")
+POSTCODE_LINE = re.compile(r"^[ก-๙.]+[ \t]+[0-9๐-๙]{5}$")  # "อำนาจเจริญ 82120": a province and its postcode
+
+
+def _begins_item(part: str, before: str) -> bool:
+    """Does an address line begin an item of its own? ``จังหวัด…`` does once the street or district is
+    given or a postcode follows it (``…อำเภอเมือง`` / ``จังหวัดชลบุรี ๒๐๐๐๐``); before that it is the rest of the
+    office's name (``สำนักงานสาธารณสุข`` / ``จังหวัดประจวบคีรีขันธ์``)."""
+    if BARE_LABEL.search(before):
+        return False  # "…อำเภอเมือง จังหวัด" / "ชลบุรี ๒๐๐๐๐": the name the label wants
+    if part.startswith("จังหวัด"):
+        return bool(STREET.search(before) or re.search(r"[0-9๐-๙]{5}", part))
+    return bool(ADDRESS_ITEM.match(part) or POSTCODE_LINE.match(part))
+
+
+BARE_LABEL = re.compile(r"(?:^|[ \t])(?:จังหวัด|อำเภอ|ตำบล|แขวง|เขต|ถนน)$")
 
 
 # a speck and the first letters of a word printed beside it: "'. มหาวิทยา" under "มหาวิทยาลัยราชภัฏอุดรธานี"

@@ -75,6 +75,7 @@ def visible_length(text: str) -> int:
 
 
 AREA_NUMBER = re.compile(r"เขต[ \t]*[0-9๐-๙]")  # "เขต ๓" of an office's name: always set off by a space
+ABBREVIATION = re.compile(r"[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,3}\.)*(?![ก-๙])")  # "ก.พ.", "พ.ศ.", "กทม.": set off too
 
 
 def _is_thai(ch: str) -> bool:
@@ -94,7 +95,7 @@ def join_wrapped(parts: list[str]) -> str:
     for part in (_RUN_OF_SPACES.sub(" ", p.strip()) for p in parts):
         if not part:
             continue
-        if out and (not (_is_thai(out[-1]) and _is_thai(part[0])) or AREA_NUMBER.match(part)):
+        if out and (not (_is_thai(out[-1]) and _is_thai(part[0])) or AREA_NUMBER.match(part) or ABBREVIATION.match(part)):
             out += " "
         out += part
     return unicodedata.normalize("NFC", out)

@@ -102,7 +102,20 @@ def _locally_fine(text: str, s: int, a: int, b: int) -> bool:
     left = any(text[j:s] in vocab for j in range(a, s - 1))
     if not left:
         return False
-    return text[s + 2 : s + 3] == "." and b == s + 2 or any(text[s + 1 : e] in vocab for e in range(s + 3, b + 1))
+    return (text[s + 2 : s + 3] == "." and b == s + 2 or any(text[s + 1 : e] in vocab for e in range(s + 3, b + 1))
+            or _code(text, s + 1, b))
+
+
+def _code(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a code of two or three bare consonants before a number, a dot or the line's end (a
+    province's ``สป ๕๓๐๐๐``, an agency's ``ศธ ๐๔๐๐๙``, ``กทม.``)? No word is spelt so: it stands apart.
+
+    >>> _code("ถนนนครราชสีมา สป ๕๓๐๐๐", 14, 16), _code("ถนนนครราชสีมา สปา", 14, 17)
+    (True, False)
+    """
+    after = text[b : b + 2]
+    return (2 <= b - a <= 3 and all("ก" <= c <= "ฮ" for c in text[a:b])
+            and (after[:1] in ("", ".", "\n") or after[:1] == " " and after[1:2].isdigit()))
 
 
 def _alternatives(text: str, s: int, a: int) -> list[tuple[int, str]]:
