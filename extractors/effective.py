@@ -35,10 +35,11 @@ MEETING = re.compile(rf"{MEETING_WORD}(?:[^\n]|\n(?!\n)){{0,55}}$")  # a wrapped
 WHEN_BEFORE = re.compile(r"เมื่อ[ \t\n]*(?:วัน[ \t\n]*(?:ที่)?[ \t\n]*)?$")
 MEETING_AFTER = re.compile(rf"(?:[^\n]|\n(?!\n)){{0,30}}?(?:ได้|คณะกรรมการ|คณะทำงาน)(?:[^\n]|\n(?!\n)){{0,12}}?{MEETING_WORD}")
 # (a wrapped line may fall between: "… ๒๕๖๕ คณะ\nกรรมการได้ประชุม…")
-# the day word with its marks lost or a page break before the date: "ไม่เกินวันที   ๒๘", "ภายในวันท 5", "ก่อนวันที่\n\f\n"
+# the day word with its marks lost or a page break before the date: "ไม่เกินวันที   ๒๘", "ภายในวันท 5", "ก่อนวันที่\n\f\n";
+# a line may break inside the phrase: "ให้ทราบอย่างช้า\nในวันที่ 28 มิถุนายน 2565", "ให้ทราบอย่าง\nช้าในวันที่"
 DAY_WORD = "(?:ว\u0e31?น(?:[ \t\n\f]*ท\u0e35?\u0e48?)?)"
 DEADLINE = re.compile(
-    rf"(?:ภายใน|ก่อน|ไม่เกิน|ไม่ช้ากว่า|อย่างช้า(?:[ \t]*(?:ใน|ภายใน))?|ให้ทัน(?:ภายใน)?|ให้แล้วเสร็จ(?:ภายใน)?)"
+    rf"(?:ภาย\n?ใน|ก่อน|ไม่เกิน|ไม่ช้ากว่า|อย่าง\n?ช้า(?:[ \t\n]*(?:ใน|ภายใน))?|ให้ทัน(?:ภายใน)?|ให้แล้วเสร็จ(?:ภายใน)?)"
     rf"[ \t\n\f]*{DAY_WORD}?[ \t\n\f]*$")
 
 

@@ -262,7 +262,9 @@ def _ends_with_province(text: str) -> bool:
 
 def _bare_province(line: str) -> bool:
     """A line holding a province and nothing more: ``ยโสธร``, ``ยโสธร เขต ๑``, ``จังหวัดยโสธร`` (the rest of
-    ``รองผู้บังคับการตำรวจภูธร`` / ``จังหวัดยโสธร``)."""
+    ``รองผู้บังคับการตำรวจภูธร`` / ``จังหวัดยโสธร``), or the office's zone alone: ``เขต ๑``."""
+    if ZONE.fullmatch(line.strip()):
+        return True  # the zone alone: "…อุตรดิตถ์" / "เขต ๑"
     return line.split(" เขต")[0].removeprefix("จังหวัด").strip() in _province_names()
 
 
@@ -309,6 +311,11 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
         if line.blank and indented and not block and not gap:
             gap = True
             continue
+        if block and is_minute(line.text):
+            if _goes_on(block[-1].stripped) and not line.text[:1].isspace() and blanks_inside < 2:
+                blanks_inside += 1
+                continue  # a minute OCR set between an acting line and its principal ("เรียน หน." at the margin)
+            break
         if line.blank and indented and block and blanks_inside < 2 and _goes_on(block[-1].stripped):
             blanks_inside += 1
             continue  # a scan's gap inside a line plainly cut short: "รองผู้อำนวยการสำนักงาน" / (blank) / "เขตพื้นที่…"
@@ -360,6 +367,25 @@ def _right_column(lines: list[Line], first: int, column: int) -> list[Line]:
     return out
 
 
+def _without_margin_notes(lines: list[Line], i: int) -> list[Line]:
+    """``lines`` with the ones under an indented name at ``i`` cut to their part right of a wide gap when
+    the text left of it is a note far left of the block (``  ดำเหินการ                ผู้ว่าราชการจังหวัด…``:
+    a minute written beside the principal), so that the note is not read as part of the position."""
+    column = _indent(lines[i])
+    if column < 20:
+        return lines
+    out = list(lines)
+    for k in range(i + 1, min(len(lines), i + MAX_POSITION_LINES + 4)):
+        line = lines[k]
+        if _indent(line) >= column - 20:
+            continue
+        cuts = [m.end() for m in COLUMN_GAP.finditer(line.text) if abs(m.end() - column) <= 20]
+        if cuts:
+            at = min(cuts, key=lambda cut: abs(cut - column))
+            out[k] = Line(line.start + at - column, " " * column + line.text[at:].rstrip())
+    return out
+
+
 def signer(lines: list[Line]) -> Signer:
     """The signer of a letter from its lines; empty fields where the letter does not say."""
     i = _name_line(lines)
@@ -370,7 +396,7 @@ def signer(lines: list[Line]) -> Signer:
         j, name_match = again
         block = _position_lines(lines, j + 1)
     elif name_match:
-        block = _position_lines(lines, i + 1)
+        block = _position_lines(_without_margin_notes(lines, i), i + 1)
     else:
         name_match = _tail_name(lines[i])
         column = name_match.start("name")
@@ -442,8 +468,13 @@ def _nameless(lines: list[Line]) -> Signer:
         if line.blank or not re.search(r"[ก-ฮ][ก-๙]{2,}", line.text):
             continue  # specks of the stroke
         text = line.stripped
-        if CERTIFIED.search(text) or is_minute(line.text) or NAME_LINE.match(line.text) or _page_break(line):
+        if CERTIFIED.search(text) or is_minute(line.text) or _page_break(line):
             return Signer()
+        if NAME_LINE.match(line.text):  # a bracketed name no list knows as a person's (``(น. อ่อนละมัย)``): its remains
+            others, column = others + 1, _indent(line)
+            if others > NAMELESS_GAP:
+                break
+            continue
         head = POSITION_HEAD.match(text) or (acting_phrase(text) and _indent(line) >= 10)
         if head and (_indent(line) >= 10 or (column >= 10 and WIDE_POSITION.match(text))):
             block = _position_lines([Line(line.start, " " * max(column, _indent(line), 10) + "x")] + lines[i:], 1)

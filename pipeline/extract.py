@@ -47,6 +47,17 @@ def _block_span(lines: list[Line], head) -> Span | None:
     return Span(lines[first].start, lines[last - 1].end)
 
 
+# a scan's meeting, deadline or other date this many years or more from the letter's own: OCR misread a digit
+# of the year (๒๕๖๖ read ๒๕๐๖); left out and said (cited dates may be old: a circular of ๒๕๔๘ is cited still)
+FAR_YEARS = 10
+NEAR_ROLES = frozenset({"meeting", "deadline", "other"})
+
+
+def _far_from(date: ThaiDate, doc_date: ThaiDate | None) -> bool:
+    return (doc_date is not None and date.role in NEAR_ROLES
+            and abs(date.date.year - doc_date.date.year) >= FAR_YEARS)
+
+
 def _all_dates(text: str, offset: int, doc_date: ThaiDate | None, citations: tuple[Citation, ...],
                eff: ThaiDate | None) -> tuple[ThaiDate, ...]:
     """Every date of the letter in text order, each with its role (``published``: a Gazette head's)."""
@@ -187,6 +198,8 @@ def extract(document: Document, letter: Letter) -> Record:
     urgency, secrecy = header.urgency_secrecy(lines, kind)
     citations = tuple(find_citations(body_text, offset, own_ref, _block_span(body, REFERENCE_HEAD)))
     eff_date, eff_source, eff_rule = _effective(body_text, offset, doc_date, mark)
+    dates = _all_dates(body_text, offset, doc_date, citations, eff_date)
+    far = [d for d in dates if _far_from(d, doc_date)] if document.method == "ocr" else []
     record = Record(
         doc_id=doc_id(document.source.sha256, letter.index),
         source=document.source,
@@ -213,7 +226,7 @@ def extract(document: Document, letter: Letter) -> Record:
         **_receipt(document, letter),
         citations=citations,
         attachments=tuple(attach.attachments(lines)),
-        dates=_all_dates(body_text, offset, doc_date, citations, eff_date),  # minutes' dates are not the letter's
+        dates=tuple(d for d in dates if d not in far),  # minutes' dates are not the letter's
         text=letter.text,
         pages=letter.pages,
         certified_by=signature.certifier(lines),
@@ -226,6 +239,11 @@ def extract(document: Document, letter: Letter) -> Record:
         problems += (Problem("unreadable_issuer", "the issuer's lines hold specks and letters no office or address "
                              "is spelt with (a stamp or a seal over them); issuer left empty", "warning",
                              document.source.path, record.doc_id),)
+    if far:
+        problems += (Problem("implausible_date", "dates read "
+                             + ", ".join(f"{d.text!r} ({d.role})" for d in far)
+                             + f" lie {FAR_YEARS} years or more from the letter's date {doc_date.date}: a digit of the year "
+                             "misread by OCR; left out", "warning", document.source.path, record.doc_id),)
     if shaky and own_ref is shaky[1]:
         problems += (Problem("serial_uncertain", f"{shaky[2]}; ref_no keeps the printed part {own_ref.text!r}",
                              "warning", document.source.path, record.doc_id),)

@@ -625,3 +625,24 @@ def test_a_stamped_letter_whose_salutation_was_misread_ends_on_its_date():
     letters = [x for x in segment(text) if not x.enclosure]
     assert [x.text.strip().split("\n")[0] for x in letters] == [
         "ที่ ศธ 04171/4516", "ที่ พล ๐๐๓๒.๐๐๔/๘๗๕             สำนักงานสาธารณสุขจังหวัดพิษณุโลก"]
+
+
+MEETING_MISREAD = ("ที่ อว ๐๖๓๙.๓๑/๕๐๖๐                   มหาวิทยาลัยราชภัฏนครสวรรค์\n"
+                   "                          ๕ มีนาคม ๒๕๖๗\nเรื่อง การจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง\nเรียน คณบดีทุกคณะ\n"
+                   "    ตามหนังสือ ที่ กค ๐๔๐๒.๒/ว ๑๖๗ ลงวันที่ ๑๘ ธันวาคม ๒๕๔๘ นั้น รายละเอียดปรากฏตามเอกสาร โดย\n"
+                   "    เมื่อวันที่ ๔ กุมภาพันธ์ ๒๕๐๖ คณะกรรมการได้ประชุมพิจารณาเรื่องนี้แล้ว\n"
+                   "              จึงเรียนมาเพื่อโปรดทราบ\n")
+
+
+def test_a_scans_meeting_date_sixty_years_off_is_left_out_and_said():
+    """``๒๕ กุมภาพันธ์ ๒๕๖๖`` read ``๔ กุมภาพันธ์ ๒๕๐๖``: a meeting sixty years before the letter is OCR's; the
+    cited circular of ๒๕๔๘ stays (letters cite old ones)."""
+    record = _scanned_record(MEETING_MISREAD)
+    assert [(d.role, d.date.isoformat()) for d in record.dates] == [("document", "2024-03-05"), ("cited", "2005-12-18")]
+    (problem,) = [p for p in record.problems if p.code == "implausible_date"]
+    assert "๔ กุมภาพันธ์ ๒๕๐๖" in problem.message
+
+
+def test_a_typed_letters_old_meeting_date_is_kept():
+    record = _scanned_record(MEETING_MISREAD, method="text")
+    assert ("meeting", "1963-02-04") in [(d.role, d.date.isoformat()) for d in record.dates]

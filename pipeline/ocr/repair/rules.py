@@ -179,6 +179,8 @@ def repair_agency_codes(text: str) -> str:
     'ที่  ศธ ๐๔๐๓๔/ว๖๒๗๗'
     >>> repair_agency_codes("ที่ ขอว ๐๖๔๓.๐๖/๓๐๘")   # a speck before the code
     'ที่ อว ๐๖๔๓.๐๖/๓๐๘'
+    >>> repair_agency_codes("ที่ อวง ๐๖๕๗.๓๑/ว ๑๐๕๐")   # a speck read as a letter after the code
+    'ที่ อว ๐๖๕๗.๓๑/ว ๑๐๕๐'
     >>> repair_agency_codes("ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗")   # ศอจ is no agency code (ศธ misread): left as read
     'ที่ ศอจี ๐๔๑๑๐.๙/ว ๑๖๔๗'
     """
@@ -199,6 +201,8 @@ def repair_agency_codes(text: str) -> str:
                     return candidate
         if len(token) == 3 and token == stripped and token[1:] in known:
             return token[1:]  # "ขอว ๐๖๔๓.๐๖/๓๐๘": a speck read as a bare letter before the code (not "ศอจี")
+        if len(token) == 3 and token == stripped and token[:2] in known:
+            return token[:2]  # "อวง ๐๖๕๗.๓๑/ว ๑๐๕๐": ... or after it
         pairs = [i for i in range(len(stripped) - 1) if substitution_cost(stripped[i], stripped[i + 1]) < 1]
         doubled = {stripped[:j] + stripped[j + 1:] for i in pairs for j in (i, i + 1)} & known if len(stripped) == 3 else set()
         if len(doubled) == 1:
