@@ -603,6 +603,10 @@ def document_date(lines: list[Line], kind: str) -> tuple[ThaiDate | None, int | 
 
 def issuer(lines: list[Line], kind: str, date_index: int | None) -> Field:
     """Who sent the letter, by the rule of its kind (memo ส่วนราชการ, external address block, title)."""
+    return _without_tail_speck(_issuer(lines, kind, date_index))
+
+
+def _issuer(lines: list[Line], kind: str, date_index: int | None) -> Field:
     if kind == "memo":
         return _memo_issuer(lines)
     if kind in ("order", "announcement", "regulation"):
@@ -613,6 +617,18 @@ def issuer(lines: list[Line], kind: str, date_index: int | None) -> Field:
 
     shaky = uncertain_ref(lines)
     return _address_block(lines, ref_line(lines) or _printed_number(lines) or (shaky[:2] if shaky else None), date_index)
+
+
+TAIL_SPECK = re.compile(r"[ \t]*[-–—_~|,;:]+$")  # "กองโรคติดต่อทั่วไป กรมควบคุมโรค-": a scan's speck (a dot may end กทม.)
+
+
+def _without_tail_speck(field: Field) -> Field:
+    """``field`` without punctuation a speck left at its end: no issuer ends on a dash or a bar."""
+    match = TAIL_SPECK.search(field.value)
+    if not match or field.span is None:
+        return field
+    value = field.value[: match.start()]
+    return Field(value, Span(field.span.start, field.span.start + len(value)) if value else None)
 
 
 def _printed_number(lines: list[Line]) -> tuple[int, RefNo] | None:

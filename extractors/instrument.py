@@ -87,6 +87,23 @@ def _field(text: str, start: int, end: int, offset: int) -> Field:
     return Field(value, Span(offset + start, offset + end) if value else None)
 
 
+def _before_ghost(text: str, start: int, end: int) -> int:
+    r"""``end`` moved back before a last line that only repeats letters of the line above (a scan's ghost of
+    the title: ``ประกาศมหาวิทยาลัยราชภัฏอุดรธานี`` / ``ยราชภัฏอ``), so that the issuer is the title's alone.
+
+    >>> t = "มหาวิทยาลัยราชภัฏอุดรธานี\n              ยราชภัฏอ\n"
+    >>> t[:_before_ghost(t, 0, len(t))].strip()
+    'มหาวิทยาลัยราชภัฏอุดรธานี'
+    """
+    lines = text[start:end].rstrip(" \t\n").split("\n")
+    if len(lines) < 2:
+        return end
+    last, before = lines[-1].strip(), "".join(x.strip() for x in lines[:-1])
+    if 3 <= len(last) < len(before) and last in before:
+        return start + len("\n".join(lines[:-1]))
+    return end
+
+
 def _skip_head(text: str) -> int:
     """Where the title may begin: after blanks, stamps and a Gazette head printed first."""
     pos = LEAD.match(text).end()
@@ -108,7 +125,7 @@ def title(text: str, offset: int = 0) -> Title | None:
         return None  # no end in sight: not a title we can read
     kind = INSTRUMENT_KINDS.get(word, "other")
     issuer_end = ISSUER_END.search(text, match.end(), end)
-    issuer = _field(text, match.end(), issuer_end.start() if issuer_end else end, offset)
+    issuer = _field(text, match.end(), _before_ghost(text, match.end(), issuer_end.start() if issuer_end else end), offset)
     end = _before_issuer_again(text, match.end(), end, issuer.value)
     whole = _field(text, start, end, offset)
     if kind == "law":

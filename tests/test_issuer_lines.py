@@ -70,3 +70,21 @@ def test_an_abbreviation_on_the_next_line_stands_apart():
     assert join_wrapped(["เลขาธิการ", "ก.พ."]) == "เลขาธิการ ก.พ."
     assert join_wrapped(["ประจำปีงบประมาณ", "พ.ศ. ๒๕๖๖"]) == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"
     assert join_wrapped(["การดำเนิน", "การตามระเบียบ"]) == "การดำเนินการตามระเบียบ"
+
+
+def test_a_speck_at_the_end_of_an_issuer_is_no_part_of_it():
+    from extractors.header import _without_tail_speck
+    from pipeline.models import Field, Span
+
+    value = "กองโรคติดต่อทั่วไป กรมควบคุมโรค"
+    assert _without_tail_speck(Field(value + "-", Span(0, len(value) + 1))).value == value
+    assert _without_tail_speck(Field("ถนนราชดำเนินนอก กทม.", Span(0, 20))).value == "ถนนราชดำเนินนอก กทม."
+
+
+def test_a_ghost_of_the_title_under_it_is_not_the_issuer():
+    from extractors.instrument import title
+
+    text = ("               ประกาศมหาวิทยาลัยราชภัฏอุดรธานี\n                                  ยราชภัฏอ\n"
+            "         เรื่อง กำหนดวันหยุดราชการประจำปีของหน่วยงาน\n\n          ด้วยมหาวิทยาลัยราชภัฏอุดรธานีเห็นสมควรประกาศ\n")
+    found = title(text)
+    assert (found.kind, found.issuer.value) == ("announcement", "มหาวิทยาลัยราชภัฏอุดรธานี")
