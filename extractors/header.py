@@ -251,7 +251,8 @@ def _block_end(lines: list[Line], first: int, max_lines: int, width: int) -> int
 ABOUT_LINE = re.compile(r"^[ \t]*(?:ระเบียบ|ข้อบังคับ)?[^\n]*?ว่าด้วย[ \t]*")  # "ว่าด้วยการลาของพนักงานราชการ"
 # " พ.ศ. ๒๕๔๖", " (ฉบับที่ ๓) พ.ศ. ๒๕๖๖": the amendment's number is the title's, not the matter's (as in
 # ``extractors.instrument.YEAR_TAIL``)
-AMENDMENT_TAIL = re.compile(r"[ \t]*\(ฉบับที่[ \t]*(?:[0-9๐-๙]+|[^\sก-๙()]{1,2})\)[ \t]*$")  # its number a speck: "(ฉบับที่ «)"
+# its number a speck, or specks about its digits: "(ฉบับที่ «)", "(ฉบับที่ «๔)", "(ฉบับที่ ๔๘ๆ)"
+AMENDMENT_TAIL = re.compile(r"[ \t]*\(ฉบับที่[ \t]*(?:[^\sก-๙()0-9๐-๙]{0,2}[0-9๐-๙]+[^\sก-๙()0-9๐-๙]{0,2}ๆ?|[^\sก-๙()]{1,2})\)[ \t]*$")
 BE_YEAR_TAIL = re.compile(r"[ \t]*(?:\(ฉบับที่[ \t]*[0-9๐-๙]+\)[ \t]*)?(?:พ\.[ \t]?ศ\.?|พศ\.?)[ \t]*[0-9๐-๙]{4}[ \t]*$")
 
 

@@ -257,4 +257,15 @@ def segment(text: str) -> list[Letter]:
         pages = (text.count("\f", 0, start) + 1, text.count("\f", 0, start + len(body)) + 1)  # pages end in \f
         letters.append(Letter(n, Span(start, start + len(body)), body, pages, enclosure))
     kept = [letter for letter in letters if letter.text.strip()] or letters[:1]
-    return [Letter(i, letter.span, letter.text, letter.pages, letter.enclosure) for i, letter in enumerate(kept)]
+    # letters are counted among letters only (the second letter after an enclosure is segment 1, not 2);
+    # an enclosure, dropped after extraction, is numbered after them so that no two parts share a number
+    n_letters = sum(not letter.enclosure for letter in kept)
+    numbers, next_letter, next_enclosure = [], 0, n_letters
+    for letter in kept:
+        if letter.enclosure:
+            numbers.append(next_enclosure)
+            next_enclosure += 1
+        else:
+            numbers.append(next_letter)
+            next_letter += 1
+    return [Letter(i, letter.span, letter.text, letter.pages, letter.enclosure) for i, letter in zip(numbers, kept)]

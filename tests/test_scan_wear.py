@@ -646,3 +646,11 @@ def test_a_scans_meeting_date_sixty_years_off_is_left_out_and_said():
 def test_a_typed_letters_old_meeting_date_is_kept():
     record = _scanned_record(MEETING_MISREAD, method="text")
     assert ("meeting", "1963-02-04") in [(d.role, d.date.isoformat()) for d in record.dates]
+
+
+@pytest.mark.parametrize("edition", ["(ฉบับที่ «๔)", "(ฉบับที่ ๔๘ๆ)", "(ฉบับที่ ๔)"])
+def test_a_regulations_edition_with_specks_about_its_number_is_not_its_subject(edition):
+    from extractors.header import subject as subject_of
+
+    text = f"ระเบียบองค์การบริหารส่วนตำบลบ้านใหม่\nว่าด้วยการลาของพนักงานจ้าง {edition}\nพ.ศ. ๒๕๖๖\n"
+    assert subject_of(split_lines(text)).value == "การลาของพนักงานจ้าง"

@@ -95,3 +95,13 @@ def test_the_principal_over_the_page_is_the_signers():
     s = signer(split_lines(segment(text)[0].text))
     assert (s.position, s.acting, s.acting_for) == ("ผู้อำนวยการกองการเจ้าหน้าที่", "ปฏิบัติราชการแทน",
                                                     "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น")
+
+
+def test_letters_after_an_enclosure_are_counted_among_letters(tmp_path: Path):
+    """The letter after a schedule is the file's second letter: segment 1 (its doc_id ends -1)."""
+    parts = segment(ANNOUNCEMENT + "\f\n" + SCHEDULE + LETTER)
+    assert [(p.index, p.enclosure) for p in parts] == [(0, False), (2, True), (1, False)]
+    path = tmp_path / "ประกาศ.txt"
+    path.write_text(ANNOUNCEMENT + "\f\n" + SCHEDULE + LETTER, encoding="utf-8")
+    result = process_file(path)
+    assert [(r.segment_index, r.doc_id[-2:]) for r in result.records] == [(0, "-0"), (1, "-1")]

@@ -55,6 +55,10 @@ RULES: tuple[Rule, ...] = (
     Rule("angthueng_label", re.compile("(?m)^([ ]*)อ(?:้)?างถ(?:ึ|ิ)?ง(?=[ .…]|$)"), r"\1อ้างถึง"),
     # "ถง", "ถิง" as the salutation label of a หนังสือประทับตรา at the start of a line ("ถง   ผู้อำนวยการ…").
     Rule("thueng_label", re.compile("(?m)^([ ]*)ถ(?:ิ|ี|ื)?ง(?=[ ]+[ก-ฮเแโใไ])"), r"\1ถึง"),
+    # "บนทกขอความ", "บันทึกข้อ ความ": a memo's title with its marks lost or a space inside, alone on its line.
+    Rule("memo_title", re.compile("(?m)^([ ]*)บ\u0e31?น[ ]?ท\u0e36?ก[ ]?ข\u0e49?อ[ ]?ความ(?=[ ]*$)"), r"\1บันทึกข้อความ"),
+    # "ส่วนราช การ", "สวนราชการ": a memo's office label at the start of a line.
+    Rule("owner_label", re.compile("(?m)^([ ]*)ส\u0e48?วนร[ ]?าช[ ]?การ(?= |$)"), r"\1ส่วนราชการ"),
     # "เรยน", "เรี่ยน" as the salutation label at the start of a line.
     Rule("rian_label", re.compile("(?m)^([ ]*)เร(?:ี)?(?:่)?ยน(?= )"), r"\1เรียน"),
     # "สิงทีส่งมาด้วย", "สิ่งทีสงมาดวย", ...: the enclosures label, with any of its four marks lost.
