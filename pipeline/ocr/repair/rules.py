@@ -59,6 +59,9 @@ RULES: tuple[Rule, ...] = (
     Rule("memo_title", re.compile("(?m)^([ ]*)บ\u0e31?น[ ]?ท\u0e36?ก[ ]?ข\u0e49?อ[ ]?ความ(?=[ ]*$)"), r"\1บันทึกข้อความ"),
     # "ส่วนราช การ", "สวนราชการ": a memo's office label at the start of a line.
     Rule("owner_label", re.compile("(?m)^([ ]*)ส\u0e48?วนร[ ]?าช[ ]?การ(?= |$)"), r"\1ส่วนราชการ"),
+    # "ขอความอนุเคราะ :หผู้เชี่ยวชาญ": a speck read as a colon or a bar inside a word (after a space, glued to
+    # the next letter); not after a label ("เรื่อง :การ…" keeps its colon).
+    Rule("colon_speck", re.compile("(?<=[ก-ฮ\u0e30-\u0e4e])(?<!เรื่อง)(?<!เรียน)(?<!ที่)(?<!ถึง)(?<!โทร)(?<!ราชการ) [:;|](?=[ก-ฮ])"), ""),
     # "เรยน", "เรี่ยน" as the salutation label at the start of a line.
     Rule("rian_label", re.compile("(?m)^([ ]*)เร(?:ี)?(?:่)?ยน(?= )"), r"\1เรียน"),
     # "สิงทีส่งมาด้วย", "สิ่งทีสงมาดวย", ...: the enclosures label, with any of its four marks lost.
