@@ -301,7 +301,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("saraban: interrupted; the files read so far are kept: run the same command again to resume",
               file=sys.stderr)
+        if argv is None:  # the command itself (not a caller in this process): leave now
+            _leave(130)
         return 130
+
+
+def _leave(code: int) -> None:
+    """Exit at once with ``code``, without the interpreter's exit handlers. After Ctrl-C a worker may die
+    while writing its result, leaving half a message in the pool's pipe; ``concurrent.futures`` then
+    joins a thread that waits forever for the rest at exit. Everything read is committed by then."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
