@@ -324,17 +324,11 @@ def _join_recipients(parts: list[str]) -> str:
     """A ``เรียน`` field over several lines: a line that opens the list's next item stands apart
     (``นายกองค์การบริหารส่วนจังหวัด`` / ``ทุกจังหวัด`` -> ``… จังหวัด ทุกจังหวัด``; ``…ลพบุรี`` / ``หัวหน้าส่วนราชการ``);
     the rest of a name goes on as ``join_wrapped`` joins it."""
-    out: list[str] = []
-    for part in parts:
-        stripped = part.strip()
-        if (out and RECIPIENT_ITEM.match(stripped) and "ก" <= out[-1].rstrip()[-1:] <= "\u0e4e"
-                and not out[-1].rstrip().endswith(("และ", "หรือ"))):  # "และ" / "นายก…" is one item
-            out[-1] = out[-1].rstrip() + " " + stripped
-        elif out:
-            out[-1] = join_wrapped([out[-1], stripped])
-        else:
-            out.append(part)
-    return join_wrapped(out)
+    def stands_apart(part: str, before: str) -> bool:
+        tail = before.rstrip()
+        return bool(RECIPIENT_ITEM.match(part)) and "ก" <= tail[-1:] <= "\u0e4e" and not tail.endswith(("และ", "หรือ"))
+
+    return join_wrapped([" ".join(_join_lines(parts, stands_apart))])  # "และ" / "นายก…" is one item
 
 
 def _strip_phone(field: Field) -> Field:
@@ -360,15 +354,7 @@ def _join_owner(parts: list[str]) -> str:
     """A memo's ``ส่วนราชการ`` lines as one value: a line that opens with the office's unit stands apart
     (``สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดขอนแก่น`` / ``ฝ่ายปฏิบัติการ`` -> ``… ขอนแก่น ฝ่ายปฏิบัติการ``); any
     other goes on without a space, as ``join_wrapped`` joins Thai."""
-    out: list[str] = []
-    for part in parts:
-        if out and UNIT_ITEM.match(part.strip()):
-            out.append(part)
-        elif out:
-            out[-1] = join_wrapped([out[-1], part])
-        else:
-            out.append(part)
-    return " ".join(p.strip() for p in out)
+    return " ".join(p.strip() for p in _join_lines(parts, lambda part, _: bool(UNIT_ITEM.match(part))))
 
 
 def _address_block(lines: list[Line], ref: tuple[int, RefNo] | None, date_index: int | None) -> Field:
@@ -422,13 +408,19 @@ def _join_address(parts: list[str]) -> str:
     above could not hold and goes on without one (``join_address(["สำนักงานเขตพื้นที่การศึกษา",
     "ประถมศึกษาสระแก้ว เขต ๓", "ถนนราชดำเนิน อำเภอเมือง", "สระแก้ว"])`` -> ``"สำนักงานเขตพื้นที่การศึกษา
     ประถมศึกษาสระแก้ว เขต ๓ ถนนราชดำเนิน อำเภอเมืองสระแก้ว"``, without the breaks)."""
+    return " ".join(_join_lines(parts, lambda part, before: not "ก" <= part[:1] <= "\u0e4e" or _begins_item(part, before)))
+
+
+def _join_lines(parts: list[str], stands_apart) -> list[str]:
+    """The lines of a field printed over several: each line ``stands_apart(line, what came before)`` begins
+    an item of its own; any other goes on the item above as ``join_wrapped`` joins it."""
     out: list[str] = []
     for part in parts:
-        if out and "ก" <= part[:1] <= "๎" and not _begins_item(part, " ".join(out)):
-            out[-1] = join_wrapped([out[-1], part])
+        if out and not stands_apart(part.strip(), " ".join(out)):
+            out[-1] = join_wrapped([out[-1], part.strip()])
         else:
             out.append(part)
-    return " ".join(out)
+    return out
 
 
 STREET = re.compile(r"ถนน|ถ\.|อำเภอ|อ\.|ตำบล|แขวง|เลขที่|หมู่|ซอย")
