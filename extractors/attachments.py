@@ -73,11 +73,23 @@ def _items(lines: list[Line], first: int, last: int, column: int) -> list[tuple[
     return items
 
 
+# a speck read as a dot, comma, quote or bar against an item's name: ".แบบสำรวจข้อมูล", "ตารางการฝึกอบรม." (an
+# abbreviation's own dot, "แบบ ก.พ.", follows one to three letters and stays)
+LEAD_SPECK = re.compile(r"^[.,'|:;`]+[ \t]*")
+TAIL_SPECK = re.compile(r"(?<=[ก-๙]{4})[.,'|:;`]+$")
+
+
+def _description(text: str) -> str:
+    """An item's name without specks at its edges: ``_description(".ตารางการฝึกอบรม.")`` -> ``"ตารางการฝึกอบรม"``;
+    ``_description("แบบ ก.พ.")`` stays."""
+    return TAIL_SPECK.sub("", LEAD_SPECK.sub("", text.strip())).strip()
+
+
 def _parse_item(seq: int, text: str, span: Span) -> Attachment:
     match = QUANTITY.search(text)
     if match:
-        return Attachment(seq, text[: match.start()].strip(), int(arabic(match["qty"])), match["unit"], span)
-    return Attachment(seq, text.strip(), None, "", span)
+        return Attachment(seq, _description(text[: match.start()]), int(arabic(match["qty"])), match["unit"], span)
+    return Attachment(seq, _description(text), None, "", span)
 
 
 def attachments(lines: list[Line]) -> list[Attachment]:

@@ -29,7 +29,7 @@ RELATIVE = re.compile(
 )
 THEREFORE = re.compile(r"ทั้งนี้[ \t\n]*$")  # "ทั้งนี้ ตั้งแต่วันที่ …": the order's own term
 CITED_BEFORE = re.compile(r"(?:ลง[ \t]*\n?[ \t]*วัน(?:[ \t]*\n?[ \t]*ที่)?|ลว\.?)[ \t\n]*$")
-MEETING_WORD = "ปร[\u0e48-\u0e4b]?ะ?ชุม"  # "ประชุม", also with a speck read as a tone mark: "ที่ปร่ะชุม"
+MEETING_WORD = "ปร[\u0e48-\u0e4b]?ะ?[ \t]?ชุม"  # "ประชุม", also with a speck read as a tone mark or a space: "ปร่ะชุม", "ประ ชุม"
 MEETING = re.compile(rf"{MEETING_WORD}(?:[^\n]|\n(?!\n)){{0,55}}$")  # a wrapped line may fall between
 # "เมื่อวันที่ ๑๘ กรกฎาคม ๒๕๖๕ คณะกรรมการได้ประชุมพิจารณา…": the meeting named after its date
 WHEN_BEFORE = re.compile(r"เมื่อ[ \t\n]*(?:วัน[ \t\n]*(?:ที่)?[ \t\n]*)?$")
@@ -90,6 +90,10 @@ def effective(text: str, offset: int) -> Effective | None:
     return None
 
 
+ROLE_REACH = 60  # characters before a date whose words give its role
+INDENT_RUN = re.compile(r"[ \t]{2,}")
+
+
 def date_role(text: str, start: int) -> str:
     """Role of a date found at ``start`` of ``text`` from the words before it (and for a past meeting
     the words after: ``เมื่อวันที่ … คณะกรรมการได้ประชุม…``): cited, meeting, deadline or other (the
@@ -99,8 +103,13 @@ def date_role(text: str, start: int) -> str:
     'deadline'
     >>> date_role("โดยเมื่อวันที่ ๑๘ กรกฎาคม ๒๕๖๕ คณะกรรมการได้ประชุมพิจารณาเรื่องนี้แล้ว", 15)
     'meeting'
+    >>> t = "ทั้งนี้ ที่ประชุม\\n              คณะกรรมการบริหารครั้งที่ ๓/๒๕๖๗ เมื่อวันที่ ๑๙ มีนาคม ๒๕๖๗"
+    >>> date_role(t, t.index("๑๙"))   # a wrapped line's indent does not count
+    'meeting'
     """
-    before = text[max(0, start - 60) : start]
+    # the words before it, indentation squeezed: a scan's layout keeps a wrapped line's indent, which
+    # would otherwise push "ที่ประชุม" out of reach ("ที่ประชุม\n              คณะกรรมการ… เมื่อวันที่ ๑๙ …")
+    before = INDENT_RUN.sub(" ", text[max(0, start - 4 * ROLE_REACH) : start])[-ROLE_REACH:]
     if CITED_BEFORE.search(before):
         return "cited"  # "ลงวันที่ …" dates a letter, even one cited twice and counted once
     if DEADLINE.search(before):

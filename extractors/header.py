@@ -54,7 +54,8 @@ TITLED_NEXT = re.compile(r"^[ \t]*(?:ที่[ \t]*[0-9๐-๙]{1,5}[ \t]*/[ \t
 HEAD_KEYWORD_LINE = re.compile(r"^[ \t]*(?:ที่[ \t]*[ก-ฮ]{2}|เรื่อง|เรียน|ถึง[ \t]|ส่วนราชการ)")
 THAI_WORD = re.compile(r"[ก-ฮ][ก-๙]{2,}")  # a line without three Thai letters in a row is specks
 GLUED_SPECKS = re.compile(r"\S{1,3}[ \t]{3,}")  # specks glued to a number ("๙๐๒ฯ๑", "๘๙๗๖ฒอว"), then the gap
-UNREAD_SERIAL = re.compile(r"\S{1,12}[ \t]{3,}")  # after a number's printed part: its serial as read, then the gap
+# after a number's printed part: its serial as read (one or two pieces, ")ว สญ่ณ๙๗๙๓"), then the gap
+UNREAD_SERIAL = re.compile(r"\S{1,12}(?:[ \t]\S{1,12})?[ \t]{3,}")
 # a receipt stamp's rows: "เลขรับ ๔๐๙๔๙", "เลขที่รับ", "เวลา ๑๔.๑๐ น." (its เ lost: "วลา")
 RECEIPT_ROW = re.compile(r"เลข\S{0,4}[รว]ับ|^[ \t]*[เแ]?วลา[ \t]")
 STAMP_WORDS = re.compile(r"^[ \t]*(?:(?:ด่วนที่สุด|ด่วนมาก|ด่วน|ลับที่สุด|ลับมาก|ลับ|สำเนา|\(สำเนา\))[ \t]*)+$")
@@ -442,9 +443,16 @@ BARE_LABEL = re.compile(r"(?:^|[ \t])(?:จังหวัด|อำเภอ|�
 
 
 # a speck and the first letters of a word printed beside it: "'. มหาวิทยา" under "มหาวิทยาลัยราชภัฏอุดรธานี"
-GHOST = re.compile(r"^(?:[^\sก-๙0-9๐-๙A-Za-z(]{1,2}|[ก-ฮ]\.)[ \t]*(?P<piece>[ก-๙]{3,})[^\sก-๙]?$")
+GHOST = re.compile(r"^(?P<speck>[^\sก-๙0-9๐-๙A-Za-z(]{1,2}|[ก-ฮ]\.)?[ \t]*(?P<piece>[ก-๙]{3,})[^\sก-๙]?$")
 # such a ghost before the office on the ที่ line: "ก. สำนัก: สำนักงานเขตพื้นที่การศึกษา"
 GHOST_LEAD = re.compile(r"^(?P<ghost>(?:[^\sก-๙0-9๐-๙A-Za-z(]{1,2}|[ก-ฮ]\.)[ \t]*[ก-๙]{3,}[^\sก-๙]?)[ \t]+(?P<word>[ก-๙]{3,})")
+
+
+def _a_word(piece: str) -> bool:
+    """Is ``piece`` a Thai word or name (pythainlp's lists)? ``จังหวัด`` is; ``มหาวิทยา`` and ``ศาลาเ`` are not."""
+    from extractors.name_lists import is_listed
+
+    return is_listed(piece)
 
 
 def _ghost(value: str, words: list[str]) -> bool:
@@ -456,11 +464,18 @@ def _ghost(value: str, words: list[str]) -> bool:
     (True, False)
     >>> _ghost(". ศาลากลางจังหวัดศรีสะเกษ", [".", "ศาลากลางจังหวัดศรีสะเกษ", "ศาลากลางจังหวัดศรีสะเกษ"])
     True
+    >>> _ghost("มหาวิทยา", ["มหาวิทยาลัยราชภัฏอุดรธานี", "มหาวิทยา"]), _ghost("สกลนคร", ["สกลนคร", "สกลนคร"])
+    (True, False)
+    >>> _ghost("จังหวัด", ["สำนักงานสาธารณสุข", "จังหวัด", "จังหวัดสกลนคร"])   # a word, wrapped: no ghost
+    False
     """
     match = GHOST.match(value.strip())
     if not match:
         return False
     piece = match["piece"]
+    if not match["speck"]:  # the speck lost (OCR's repair takes a lone one off): the start of a longer word, and no word
+        return any(len(w) >= len(piece) + 2 and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1])))
+                   for w in words) and not _a_word(piece)
     return words.count(piece) >= 2 or any(
         len(w) > len(piece) and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1]))) for w in words)
 

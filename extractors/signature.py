@@ -119,6 +119,11 @@ TAIL_NAME = re.compile(
 BROKEN_NAME = re.compile(r"^[ \t]*(?:\([ \t]*[ก-๙]|[ก-๙.]{3,}(?:[ \t][ก-๙.]{2,})?\)[ \t]*$)")
 COLUMN_GAP = re.compile(r"[ \t]{3,}")
 SPECKS_ONLY = re.compile(r"^[ \t]*[^\sก-๙0-9๐-๙A-Za-z]{1,3}[ \t]*$")  # "=", "-", "|" alone on a line
+# a signature's stroke read as letters, digits and symbols glued together ("๕ค๑ ณ<", "ป ส๕ส ๑๕๒"): no word of three
+# letters in it, and a letter against a digit or a symbol no position prints
+STROKE_GLUE = re.compile(r"[ก-ฮ][๐-๙0-9<>@#$%^&*!?=+~]|[๐-๙0-9<>@#$%^&*!?=+~][ก-ฮ]")
+THAI_RUN = re.compile(r"[ก-ฮะ-ฺเ-๎]+")
+NAME_ECHO = re.compile(r"(?P<tail>[ก-ฮะ-ฺเ-๎]{3,})\)")  # "เ@' คำแสน)๘": the name's end read again under it
 # symbols no printed position carries: "…ขอนแก่น เขต ! รักษาราชการแท%" is a scan's damage, not a position
 DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"':;]|(?<![^ ])-(?![^ ])")  # also "จิงญ่: ปล ว - อธิการบดี…"
 
@@ -326,8 +331,8 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             continue
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
-        if SPECKS_ONLY.match(line.text):
-            continue  # a speck of the signature between the name and the position, or inside it ("=")
+        if SPECKS_ONLY.match(line.text) or _stroke(line.text) or (not block and _echoes_name(line.text, lines[first - 1].text)):
+            continue  # a speck or stroke of the signature between the name and the position, or inside it ("=")
         if indented and _indent(line) < 4 and not acting_phrase(line.text) and not (not block and WIDE_POSITION.match(line.stripped)) \
                 and not (block and _goes_on(block[-1].stripped)):
             break  # back at the margin: the contact block (an acting line, a first position line wider than the column, or
@@ -340,6 +345,18 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
         block.append(line)
         turned = False
     return block
+
+
+def _stroke(text: str) -> bool:
+    """Is a line in a signer's block a signature stroke read as text? ``_stroke("๕ค๑ ณ<")`` and
+    ``_stroke("ป ส๕ส ๑๕๒")`` yes; ``_stroke("เขต๓")`` and ``_stroke("ปลัดเทศบาล")`` no (a word of three letters)."""
+    return bool(STROKE_GLUE.search(text)) and all(len(run) <= 2 for run in THAI_RUN.findall(text))
+
+
+def _echoes_name(text: str, name_line: str) -> bool:
+    """Is a line under a name the end of that name read a second time (``เ@' คำแสน)๘`` under ``(นางกัลยา คำแสน)``)?"""
+    echo = NAME_ECHO.search(text)
+    return bool(echo) and echo["tail"] + ")" in name_line and not NAME_LINE.match(text)
 
 
 @cache

@@ -64,6 +64,11 @@ def test_no_effective_date(text):
     # the meeting's words wrapped onto the next line
     ("โดยเมื่อวันที่ |๑๙ ก.ย. ๒๕๖๕ คณะ\nกรรมการได้ประชุมพิจารณาเรื่องนี้แล้ว", "meeting"),
     ("เมื่อวันที่ |๑ ตุลาคม ๒๕๖๒ ได้เกิดอุทกภัย\n\nคณะกรรมการได้ประชุม", "other"),  # a paragraph on: not that date's
+    # a scan's layout keeps a wrapped line's indent: it does not push the meeting's words out of reach
+    ("ทั้งนี้ ที่ประชุม\n              คณะกรรมการบริหารครั้งที่ ๓/๒๕๖๗ เมื่อวันที่ |๑๙ มีนาคม ๒๕๖๗", "meeting"),
+    ("ทั้งนี้ ที่ประชุมคณะกรรมการบริหารได้มีมติให้ดำเนินการเร่งรัดการจัดทำแผนงานโครงการทั้งหมดให้แล้วเสร็จ"
+     "ภายในปีงบประมาณนี้ และรายงานผลเมื่อวันที่ |๑๙ มีนาคม ๒๕๖๗", "other"),  # ประชุม more than a line before
+    ("ทั้งนี้ ที่ประ ชุมคณะ กรรมการบริหารครั้งที่ 7/2563 เมื่อวัน ที่ |24\n พฤศจิกายน 2563", "meeting"),  # OCR's spaces
 ])
 def test_date_roles(text, role):
     """``|`` marks where the date starts."""

@@ -310,7 +310,7 @@ ISSUERS = [
      "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาพระนครศรีอยุธยา เขต 2 ถนนเจริญเมือง"),
     ("ที่ อว ๐๖๕๕.๓๖/๖๖๒๖     มหาวิทยาลัยราชภัฏอุดรธานี\n                 . ถนนศรีจันทร์ อำเภอเมือง\n"
      "                                      ๑๔ เมษายน ๒๕๖๖\nเรื่อง ขอรับ\n", "อว 0655.36/6626",
-     "มหาวิทยาลัยราชภัฏอุดรธานี . ถนนศรีจันทร์ อำเภอเมือง"),  # a speck before a whole line: kept (no guess)
+     "มหาวิทยาลัยราชภัฏอุดรธานี ถนนศรีจันทร์ อำเภอเมือง"),  # a lone speck before a line's first letter: taken off
 ]
 
 
@@ -537,6 +537,22 @@ def test_a_serial_run_into_a_speck_keeps_the_printed_part_and_the_address():
     _, date_index = document_date(lines, "external")
     assert ref_line(lines) is None and uncertain_ref(lines)[1].canonical == "อว 0628.02/"
     assert issuer_of(lines, "external", date_index).value == "มหาวิทยาลัยราชภัฏเชียงใหม่ ถนนสุขุมวิท อำเภอเมือง"
+
+
+def test_a_serial_read_as_two_pieces_is_not_the_issuer():
+    """``/)ว สญ่ณ๙๗๙๓``: the serial read as two pieces of specks before the gap; the office after the gap
+    is the issuer, and the number keeps its printed part."""
+    from extractors.header import document_date
+    from extractors.header import issuer as issuer_of
+    from extractors.serial import uncertain_ref
+
+    text = ("ที่ พท ๕๑๑๖๑/)ว สญ่ณ๙๗๙๓             สำนักงานเทศบาลเมืองพัทลุง\n"
+            "                                  ถนนนิมมานเหมินท์ พัทลุง ๔๖๑๒๐\n"
+            "                           ๒๑ กรกฎาคม ๒๕๖๕\nเรื่อง ขอเชิญประชุม\n")
+    lines = split_lines(repair(text))
+    _, date_index = document_date(lines, "external")
+    assert uncertain_ref(lines)[1].canonical == "พท 51161/"
+    assert issuer_of(lines, "external", date_index).value == "สำนักงานเทศบาลเมืองพัทลุง ถนนนิมมานเหมินท์ พัทลุง ๔๖๑๒๐"
 
 
 DAMAGED_ISSUERS = [

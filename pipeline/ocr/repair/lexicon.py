@@ -96,6 +96,7 @@ CONFUSABLE = pairs("letter")
 
 
 SARA_AM_SPLIT = ("\u0e49\u0e32", "\u0e33")  # ำ read as ้ + า (its circle taken for mai tho): อ้านวยการ
+SARA_AM_RING_LOST = ("\u0e32", "\u0e33")  # ำ read as า, its small circle lost: สานักงาน, อานวยการ
 
 
 def ocr_like(piece: str, word: str) -> bool:
@@ -105,8 +106,8 @@ def ocr_like(piece: str, word: str) -> bool:
 
     >>> ocr_like("สำบักงาน", "สำนักงาน"), ocr_like("ท้องถิน", "ท้องถิ่น"), ocr_like("กรปกครอง", "การปกครอง")
     (True, True, False)
-    >>> ocr_like("อ้านวยการ", "อำนวยการ")   # ำ read as ้า
-    True
+    >>> ocr_like("อ้านวยการ", "อำนวยการ"), ocr_like("สานักงาน", "สำนักงาน")   # ำ read as ้า, or as า
+    (True, True)
     """
     if piece.replace(*SARA_AM_SPLIT) == word:
         return True
@@ -115,7 +116,7 @@ def ocr_like(piece: str, word: str) -> bool:
         p += 1
     if len(piece) == len(word):
         a, b = piece[p], word[p]
-        return (a in MARK_SET and b in MARK_SET) or frozenset((a, b)) in CONFUSABLE
+        return (a in MARK_SET and b in MARK_SET) or frozenset((a, b)) in CONFUSABLE or (a, b) == SARA_AM_RING_LOST
     if len(piece) < len(word):
         return word[p] in MARK_SET
     extra = piece[p]

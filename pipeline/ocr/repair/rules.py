@@ -74,10 +74,11 @@ RULES: tuple[Rule, ...] = (
     Rule("longwanthi", re.compile(f"(?<={DIGIT})([ \t]+)งวันที่"), r"\1ลงวันที่"),
     # "กค ๐๔๒๑.๔/ว ๒๑๘๗ญ่ ลงวันที่": a speck read as a letter with a mark glued to a number before ลงวันที่/ลว.
     Rule("serial_tail_speck", re.compile(f"(?<={DIGIT})[ก-ฮ][\u0e31\u0e34-\u0e4e]+(?=[ \t]*(?:ลงวันที่|ลว))"), ""),
-    # "๑๐ มกราคม ๒๕๖๙ฉ่", "๒๕๔๙สฆ่": specks read as letters and marks after the year of a date standing alone
-    Rule("date_line_speck", re.compile(f"(?m)^([ \t]*{DIGIT}{{1,2}}[ \t]+[^ \t\n]+[ \t]+{DIGIT}{{4}})[ก-ฮ\u0e30-\u0e4e]{{1,4}}[ \t]*$"), r"\1"),
-    # "จ้านวน ๕ แผ่น", "จ้ำนวน": ำ read as ้ + า in จำนวน, or a tone mark on it (neither is a word).
-    Rule("chamnuan", re.compile("จ้านวน|จ[\u0e48-\u0e4b]ำนวน"), "จำนวน"),
+    # "๑๐ มกราคม ๒๕๖๙ฉ่", "๒๕๔๙สฆ่", "๑๑ ตุลาคม ๒๕๖๗.": specks read as letters, marks or a dot after the year of a
+    # date standing alone
+    Rule("date_line_speck", re.compile(f"(?m)^([ \t]*{DIGIT}{{1,2}}[ \t]+[^ \t\n]+[ \t]+{DIGIT}{{4}})(?:[ก-ฮ\u0e30-\u0e4e]{{1,4}}|[.,'|]{{1,2}})[ \t]*$"), r"\1"),
+    # "จ้านวน ๕ แผ่น", "จ้ำนวน", "จานวน": ำ read as ้ + า or as า in จำนวน, or a tone mark on it (none is a word).
+    Rule("chamnuan", re.compile("จ้านวน|จ[\u0e48-\u0e4b]ำนวน|จานวน"), "จำนวน"),
     # "เขตดุสิต กทม ๑๐๓๐๐": the dot of กทม. lost before the postcode (on the next line too).
     Rule("bangkok_dot", re.compile(f"(?<![ก-๙])กทม(?=[ \t]*\n?[ \t]*{DIGIT}{{5}}(?!{DIGIT}))"), "กทม."),
     # "สัง ณ วันที่ ๑๖ มกราคม": an order's closing with its tone mark lost.
@@ -267,8 +268,9 @@ def repair_code_by_header(text: str) -> str:
 
 # "๓๖๑๘ าว. ๒๑ พ.ย.", "๑๗๙๙ ลิว.\n๒๖": ลว. (ลงวันที่) after a letter's number, misread
 DATED_ABBREVIATION = re.compile(
-    f"(?<={D})(?P<sp>[ \t]+)(?P<token>[ก-ฮ\u0e30-\u0e4e]{{1,3}}\\.)(?=[ \t]*\n?[ \t]*{D}{{1,2}}[ \t]*[ก-ฮ])"
+    f"(?<={D})(?P<sp>[ \t]+)(?P<token>[ก-ฮ\u0e30-\u0e4e]{{1,4}}\\.)(?=[ \t]*\n?[ \t]*{D}{{1,2}}[ \t]*[ก-ฮ])"
 )
+SPECKS_AFTER_LW = re.compile("ลว[ก-ฮ\u0e30-\u0e4e]{1,2}\\.")  # "ลวาว.": ลว. with specks read as letters before its dot
 
 
 # "๑๑๑๑๑ ที่มีลักษณะ", "๑๑๑9๑๑ ของรัฐ": a memo's dotted leader at the start of a line, read as ๑s
@@ -291,14 +293,14 @@ def repair_leaders(text: str) -> str:
 def repair_dated(text: str) -> str:
     """``ลว.`` one edit off, between a letter's number and a date, put back.
 
-    >>> repair_dated("ที่ มส ๐๐๒๓/ว ๓๖๑๘ าว. ๒๑ พ.ย. ๒๕๔๑")
-    'ที่ มส ๐๐๒๓/ว ๓๖๑๘ ลว. ๒๑ พ.ย. ๒๕๔๑'
+    >>> repair_dated("ที่ มส ๐๐๒๓/ว ๓๖๑๘ าว. ๒๑ พ.ย. ๒๕๔๑ และ ที่ ศธ ๐๔๑๗๙/ ว ๑๗๔๔ ลวาว. ๑๗ พ.ย. ๖๕")
+    'ที่ มส ๐๐๒๓/ว ๓๖๑๘ ลว. ๒๑ พ.ย. ๒๕๔๑ และ ที่ ศธ ๐๔๑๗๙/ ว ๑๗๔๔ ลว. ๑๗ พ.ย. ๖๕'
     """
     from pipeline.edit_distance import levenshtein
 
     def fix(m: re.Match) -> str:
         token = m.group("token")
-        return m.group("sp") + ("ลว." if levenshtein(token, "ลว.") == 1 else token)
+        return m.group("sp") + ("ลว." if levenshtein(token, "ลว.") == 1 or SPECKS_AFTER_LW.fullmatch(token) else token)
 
     return DATED_ABBREVIATION.sub(fix, text)
 
@@ -618,6 +620,120 @@ def repair_latin_o_dates(text: str) -> str:
     return year.sub(zero, day.sub(zero, text))
 
 
+# "ป ฎบดตราชการแทน", "ส๕ส ๑๕๒ ฎิบัติราชการแทน": the ปฏิบัติ of an acting phrase misread before a whole ราชการแทน
+ACTING_TAIL = re.compile("ราชการแทน")
+ACTING_HEADS = {"ปฏิบัติ": "ปฏบต", "รักษา": "รกษ"}  # the two phrases ending ราชการแทน, by their letters
+HEAD_REACH = 10  # characters before ราชการแทน a misread head may take, on its line
+MAX_HEAD_DISTANCE = 1.5  # weighted edits between the letters read and ปฏบต: one lost and one look-alike
+SKELETON_DROP = re.compile(f"[{MARK} \t]")
+
+
+def _skeleton(piece: str) -> str:
+    """The letters of ``piece`` without marks and spaces: ``"ป ฎบดต"`` -> ``"ปฎบดต"``."""
+    return SKELETON_DROP.sub("", piece)
+
+
+def repair_acting(text: str) -> str:
+    r"""The ``ปฏิบัติ`` of ``ปฏิบัติราชการแทน`` read as letters near it, put back when the letters read are
+    near ``ปฏบต`` and far from ``รักษา`` (the other phrase ending ``ราชการแทน``).
+
+    >>> repair_acting("รองนายกเทศมนตรีเมืองน่าน ป ฎบดตราชการแทน\n.ป ส๕ส ๑๕๒\nฎิบัติราชการแทนนายแพทย์")
+    'รองนายกเทศมนตรีเมืองน่าน ปฏิบัติราชการแทน\n.ป ส๕ส ๑๕๒\nปฏิบัติราชการแทนนายแพทย์'
+    >>> repair_acting("รักษาราชการแทน และ ไปราชการแทน และ ข้าราชการแทน")   # whole, or another word
+    'รักษาราชการแทน และ ไปราชการแทน และ ข้าราชการแทน'
+    """
+    out, pos = [], 0
+    for m in ACTING_TAIL.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        lead = max(line_start, m.start() - HEAD_REACH)
+        before = text[lead:m.start()]
+        if before.endswith(tuple(ACTING_HEADS)):
+            continue
+        best = None
+        for i, ch in enumerate(before):
+            letters = _skeleton(before[i:])
+            if not "ก" <= ch <= "ฮ" or len(letters) < 3:
+                continue
+            near = weighted_distance(letters, ACTING_HEADS["ปฏิบัติ"])
+            if best is None or near < best[0]:
+                best = (near, i, letters)
+        if best is None or best[0] > MAX_HEAD_DISTANCE:
+            continue
+        if weighted_distance(best[2], ACTING_HEADS["รักษา"]) < best[0] + 1:
+            continue
+        start = lead + best[1]
+        if start < pos:
+            continue
+        out.append(text[pos:start] + "ปฏิบัติ")
+        pos = m.start()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# ". ด้วยสำนักงาน…", ", นายแพทย์…", "'กันยายน ๒๕๖๗": a speck read as a dot, comma, quote or bar before a
+# line's first Thai letter (no Thai line begins so); kept as spaces, so the line's columns stay
+LEAD_SPECK = re.compile(r"(?m)^(?P<indent>[ \t]*)(?P<speck>[.,'`‘’|][ \t]*)(?=[(ก-ฮเแโใไ])")
+# "… ถือปฏิบัติต่อไป .", "๒๕ กันยายน ๒๕๖๗ .": a speck alone after a line's last word
+TAIL_SPECK = re.compile(r"(?m)(?<=[^ \t\n])[ \t]+[.,'`‘’|][ \t]*$")
+# "จงเรยนมา เพื่อโปรด…", "จงแจงมาเพื่อทราบ": the closing's จึง and its label with marks lost, at a line's start
+CLOSING = re.compile("(?m)^([ \t]*)จ[\u0e34-\u0e36]?ง[ ]?(?:(?P<rian>เร[\u0e35\u0e34]?ยน)|แจ\u0e49?ง)มา")
+# "ที่ มห\n๐๐๓๑.๐๐๔ ๕๕๖๓ ลงวันที่": the slash between a cited number's unit and its serial read as a space
+SLASH_AS_SPACE = re.compile(
+    rf"(?P<head>ที่[ \t]+(?P<code>[ก-ฮ]{{2}})\.?[ \t]*\n?[ \t]*{D}{{2,6}}(?:\.{D}{{1,4}})*)[ \t]+(?P<serial>{D}{{1,5}})"
+    rf"(?=[ \t]*\n?[ \t]*(?:ลงวันที่|ลว\.))")
+# "ที่ สน๐๐๓๑.๐๐๖/๒๑๗๙'": a speck read as a quote glued after a serial
+SERIAL_QUOTE_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)['’‘`\"”“]+(?=[ \t]|$)", re.M)
+
+# "ดวนทสด", "ดวน    ลบทสด", "ดวนมาก": urgency and secrecy stamps with their marks lost, a line holding
+# only them (ดวน, ทสด and ลบทสด are no words; a stamp's line has nothing else on it)
+_URGENCY_WORD = "ด\u0e48?วน(?P<u>[ \t]?(?:ท\u0e35?\u0e48?ส\u0e38?ด|มาก))?"
+_SECRECY_WORD = "ล\u0e31?บ(?P<s>[ \t]?(?:ท\u0e35?\u0e48?ส\u0e38?ด|มาก))?"
+STAMP_LINE = re.compile(
+    rf"(?m)^(?P<indent>[ \t]*)(?:(?P<urgency>{_URGENCY_WORD})(?P<gap>[ \t]+)?)?(?P<secrecy>(?(gap){_SECRECY_WORD}))?[ \t]*$")
+_DEGREE = {"ท": "ที่สุด", "ม": "มาก"}
+
+
+def _stamp_word(base: str, degree: str | None) -> str:
+    return base + (_DEGREE[degree.strip()[0]] if degree else "")
+
+
+def repair_stamp_words(text: str) -> str:
+    r"""An urgency stamp (``ด่วน``, ``ด่วนมาก``, ``ด่วนที่สุด``) and a secrecy stamp beside it with marks lost,
+    on a line of their own.
+
+    >>> repair_stamp_words(" ดวนทสด\n ดวน    ลบทสด\nดวนมาก\nด่วน\nลบ ข้อความ")
+    ' ด่วนที่สุด\n ด่วน    ลับที่สุด\nด่วนมาก\nด่วน\nลบ ข้อความ'
+    """
+    def fix(m: re.Match) -> str:
+        if not m.group("urgency"):
+            return m.group()
+        out = m.group("indent") + _stamp_word("ด่วน", m.group("u"))
+        if m.group("secrecy"):
+            out += m.group("gap") + _stamp_word("ลับ", m.group("s"))
+        return out
+
+    return STAMP_LINE.sub(fix, text)
+
+
+def repair_line_specks(text: str) -> str:
+    r"""Specks at the edges of lines, a closing label with its marks lost, a serial's slash read as a space.
+
+    >>> repair_line_specks("        . ด้วยสำนักงาน\n    'กันยายน ๒๕๖๗ .\n  จงเรยนมา เพื่อโปรดทราบ")
+    '          ด้วยสำนักงาน\n     กันยายน ๒๕๖๗\n  จึงเรียนมา เพื่อโปรดทราบ'
+    >>> repair_line_specks("ที่ มห\n๐๐๓๑.๐๐๔ ๕๕๖๓ ลงวันที่ ๑๕ และ ที่ สน๐๐๓๑.๐๐๖/๒๑๗๙' ลงวันที่")
+    'ที่ มห\n๐๐๓๑.๐๐๔/๕๕๖๓ ลงวันที่ ๑๕ และ ที่ สน๐๐๓๑.๐๐๖/๒๑๗๙ ลงวันที่'
+    >>> repair_line_specks("ที่ ขข ๐๐๓๑ ๕๕๖๓ ลงวันที่")   # no such agency: left as read
+    'ที่ ขข ๐๐๓๑ ๕๕๖๓ ลงวันที่'
+    """
+    known = _known_codes()
+    text = LEAD_SPECK.sub(lambda m: m.group("indent") + " " * len(m.group("speck")), text)
+    text = TAIL_SPECK.sub("", text)
+    text = CLOSING.sub(lambda m: m.group(1) + ("จึงเรียนมา" if m.group("rian") else "จึงแจ้งมา"), text)
+    text = SLASH_AS_SPACE.sub(
+        lambda m: m.group("head") + "/" + m.group("serial") if m.group("code") in known else m.group(), text)
+    return repair_stamp_words(SERIAL_QUOTE_SPECK.sub(r"\1", text))
+
+
 def repair(text: str) -> str:
     """Apply ``ํา`` -> ``ำ`` and every rule of ``RULES``, in order, to OCR text.
 
@@ -629,7 +745,7 @@ def repair(text: str) -> str:
     text = repair_latin_o_dates(repair_latin_o(STEPS["sara_am"](text)))
     text = repair_doubled_code(repair_split_year(repair_digit_specks(text)))
     text = repair_date_specks(repair_unit_lead_speck(text))
-    text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", text)))
+    text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", repair_line_specks(text))))
     # before the rules too: "/วิฒ๗๑๖" loses its speck letter here and its mark in circular_speck
     text = CIRCULAR_LATIN_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", LOST_SLASH.sub(r"\1/ว", text)))
     for rule in RULES:
@@ -638,6 +754,7 @@ def repair(text: str) -> str:
     text = UNIT_DOT_SLASH.sub(".", text)
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
     text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
+    text = repair_acting(text)
     return repair_spaced_refs(repair_list_numbers(repair_day_slot(repair_months(repair_dated(text)))))
 
 
