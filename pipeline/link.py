@@ -2,7 +2,8 @@
 
 Statuses: ``resolved`` (number and date agree with exactly one letter), ``probable`` (one candidate
 through a tolerant rule: an OCR-confusable serial, an agency code or suffix misread where unit,
-serial, day and issuer agree, a short ``ว 10 ลว. …`` form, issuer + date),
+serial, day and issuer agree, the one letter of the unit that day whose serial was unreadable, a
+short ``ว 10 ลว. …`` form, issuer + date),
 ``ambiguous`` (two or more candidates: all listed, none chosen), ``not_in_corpus``.
 A date that disagrees never links. Resolvers are tried in order; the first that finds any
 candidate decides (``RESOLVERS`` is the plug-in point).
@@ -32,6 +33,7 @@ SCORE_ONE_DIGIT = 0.7
 SCORE_SHORT_FORM = 0.75
 SCORE_ISSUER_DATE = 0.6
 SCORE_MISREAD = 0.7
+SCORE_SERIAL_UNREAD = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,21 @@ def misread_number(citation: Citation, index: CorpusIndex) -> Link | None:
     return _decide(same, SCORE_MISREAD, "unit, serial and day agree; code, suffix or ว misread")
 
 
+def serial_unread(citation: Citation, index: CorpusIndex) -> Link | None:
+    """The cited letter is held, its serial unreadable on the scan (``ทส ๐๖๑๐.๑/`` and a blank): agency, unit
+    and day agree, and it is the only letter held of that unit that day. Probable at a low score, the reason
+    said: another letter of the office that day, not held, may be the one cited; when a letter of the unit
+    that day with a readable serial is held too, the office sent several, and nothing is linked."""
+    ref = citation.ref_no
+    if ref is None or not ref.agency or not ref.unit or ref.serial is None or citation.date is None:
+        return None
+    day = citation.date.date
+    office_day = [t for t in index.by_unit_day.get((ref.agency, ref.unit, day), []) if t.date == day]
+    if any(t.serial is not None for t in office_day):
+        return None  # the office sent other letters that day: the unread one need not be the one cited
+    return _decide(office_day, SCORE_SERIAL_UNREAD, "no serial read on the cited letter (blank or unreadable); agency, unit and day agree")
+
+
 def _look_alike_code(cited: str, target: str) -> bool:
     """Is one agency code the other with letters read as their look-alikes (``สร`` for ``ศธ``: ส/ศ, ร/ธ)?
 
@@ -174,7 +191,7 @@ def _look_alike_code(cited: str, target: str) -> bool:
     (True, False, False)
     """
     return (bool(cited) and len(cited) == len(target) and cited != target
-            and all(a == b or frozenset((a, b)) in LETTER_CONFUSIONS for a, b in zip(cited, target)))
+            and all(a == b or frozenset((a, b)) in LETTER_CONFUSIONS for a, b in zip(cited, target, strict=True)))
 
 
 def _issuer_matches(cited: str, target: Target) -> bool:
@@ -203,7 +220,7 @@ def issuer_and_date(citation: Citation, index: CorpusIndex) -> Link | None:
 
 
 Resolver = Callable[[Citation, CorpusIndex], Link | None]
-RESOLVERS: tuple[Resolver, ...] = (exact, ocr_tolerant, misread_number, short_form, issuer_and_date)
+RESOLVERS: tuple[Resolver, ...] = (exact, ocr_tolerant, misread_number, serial_unread, short_form, issuer_and_date)
 
 
 def resolve(citation: Citation, index: CorpusIndex, resolvers: Iterable[Resolver] = RESOLVERS,

@@ -268,4 +268,4 @@ def segment(text: str) -> list[Letter]:
         else:
             numbers.append(next_letter)
             next_letter += 1
-    return [Letter(i, letter.span, letter.text, letter.pages, letter.enclosure) for i, letter in zip(numbers, kept)]
+    return [Letter(i, letter.span, letter.text, letter.pages, letter.enclosure) for i, letter in zip(numbers, kept, strict=True)]

@@ -113,7 +113,7 @@ def sara_am_flood_edits(text: str) -> list[Edit]:
                >= bisect_left(aa, i + FLOOD_REACH) - bisect_left(aa, i - FLOOD_REACH) for i in joined):
         return []
     marks = sorted([(i, True) for i in joined] + [(i, False) for i in aa])
-    edits = [(i, i + 1, SARA_AA) for (i, is_am), flooded in zip(marks, _flooded_states([m for _, m in marks]))
+    edits = [(i, i + 1, SARA_AA) for (i, is_am), flooded in zip(marks, _flooded_states([m for _, m in marks]), strict=True)
              if is_am and flooded]
     if not edits:
         return []

@@ -8,12 +8,16 @@ from extractors.ref_numbers import parse_ref
 from extractors.references import find_citations
 from pipeline.graph import cited_by, cited_groups
 from pipeline.link import link
-from pipeline.models import Field, Record, SourceFile, Span, ThaiDate
+from pipeline.models import Field, Record, RefNo, SourceFile, Span, ThaiDate
 
 
 def letter(doc_id: str, ref: str, day: dt.date, issuer: str = "", citing: str = "") -> Record:
-    """A record as extraction would make it: own number and date, citations parsed from ``citing``."""
-    own = parse_ref(ref) if ref else None
+    """A record as extraction would make it: own number and date, citations parsed from ``citing``; a number
+    ending in its slash is a scan's whose serial could not be read (``extractors.serial``: serial ``None``)."""
+    own = parse_ref(ref) if ref and not ref.endswith("/") else None
+    if ref.endswith("/"):
+        agency, unit = ref[:-1].split()
+        own = RefNo(agency, unit, None, False, ref, Span(0, len(ref)))
     return Record(doc_id=doc_id, source=SourceFile(f"{doc_id}.txt", "0" * 64, 1), source_format="txt",
                   method="text", segment_index=0, span=Span(0, 1), ref_no=own, issuer=Field(issuer),
                   doc_date=ThaiDate(day, day.isoformat(), Span(0, 1), "document"),
@@ -29,6 +33,10 @@ CORPUS = [
     letter("F", "ศธ 04009/ว 77", dt.date(2020, 1, 2), "สำนักงานเขตพื้นที่การศึกษา"),
     letter("G", "ศธ 04009/ว 77", dt.date(2020, 1, 2), "สำนักงานเขตพื้นที่การศึกษา"),
     letter("H", "ศธ 04297/4607", dt.date(2021, 10, 15), "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสุรินทร์ เขต ๓"),
+    # scans whose serial could not be read: the printed part only
+    letter("I", "ทส 0610.1/", dt.date(2021, 3, 4), "กรมทรัพยากรน้ำ"),
+    letter("J", "พท 51161/", dt.date(2022, 7, 21), "เทศบาลเมืองพัทลุง"),
+    letter("K", "พท 51161/9793", dt.date(2022, 7, 21), "เทศบาลเมืองพัทลุง"),
 ]
 
 CASES = [
@@ -66,6 +74,12 @@ CASES = [
     ("ตามหนังสือ ที่ นม ๐๔๒๙๗/๔๖๐๗ ลงวันที่ ๑๕ ตุลาคม ๒๕๖๔", "not_in_corpus", None),
     # ... and not a unit one digit off under another agency code, issuer named or not
     ("ตามหนังสือจังหวัดอ่างทอง ที่ บท ๐๑๗.๒/ว ๒๕๓๐ ลงวันที่ ๑๕ สิงหาคม ๒๕๖๐", "not_in_corpus", None),
+    # the cited letter held, its serial unread on the scan: the only letter of that unit that day
+    ("ตามหนังสือกรมทรัพยากรน้ำ ที่ ทส ๐๖๑๐.๑/๘๓๗๙ ลงวันที่ ๔ มีนาคม ๒๕๖๔", "probable", "I"),
+    ("ตามหนังสือกรมทรัพยากรน้ำ ที่ ทส ๐๖๑๐.๑/๘๓๗๙ ลงวันที่ ๕ มีนาคม ๒๕๖๔", "not_in_corpus", None),
+    ("ตามหนังสือกรมทรัพยากรน้ำ ที่ ทส ๐๖๑๐.๒/๘๓๗๙ ลงวันที่ ๔ มีนาคม ๒๕๖๔", "not_in_corpus", None),
+    # ... not when the office sent another letter that day whose serial is read (and is not the one cited)
+    ("ตามหนังสือเทศบาลเมืองพัทลุง ที่ พท ๕๑๑๖๑/๑๒๓๔ ลงวันที่ ๒๑ กรกฎาคม ๒๕๖๕", "not_in_corpus", None),
 ]
 
 

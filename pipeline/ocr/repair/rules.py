@@ -41,6 +41,10 @@ _AFTER_HEAD = "(?:" + "|".join(f"(?<={h})" for h in ORDINAL_HEADS) + "|(?<![^ (\
 RULES: tuple[Rule, ...] = (
     # "สัง ณ วันท 16 มกราคม": the ี and ่ of วันที่ both lost before a number.
     Rule("wanthi_lost_marks", re.compile(f"(?<=วัน)ท(?!{TONE}|{UPPER})(?=[ ]?{DIGIT})"), "ที่"),
+    # "ประกาศ ณ ววันที่ ๖ ตุลาคม": the ว of วันที่ read twice after a space (after a word, "แล้ววันที่", it is that word's)
+    Rule("doubled_wan", re.compile("(?<![ก-๙])ว(?=วันที่)"), ""),
+    # "ตั้งแต่วันท ร 14 กันยายน": วันที่ with its marks lost and a speck read as a letter before the day
+    Rule("wanthi_speck", re.compile(f"(?<=วัน)ท(?:\u0e35\u0e48?)?[ ]+[ก-ฮ](?=[ ]+{DIGIT}{{1,2}}[ \t\n]*[ก-ฮ])"), "ที่"),
     # "วันที ๒๖", "ลงวันที ๑๕", "ครั้งที ๙/๒๕๖๑", "ที ๑๒๓/๒๕๖๒": ที with no tone before a number.
     Rule("thi_before_number", re.compile(f"{_AFTER_HEAD}ที(?!{TONE}|{UPPER})(?=[ ]?{DIGIT})"), "ที่"),
     # "ที อท ๐๐๑๗.๒", "ที มท.๐๘๐๘": the ref-no label before an agency code and a number.
@@ -51,8 +55,8 @@ RULES: tuple[Rule, ...] = (
     # under the title.
     Rule("order_number_label", re.compile(f"(?m)^([ ]*(?:คำสั่ง|ประกาศ)[^\n]*\n[ ]*)(?={DIGIT}{{1,4}}[ ]?/[ ]?{DIGIT}{{4}}[ ]*$)"),
          r"\1ที่ "),
-    # "อางถึง", "อ้างถิง", "อางถิง", "อางถง" as a label at the start of a line.
-    Rule("angthueng_label", re.compile("(?m)^([ ]*)อ(?:้)?างถ(?:ึ|ิ)?ง(?=[ .…]|$)"), r"\1อ้างถึง"),
+    # "อางถึง", "อ้างถิง", "อางถิง", "อางถง", "ย้างถึง" (อ read as ย) as a label at the start of a line.
+    Rule("angthueng_label", re.compile("(?m)^([ ]*)[อย](?:้)?างถ(?:ึ|ิ)?ง(?=[ .…]|$)"), r"\1อ้างถึง"),
     # "ถง", "ถิง" as the salutation label of a หนังสือประทับตรา at the start of a line ("ถง   ผู้อำนวยการ…").
     Rule("thueng_label", re.compile("(?m)^([ ]*)ถ(?:ิ|ี|ื)?ง(?=[ ]+[ก-ฮเแโใไ])"), r"\1ถึง"),
     # "บนทกขอความ", "บันทึกข้อ ความ": a memo's title with its marks lost or a space inside, alone on its line.
@@ -116,9 +120,9 @@ ORDER_LABEL_SPECKS = re.compile(
 UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ][ก-ฮ\u0e30-\u0e4e]{{0,3}}(?=[ \t]*/)")
 # "สค ๐๐๑๗/ว ๔๙๓๗ฒ", "กพ๐๐๓๒.๓/๓๗๓๖ท", "ศธ 04235/416อ": a speck read as a letter glued after a serial; a real
 # suffix runs ก, ข, ค, ง from the start of the alphabet, so the letters from จ on are taken for specks
-SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[จ-ฮ](?![ก-๙])")
+SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[จ-ฮ][\u0e31\u0e34-\u0e4e]*(?![ก-๙])")  # "๒๒๙๗ญ่" too
 # "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓", "นบ ๐๐๒๒.๕/วิฒ๗๑๖": a speck read as a letter glued before a serial
-SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮ](?={D}{{2,}})")
+SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮเแโใไ](?={D}{{2,}})")  # "ว เ๒๒๙๗"
 # "บร ๐๐๒๓.๑/ว3. ๑๐๕๓": a speck read as a Latin digit or letter (and a dot) between ว and a Thai serial
 CIRCULAR_LATIN_SPECK = re.compile(r"(?<=/)([ \t]*ว)[0-9A-Za-z]\.?(?=[ \t]*[๐-๙]{2,})")
 # "ที่ สส ๕๑๐๒๑ว. ๒๒๒๓": the slash before the circular ว lost, on the reference line
@@ -533,7 +537,7 @@ ERA_COMMA = re.compile(rf"(?<![ก-๙])พ\.[ \t]?ศ,(?=[ \t]*{D}{{4}})")
 ERA_SPECKS = re.compile(rf"(?<![ก-๙])พ(?:[\u0e38\u0e39]{{1,2}}|[ \t]?[:;][ \t]?|[ \t])?ศ[\u0e34-\u0e39]?[.,:]?(?=[ \t]*{D}{{4}}(?!{D}))")
 # a speck read as a letter glued to the day of a date: "ประกาศ ณ วันที่ ๑๗ซ กุมภาพันธ์ พ.ศ. ๒๕๖๗"
 DAY_SPECK_LETTER = re.compile(
-    rf"(?<![0-9๐-๙])({D}{{1,2}})[ก-ฮ](?=[ \t]+(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
+    rf"(?<![0-9๐-๙])({D}{{1,2}})[ก-ฯ](?=[ \t]+(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
     rf"|พฤศจิกายน|ธันวาคม)[ \t]*(?:พ\.ศ\.[ \t]*)?{D}{{4}})")
 
 
@@ -714,6 +718,34 @@ def repair_stamp_words(text: str) -> str:
 
     return STAMP_LINE.sub(fix, text)
 
+# "ที่ ทส                กรมทรัา" / "      ๐๖๑๐.๑/ว๓๑๓๙      กรมทรัพยากรน้ำ": the number wrapped under its code, the
+# address column's first words (or their ghost) between them on the code's line
+CODE_ALONE = re.compile(r"(?m)^(?P<head>[ \t]*ที่[ \t]+(?P<code>[ก-ฮ]{2})\.?)(?P<gap>[ \t]{3,})(?P<right>\S[^\n]*)\n"
+                        rf"(?P<indent>[ \t]*)(?P<number>{D}{{2,6}}(?:\.{D}{{1,4}})*[ \t]*/[ \t]*(?:ว\.?[ \t]*)?{D}{{1,5}})"
+                        r"(?P<rest>[^\n]*)$")
+
+
+def repair_wrapped_number(text: str) -> str:
+    r"""A known agency's number wrapped onto the next line with the address column's text between, put
+    back on the code's line (the right column keeps its place where the line allows).
+
+    >>> print(repair_wrapped_number("ที่ ทส                   กรมทรัา\n      ๐๖๑๐.๑/ว๓๑๓๙      กรมทรัพยากรน้ำ"))
+    ที่ ทส ๐๖๑๐.๑/ว๓๑๓๙      กรมทรัา
+                            กรมทรัพยากรน้ำ
+    """
+    known = _known_codes()
+
+    def fix(m: re.Match) -> str:
+        if m.group("code") not in known:
+            return m.group()
+        first = m.group("head") + " " + m.group("number")
+        column = len(m.group("head")) + len(m.group("gap"))
+        first += " " * max(3, column - len(first)) + m.group("right")
+        second = " " * (len(m.group("indent")) + len(m.group("number"))) + m.group("rest")
+        return first + "\n" + second
+
+    return CODE_ALONE.sub(fix, text)
+
 
 def repair_line_specks(text: str) -> str:
     r"""Specks at the edges of lines, a closing label with its marks lost, a serial's slash read as a space.
@@ -753,7 +785,7 @@ def repair(text: str) -> str:
     text = SERIAL_TAIL_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", text))  # after circular_speck: "วิ ๔๙๓๗ฒ"
     text = UNIT_DOT_SLASH.sub(".", text)
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
-    text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(text)))))
+    text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(repair_wrapped_number(text))))))
     text = repair_acting(text)
     return repair_spaced_refs(repair_list_numbers(repair_day_slot(repair_months(repair_dated(text)))))
 
