@@ -14,8 +14,9 @@ here needs line breaks; where they exist they help to tell a signer's name from 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from extractors.lines import join_wrapped
 from extractors.patterns import (
     BODY_START,
     COUNTERSIGN,
@@ -137,6 +138,38 @@ def title(text: str, offset: int = 0) -> Title | None:
         if order:
             number = parse_ref(text[lead.end() : order.end()], offset=offset + lead.end())
     return Title(kind, word, whole, issuer, number, _subject(text, match.end(), end, offset, kind))
+
+
+# "ข้อ ๑ ระเบียบนี้เรียกว่า “ระเบียบเทศบาลเมืองตาก ว่าด้วยการลาของพนักงานจ้าง พ.ศ. ๒๕๖๕”": an instrument names
+# itself in its first clause, in quotes (a scan's «…” too)
+SELF_NAME = re.compile(r"(?:ระเบียบ|ประกาศ|ข้อบังคับ|คำสั่ง|ข้อกำหนด)นี้[ \t\n]*(?:ให้)?เรียกว่า[ \t\n]*[“\"«'‘]"
+                       r"(?P<name>[^”\"»’\n]{5,300}(?:\n[^”\"»’\n]{1,200})?)[”\"»’]")
+SELF_NAME_REACH = 3000  # characters: the first clause stands near the head
+
+
+def self_named(text: str, offset: int = 0) -> Title | None:
+    """The instrument's title as its first clause gives it, for a text whose head holds none that can be read
+    (a receipt stamp over a scanned regulation's title); ``None`` when it names itself nowhere near the head.
+
+    >>> t = self_named("ะเบียบเทศบาลเมืองฆณซ่ญ.ค. ๕\\n ข้อ ๑ ระเบียบนี้เรียกว่า «ระเบียบเทศบาลเมืองตาก ว่าด้วยการลา\\n"
+    ...                "ของพนักงานจ้าง พ.ศ. ๒๕๖๕”\\n ข้อ ๒ ระเบียบนี้ให้ใช้บังคับ")
+    >>> (t.kind, t.issuer.value, t.subject.value)
+    ('regulation', 'เทศบาลเมืองตาก', 'การลาของพนักงานจ้าง')
+    """
+    match = SELF_NAME.search(text, 0, SELF_NAME_REACH)
+    if not match:
+        return None
+    start, end = match.span("name")
+    named = title(text[start:end], offset + start)
+    if named is None:
+        return None
+
+    def rejoined(field: Field) -> Field:  # a quoted name wrapped inside a Thai word: joined without a space
+        if field.span is None:
+            return field
+        return Field(join_wrapped(text[field.span.start - offset : field.span.end - offset].split("\n")), field.span)
+
+    return replace(named, title=rejoined(named.title), issuer=rejoined(named.issuer), subject=rejoined(named.subject))
 
 
 def _title_end(window: str, start: int, limit: int) -> int:

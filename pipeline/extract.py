@@ -112,12 +112,16 @@ def _instrument_fields(text: str, offset: int, lines: list[Line], line_kind: str
     """Fields of an official instrument read from running text (``extractors.instrument``), to stand
     in for the line rules where the text has no layout or they found nothing. Empty outside instruments."""
     title = instrument.title(text, offset)  # at the head of the text: a memo starts with บันทึกข้อความ instead
+    self_named = title is None and line_kind in ("other", "regulation", "announcement", "order")
+    if self_named:
+        title = instrument.self_named(text, offset)  # no title read at the head: the one its first clause gives
     if title is None:
         return {}
     date, signer = instrument.signing(text, offset)
     unreadable = date is None and bool(instrument.issue_date(text, offset)[2])
     return {"title": title, "date": date, "signer": signer, "flat": without_layout(lines), "unreadable": unreadable,
-            "countersigner": instrument.countersigner(text, offset) if title.kind == "law" else Signer()}
+            "countersigner": instrument.countersigner(text, offset) if title.kind == "law" else Signer(),
+            "self_named": self_named}
 
 
 def _choose(line_value, inst_value, flat: bool):
@@ -232,6 +236,10 @@ def extract(document: Document, letter: Letter) -> Record:
         certified_by=signature.certifier(lines),
     )
     problems = tuple(_problems(record, letter.text, document.source.path))
+    if inst.get("self_named"):
+        problems += (Problem("title_from_first_clause", "no title could be read at the head; the kind, issuer and "
+                             f"subject are those the first clause names ({title.title.value!r})", "warning",
+                             document.source.path, record.doc_id),)
     if inst.get("unreadable"):
         problems += (Problem("unreadable_date", "the signing line (ประกาศ/สั่ง/ให้ไว้ ณ วันที่) holds no date that can "
                              "be read; doc_date left empty", "warning", document.source.path, record.doc_id),)

@@ -3,7 +3,7 @@ Gazette texts), as one line the way web copies and PDF text dumps give them."""
 
 import pytest
 
-from extractors.instrument import countersigner, issue_date, signing, title
+from extractors.instrument import countersigner, issue_date, self_named, signing, title
 from pipeline.normalize import normalize
 
 TITLES = [
@@ -76,6 +76,27 @@ NOT_TITLES = [
 @pytest.mark.parametrize("text", NOT_TITLES)
 def test_not_a_title(text):
     assert title(text) is None
+
+
+SELF_NAMED = [
+    # (text whose head title cannot be read, kind, issuer, subject, the quoted name)
+    ("ะเบียบเทศบาลเมืองฆณซ่ญ.ค. ๕\n ข้อ ๑ ระเบียบนี้เรียกว่า «ระเบียบเทศบาลเมืองตาก ว่าด้วยการลา\nของพนักงานจ้าง พ.ศ. ๒๕๖๕”",
+     "regulation", "เทศบาลเมืองตาก", "การลาของพนักงานจ้าง", "ระเบียบเทศบาลเมืองตาก ว่าด้วยการลาของพนักงานจ้าง พ.ศ. ๒๕๖๕"),
+    ("ข้อ 1 ประกาศนี้เรียกว่า “ประกาศคณะกรรมการบริหารพนักงานราชการ เรื่อง ค่าตอบแทนของพนักงานราชการ พ.ศ. 2554”",
+     "announcement", "คณะกรรมการบริหารพนักงานราชการ", "ค่าตอบแทนของพนักงานราชการ พ.ศ. 2554",
+     "ประกาศคณะกรรมการบริหารพนักงานราชการ เรื่อง ค่าตอบแทนของพนักงานราชการ พ.ศ. 2554"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "issuer", "subject", "name"), SELF_NAMED)
+def test_the_first_clause_names_the_instrument(text, kind, issuer, subject, name):
+    t = self_named(text, 100)
+    assert (t.kind, t.issuer.value, t.subject.value, t.title.value) == (kind, issuer, subject, name)
+    assert t.title.span.start - 100 == text.index(name[:10])
+
+
+def test_no_self_name_without_the_clause():
+    assert self_named("ตามระเบียบกระทรวงการคลัง ว่าด้วยการเบิกค่าใช้จ่าย พ.ศ. ๒๕๕๐ ข้อ ๘") is None
 
 
 SIGNINGS = [
