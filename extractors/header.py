@@ -566,6 +566,17 @@ def _head_stop(lines: list[Line]) -> int:
     return min(found) if found else HEADER_LINES
 
 
+RECEIPT_NUMBER = re.compile(r"เลข\S{0,4}[รว]ับ")  # the stamp's own row: "เลขรับ ๔๓๒๕", "เลขที่รับ"
+
+
+def receipt_stamp_row(lines: list[Line], i: int) -> bool:
+    """Does line ``i`` stand among a receipt stamp's rows, its ``เลขรับ`` row within three lines (a body's line
+    opening with ``เวลา ๐๙.๐๐ น.`` is no stamp's)? Not a ``ที่ …`` line."""
+    if LINE_REF.match(lines[i].text):
+        return False
+    return any(RECEIPT_NUMBER.search(x.text) for x in lines[max(0, i - 3) : i + 4])
+
+
 def _in_receipt_stamp(lines: list[Line], i: int) -> bool:
     """Does line ``i`` stand among a receipt stamp's rows (``เลขรับ …`` / ``วันที่ …`` / ``เวลา …``)? Not a
     ``ที่ …`` line: a memo's date shares that line and a stamp may stand just above it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from extractors import attachments as attach
@@ -68,9 +69,13 @@ def _all_dates(text: str, offset: int, doc_date: ThaiDate | None, citations: tup
     if doc_date:
         roles[doc_date.span.start] = "document"
     dates = []
+    lines = split_lines(text, offset)
+    starts = [line.start for line in lines]
     for date in find_dates(text, offset):
-        role = roles.get(date.span.start) or date_role(text, date.span.start - offset)
-        dates.append(date.with_role(role))
+        role = roles.get(date.span.start)
+        if role is None and header.receipt_stamp_row(lines, bisect_right(starts, date.span.start) - 1):
+            continue  # a receipt stamp's "วันที่ ๑๘ ธ.ค. ๖๔": the day it was received (received_date), not the letter's
+        dates.append(date.with_role(role or date_role(text, date.span.start - offset)))
     return tuple(dates)
 
 

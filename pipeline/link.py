@@ -2,8 +2,8 @@
 
 Statuses: ``resolved`` (number and date agree with exactly one letter), ``probable`` (one candidate
 through a tolerant rule: an OCR-confusable serial, an agency code or suffix misread where unit,
-serial, day and issuer agree, the one letter of the unit that day whose serial was unreadable, a
-short ``ว 10 ลว. …`` form, issuer + date),
+serial, day and issuer agree, the one letter of the unit that day whose serial was unreadable, the one
+letter of the named issuer that day with no number read, a short ``ว 10 ลว. …`` form, issuer + date),
 ``ambiguous`` (two or more candidates: all listed, none chosen), ``not_in_corpus``.
 A date that disagrees never links. Resolvers are tried in order; the first that finds any
 candidate decides (``RESOLVERS`` is the plug-in point).
@@ -34,6 +34,7 @@ SCORE_SHORT_FORM = 0.75
 SCORE_ISSUER_DATE = 0.6
 SCORE_MISREAD = 0.7
 SCORE_SERIAL_UNREAD = 0.5
+NUMBERED_KINDS = frozenset({"memo", "external", "stamped"})  # an announcement or a regulation has no ที่ number
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Target:
     circular: bool
     date: dt.date | None
     names: tuple[str, ...]  # issuer and agency name, for issuer matching
+    numbered: bool = False  # a kind printed with a ที่ number (memo, external, stamped): one without was not read
 
 
 class CorpusIndex:
@@ -77,6 +79,7 @@ class CorpusIndex:
             ref.circular if ref else False,
             record.doc_date.date if record.doc_date else None,
             names,
+            record.doc_type in NUMBERED_KINDS,
         )
         self.targets.append(target)
         if target.ref:
@@ -147,11 +150,17 @@ def ocr_tolerant(citation: Citation, index: CorpusIndex) -> Link | None:
 
 
 def _digit_lost(a: str, b: str) -> bool:
-    """One unit is the other with one digit dropped (``002.3`` / ``0022.3``); another digit in place
-    (``0017.3`` / ``0017.2``) is another office."""
+    """One unit is the other with one digit dropped (``002.3`` / ``0022.3``), its dot lost with it or not
+    (``06025`` / ``0606.25``); another digit in place (``0017.3`` / ``0017.2``) is another office.
+
+    >>> _digit_lost("002.3", "0022.3"), _digit_lost("06025", "0606.25"), _digit_lost("0017.3", "0017.2")
+    (True, True, False)
+    """
     from pipeline.edit_distance import levenshtein
 
-    return abs(len(a) - len(b)) == 1 and levenshtein(a, b) == 1
+    bare_a, bare_b = a.replace(".", ""), b.replace(".", "")
+    return (abs(len(a) - len(b)) == 1 and levenshtein(a, b) == 1) or (
+        abs(len(bare_a) - len(bare_b)) == 1 and levenshtein(bare_a, bare_b) == 1)
 
 
 def misread_number(citation: Citation, index: CorpusIndex) -> Link | None:
@@ -182,6 +191,21 @@ def serial_unread(citation: Citation, index: CorpusIndex) -> Link | None:
     if any(t.serial is not None for t in office_day):
         return None  # the office sent other letters that day: the unread one need not be the one cited
     return _decide(office_day, SCORE_SERIAL_UNREAD, "no serial read on the cited letter (blank or unreadable); agency, unit and day agree")
+
+
+def number_unread(citation: Citation, index: CorpusIndex) -> Link | None:
+    """The cited letter is held, no number read on its scan at all: it is the only letter held of that day
+    with no number whose issuer the citation names (``หนังสือสำนักงานเขตพื้นที่การศึกษาประถมศึกษาชัยนาท เขต ๑
+    ที่ ศธ ๐๔๒๗๙/ว ๑๔๓๐ ลงวันที่ ๒๘ มกราคม ๒๕๖๖``). Probable at a low score; when a letter of that issuer and day
+    with a number is held too, the office sent several, and nothing is linked."""
+    ref = citation.ref_no
+    if ref is None or not ref.agency or citation.date is None or not citation.issuer:
+        return None
+    same_day = [t for t in index.by_date.get(citation.date.date, []) if _issuer_matches(citation.issuer, t)]
+    if any(t.ref for t in same_day):
+        return None
+    unread = [t for t in same_day if t.numbered]  # a letter whose ที่ number is there but was not read
+    return _decide(unread, SCORE_SERIAL_UNREAD, "no number read on the cited letter; issuer and day agree")
 
 
 def _look_alike_code(cited: str, target: str) -> bool:
@@ -220,7 +244,8 @@ def issuer_and_date(citation: Citation, index: CorpusIndex) -> Link | None:
 
 
 Resolver = Callable[[Citation, CorpusIndex], Link | None]
-RESOLVERS: tuple[Resolver, ...] = (exact, ocr_tolerant, misread_number, serial_unread, short_form, issuer_and_date)
+RESOLVERS: tuple[Resolver, ...] = (exact, ocr_tolerant, misread_number, serial_unread, number_unread, short_form,
+                                   issuer_and_date)
 
 
 def resolve(citation: Citation, index: CorpusIndex, resolvers: Iterable[Resolver] = RESOLVERS,

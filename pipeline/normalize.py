@@ -297,9 +297,22 @@ STEPS: dict[str, Step] = {
         Step("date_spacing", _edits_step(thai_repair.date_spacing_edits)),
         Step("dotted_leaders", _dotted_leaders),
         Step("nfc", _nfc),
+        # a scan's text: ำ lost is mended, but no flood is looked for (below)
+        Step("lost_sara_am_scan", _edits_step(lambda text: thai_repair.lost_sara_am_edits(text, look_for_flood=False))),
     )
 }
-DEFAULT_STEPS: tuple[str, ...] = tuple(STEPS)
+DEFAULT_STEPS: tuple[str, ...] = tuple(name for name in STEPS if name != "lost_sara_am_scan")
+# Text that OCR read: a flood (ำ drawn for every า) is a text layer's font damage and never a scan's, and
+# looking for one there takes a scan's right ำ for it (``ผู้อำนวยการสำนัก…`` read as ``การสาน``, the flooded
+# form of การสาน): the flood steps are left out.
+SCAN_STEPS: tuple[str, ...] = tuple("lost_sara_am_scan" if name == "lost_sara_am" else name
+                                    for name in DEFAULT_STEPS if name != "sara_am_flood")
+
+
+def steps_for(document) -> tuple[str, ...]:
+    """``SCAN_STEPS`` for a document every page of which OCR read, else ``DEFAULT_STEPS``."""
+    pages = document.pages
+    return SCAN_STEPS if pages and all(page.method == "ocr" for page in pages) else DEFAULT_STEPS
 
 
 # --- public API -------------------------------------------------------------------------------
@@ -358,7 +371,7 @@ def normalize(raw: str, steps: Sequence[str] = DEFAULT_STEPS) -> NormalizedText:
         text, m = STEPS[name].apply(text)
         if m is not None:
             maps.append(m)
-    for _ in range(SETTLE_PASSES if tuple(steps) == DEFAULT_STEPS else 0):
+    for _ in range(SETTLE_PASSES if tuple(steps) in (DEFAULT_STEPS, SCAN_STEPS) else 0):
         if not any(check(text) for check in SETTLE_CHECKS):
             break
         for step in SETTLE_STEPS:  # a later step can bring marks together ("ที่...่" -> "ที่ ่" -> "ที่่")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.models import Document, Problem
-from pipeline.normalize import normalize
+from pipeline.normalize import normalize, steps_for
 from pipeline.ocr import OcrOptions
 from pipeline.readers import ReadError, Scan, finish_scan, plan_file, read_file
 from pipeline.results import FileResult
@@ -80,7 +80,7 @@ def process_document(path: Path, document: Document) -> FileResult:
 
     problems = list(document.problems)
     try:
-        text = normalize(document.raw_text).text
+        text = normalize(document.raw_text, steps_for(document)).text
         parts = segment(text)
         records = [extract(document, letter) for letter in parts]
     except Exception as err:  # noqa: BLE001 - an extractor bug must not stop the batch

@@ -8,7 +8,7 @@ from typing import TextIO
 from pipeline.ingest import process_file
 from pipeline.link import link
 from pipeline.models import Record
-from pipeline.normalize import normalize
+from pipeline.normalize import normalize, steps_for
 from pipeline.ocr import OcrOptions
 from pipeline.readers import ReadError, read_file
 from pipeline.tables import build_tables
@@ -103,7 +103,8 @@ def show_file(path: Path, spans: bool = False, out: TextIO | None = None, html: 
         print(f"review page: {html}", file=out)
     if spans and records:
         try:
-            text = normalize(read_file(path, ocr).raw_text).text
+            document = read_file(path, ocr)
+            text = normalize(document.raw_text, steps_for(document)).text
         except ReadError:
             return 1
         for record in records:

@@ -38,7 +38,7 @@ SCHEMA = (
     "CREATE INDEX letters_key ON letters (copy_key)",
     # what the linker knows of each letter (``pipeline.link.Target``): best copies only, once copies are grouped
     "CREATE TABLE targets (sha TEXT NOT NULL, pos INTEGER NOT NULL, doc_id TEXT NOT NULL, ref TEXT, agency TEXT,"
-    " unit TEXT, serial INTEGER, circular INTEGER, date TEXT, names TEXT, PRIMARY KEY (sha, pos))",
+    " unit TEXT, serial INTEGER, circular INTEGER, date TEXT, names TEXT, numbered INTEGER, PRIMARY KEY (sha, pos))",
     "CREATE INDEX targets_ref ON targets (ref)",
     "CREATE INDEX targets_unit_day ON targets (agency, unit, date)",
     "CREATE INDEX targets_date ON targets (date)",
@@ -101,6 +101,7 @@ class Spill:
         if not new:
             return
         from extractors.ref_numbers import agency_name
+        from pipeline.link import NUMBERED_KINDS
 
         for pos, r in enumerate(result.records):
             self.db.execute("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -108,23 +109,24 @@ class Spill:
                              stored(r.citations)))
             ref = r.ref_no
             names = [n for n in (r.issuer.value, agency_name(ref.agency) if ref else "") if n]
-            self.db.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.db.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (result.sha256, pos, r.doc_id, ref.key if ref else "", ref.agency if ref else "",
                              ref.unit if ref else "", ref.serial if ref else None, int(ref.circular) if ref else 0,
-                             r.doc_date.date.isoformat() if r.doc_date else None, json.dumps(names)))
+                             r.doc_date.date.isoformat() if r.doc_date else None, json.dumps(names),
+                             int(r.doc_type in NUMBERED_KINDS)))
 
 
 def _target(row) -> Target:
-    doc_id, ref, agency, unit, serial, circular, date, names = row
+    doc_id, ref, agency, unit, serial, circular, date, names, numbered = row
     return Target(doc_id, ref, agency, unit, serial, bool(circular), dt.date.fromisoformat(date) if date else None,
-                  tuple(json.loads(names)))
+                  tuple(json.loads(names)), bool(numbered))
 
 
 class _Lookup:
     """One look-up of ``SpilledIndex`` as a mapping's ``get``: ``key -> [Target, …]``; the last ``CACHED`` keys'
     answers are kept (the resolvers ask for one day several times, and many letters cite the same ones)."""
 
-    COLUMNS = "doc_id, ref, agency, unit, serial, circular, date, names"
+    COLUMNS = "doc_id, ref, agency, unit, serial, circular, date, names, numbered"
     CACHED = 512
 
     def __init__(self, db: sqlite3.Connection, where: str, params) -> None:

@@ -289,19 +289,25 @@ def _covered(text: str, i: int, length: int, end: int = 0) -> bool:
     return False
 
 
-def lost_sara_am_edits(text: str) -> list[Edit]:
-    """``อานาจ`` -> ``อำนาจ``, ``ก้าหนด`` -> ``กำหนด``; in a run drawn with ำ for every า, ``ควำม`` -> ``ความ``."""
+def lost_sara_am_edits(text: str, look_for_flood: bool = True) -> list[Edit]:
+    """``อานาจ`` -> ``อำนาจ``, ``ก้าหนด`` -> ``กำหนด``; in a run drawn with ำ for every า, ``ควำม`` -> ``ความ``
+    (with ``look_for_flood`` False, as for a scan's text, no such run is looked for)."""
     edits = _dictionary_edits(text, RE_AA_AFTER_CONSONANT, _damaged_words(), anchors_in=_damage_trigrams()) \
         if RE_LOST_AM_HINT.search(text) else []
     if any(_toneless_inside(text, e) for e in edits):
         plain = [e for e in edits if not _toneless_inside(text, e)]
         edits = [e for e in edits if not _toneless_inside(text, e) or (len(plain) >= 1 and _starts_word(text, e[0]))]
-    if SARA_AM in text and any(text[m.start() - 1 : m.start() + 2] in _flood_trigrams() for m in RE_AM.finditer(text)):
+    triggers = [m.start() for m in RE_AM.finditer(text) if text[m.start() - 1 : m.start() + 2] in _flood_trigrams()] \
+        if look_for_flood and SARA_AM in text else []
+    if triggers:
         # ำ where the word has า: the whole text flooded, or a word or two (ประกำศ)
         flood = _dictionary_edits(text, RE_AM, _flooded_words(), 4, 1)
         taken = {k for a, b, _ in flood for k in range(a, b)}
         flood += [(m.start(), m.end(), SHORT_FLOOD[m.group(0)]) for m in RE_SHORT_FLOOD.finditer(text)
                   if m.start() not in taken]
+        # no repair that ends where a mark above or below goes on, inside a syllable: the ำ of ผู้อำนวยการสำนัก
+        # is no flooded การสาน (it would end before the ั of สำนัก); a stem may end before a vowel (มำตร|า)
+        flood = [e for e in flood if not RE_MARK_GOES_ON.match(text, e[1])]
         edits = sorted(edits + flood)
         kept, end = [], -1
         for e in edits:
@@ -317,6 +323,7 @@ def lost_sara_am_edits(text: str) -> list[Edit]:
 
 
 RE_NAA = re.compile("(?<!ห)น้า")  # not หน้า
+RE_MARK_GOES_ON = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # a mark above or below its letter
 
 
 def _toneless_inside(text: str, edit: Edit) -> bool:

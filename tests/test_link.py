@@ -11,7 +11,7 @@ from pipeline.link import link
 from pipeline.models import Field, Record, RefNo, SourceFile, Span, ThaiDate
 
 
-def letter(doc_id: str, ref: str, day: dt.date, issuer: str = "", citing: str = "") -> Record:
+def letter(doc_id: str, ref: str, day: dt.date, issuer: str = "", citing: str = "", kind: str = "external") -> Record:
     """A record as extraction would make it: own number and date, citations parsed from ``citing``; a number
     ending in its slash is a scan's whose serial could not be read (``extractors.serial``: serial ``None``)."""
     own = parse_ref(ref) if ref and not ref.endswith("/") else None
@@ -19,7 +19,7 @@ def letter(doc_id: str, ref: str, day: dt.date, issuer: str = "", citing: str = 
         agency, unit = ref[:-1].split()
         own = RefNo(agency, unit, None, False, ref, Span(0, len(ref)))
     return Record(doc_id=doc_id, source=SourceFile(f"{doc_id}.txt", "0" * 64, 1), source_format="txt",
-                  method="text", segment_index=0, span=Span(0, 1), ref_no=own, issuer=Field(issuer),
+                  method="text", segment_index=0, span=Span(0, 1), doc_type=kind, ref_no=own, issuer=Field(issuer),
                   doc_date=ThaiDate(day, day.isoformat(), Span(0, 1), "document"),
                   citations=tuple(find_citations(citing, 0, None)))
 
@@ -37,6 +37,10 @@ CORPUS = [
     letter("I", "ทส 0610.1/", dt.date(2021, 3, 4), "กรมทรัพยากรน้ำ"),
     letter("J", "พท 51161/", dt.date(2022, 7, 21), "เทศบาลเมืองพัทลุง"),
     letter("K", "พท 51161/9793", dt.date(2022, 7, 21), "เทศบาลเมืองพัทลุง"),
+    # a scan whose number could not be read at all, and an announcement (printed with no number) of another day
+    letter("L", "", dt.date(2023, 1, 28), "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชัยนาท เขต ๑ ถนนมิตรภาพ"),
+    letter("M", "", dt.date(2023, 2, 3), "จังหวัดชัยนาท", kind="announcement"),
+    letter("N", "อว 0606.25/ว 686", dt.date(2023, 10, 21), "มหาวิทยาลัยราชภัฏชัยภูมิ"),
 ]
 
 CASES = [
@@ -80,6 +84,14 @@ CASES = [
     ("ตามหนังสือกรมทรัพยากรน้ำ ที่ ทส ๐๖๑๐.๒/๘๓๗๙ ลงวันที่ ๔ มีนาคม ๒๕๖๔", "not_in_corpus", None),
     # ... not when the office sent another letter that day whose serial is read (and is not the one cited)
     ("ตามหนังสือเทศบาลเมืองพัทลุง ที่ พท ๕๑๑๖๑/๑๒๓๔ ลงวันที่ ๒๑ กรกฎาคม ๒๕๖๕", "not_in_corpus", None),
+    # the cited letter held with no number read: the one letter of the named issuer that day
+    ("ตามหนังสือสำนักงานเขตพื้นที่การศึกษาประถมศึกษาชัยนาท เขต ๑ ที่ ศธ ๐๔๒๗๙/ว ๑๔๓๐ ลงวันที่ ๒๘ มกราคม ๒๕๖๖",
+     "probable", "L"),
+    ("ตามหนังสือจังหวัดสงขลา ที่ สข ๐๐๑๗.๒/ว ๑๔๓๐ ลงวันที่ ๒๘ มกราคม ๒๕๖๖", "not_in_corpus", None),
+    # ... never an announcement, which has no number to lose
+    ("ตามหนังสือจังหวัดชัยนาท ที่ ชน ๐๐๑๗.๒/ว ๑๔๓๐ ลงวันที่ ๓ กุมภาพันธ์ ๒๕๖๖", "not_in_corpus", None),
+    # a unit's digit and dot both lost (06025 for 0606.25): serial, day and code agree
+    ("ตามหนังสือมหาวิทยาลัยราชภัฏชัยภูมิ ที่ อว ๐๖๐๒๕/ว ๖๘๖ ลงวันที่ ๒๑ ตุลาคม ๒๕๖๖", "probable", "N"),
 ]
 
 

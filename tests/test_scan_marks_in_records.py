@@ -59,3 +59,17 @@ def test_the_stamp_and_the_code_are_in_the_record_and_not_in_the_letter(tmp_path
     urls = [(u["url"], u["source"], u["page"]) for u in tables["urls"]]
     assert urls == [("https://www.dla.go.th/news", "text", None), (CODE, "qr", 1)]
     assert tables["urls"][1]["span_start"] is None and tables["urls"][1]["box"].count(",") == 3
+
+
+def test_a_receipt_stamps_date_is_not_among_the_letters_dates():
+    """The stamp's rows read into the page text (``เลขรับ`` / ``วันที่ ๑๘ ธ.ค. ๖๔``) give the day the letter was
+    received, not a date of the letter; a body line that opens with ``เวลา`` is no stamp's row."""
+    from pipeline.extract import _all_dates
+
+    text = ("                                    ฝ่ายบริหารทั่วไป\n                                    เลขรับ ๓๑๗๕\n"
+            "                                    วันที่   ๑๘ ธ.ค. ๖๔\n                                    เวลา ๑๑.๔๕ น.\n"
+            "ที่ ยธ ๐๖๐๔.๗/๗๔๖๒                 กรมคุมประพฤติ\n                               ๑๕ ธันวาคม ๒๕๖๔\n"
+            "เรื่อง ขอความร่วมมือ\nเรียน ผู้อำนวยการ\n          กำหนดจัดขึ้นในวันที่ ๒๗ ธันวาคม ๒๕๖๔\n"
+            "เวลา ๐๙.๐๐ น. เป็นต้นไป\n")
+    assert [(d.text, d.role) for d in _all_dates(text, 0, None, (), None)] == [
+        ("๑๕ ธันวาคม ๒๕๖๔", "other"), ("๒๗ ธันวาคม ๒๕๖๔", "other")]

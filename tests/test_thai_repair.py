@@ -59,12 +59,23 @@ LEFT_ALONE = [
     "การได้รับสิทธิชำระภาษีในโควตาตามพันธกรณี",
     "ศาลากลางจังหวัดสมุทรปราการ ถนนนครราชสีมา สป ๕๓๐๐๐",  # a province's code before the postcode stands apart
     "ถนนราชดำเนินนอก กทม. ๑๐๓๐๐",
+    # น้ำ before a space is no sign of a flood: the ำ of สำนัก stays
+    "เรียน ผู้อำนวยการสำนักโบราณคดี\nส่วนราชการ กองโบราณคดีใต้น้ำ กรมศิลปากร",
 ]
 
 
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_left_alone(text):
     assert normalize(text).text == text
+
+
+def test_a_scans_text_is_not_searched_for_a_flood():
+    """A flood (ำ drawn for every า) is a text layer's font damage: a scan's text keeps its ำ, and its lost
+    ones are still mended."""
+    from pipeline.normalize import SCAN_STEPS
+
+    assert "sara_am_flood" not in SCAN_STEPS and "lost_sara_am_scan" in SCAN_STEPS
+    assert normalize("ตำมที่กำรประชุม อานาจหน้าที่", SCAN_STEPS).text == "ตำมที่กำรประชุม อำนาจหน้าที่"
 
 
 def test_repairs_keep_the_way_back():

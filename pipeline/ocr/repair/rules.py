@@ -34,6 +34,9 @@ class Rule:
     repl: str
 
 
+# the start of a month's name or abbreviation ("ก.พ.", "มีนาคม", a speck inside: "กุพ.")
+MONTH_HEAD = r"(?:[ก-ฮ]\u0e38?\.?[ก-ฮ]\.|มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)"
+
 # Words that take ที่ before a number ("วันที่ ๒๖", "ครั้งที่ ๙/๒๕๖๑"); not นาที or ทันที.
 ORDINAL_HEADS = ("วัน", "ครั้ง", "ครัง", "ข้อ", "หมู่", "ฉบับ", "ลำดับ", "ชั้น", "คน", "ราย", "ปี", "เดือน", "ตอน", "เล่ม", "หน้า")
 _AFTER_HEAD = "(?:" + "|".join(f"(?<={h})" for h in ORDINAL_HEADS) + "|(?<![^ (\n]))"
@@ -43,8 +46,24 @@ RULES: tuple[Rule, ...] = (
     Rule("wanthi_lost_marks", re.compile(f"(?<=วัน)ท(?!{TONE}|{UPPER})(?=[ ]?{DIGIT})"), "ที่"),
     # "ประกาศ ณ ววันที่ ๖ ตุลาคม": the ว of วันที่ read twice after a space (after a word, "แล้ววันที่", it is that word's)
     Rule("doubled_wan", re.compile("(?<![ก-๙])ว(?=วันที่)"), ""),
+    # "หนังสือสำนักงาน… ว ฒ๗๕๙๙ ลว. ๓๐ พ.ย. ๖๕": a speck read as a letter glued before a short form's serial
+    Rule("short_form_speck", re.compile(f"(?<![ก-๙])(ว\\.?[ \t]*)[ก-ฮ](?={DIGIT}{{2,5}}[ \t]+(?:ลว|ลงวันที่))"), r"\1"),
     # "ตั้งแต่วันท ร 14 กันยายน": วันที่ with its marks lost and a speck read as a letter before the day
     Rule("wanthi_speck", re.compile(f"(?<=วัน)ท(?:\u0e35\u0e48?)?[ ]+[ก-ฮ](?=[ ]+{DIGIT}{{1,2}}[ \t\n]*[ก-ฮ])"), "ที่"),
+    # "ที่ ศธ ๐๔๒๗๙/๘๘๔๘            งนท ๘ พ.ค. ๖๖": a memo's วันที่ read as a few letters, after the gap on the
+    # number's line and before a day and a month
+    Rule("memo_date_label", re.compile(f"(?m)^([ \t]*ที่[ \t]+[^\n]*?{DIGIT}[ \t]{{3,}})(?!วันที่)[ก-ฮ\u0e30-\u0e4e]{{2,5}}"
+                                       f"(?=[ \t]+{DIGIT}{{1,2}}[ \t]+{MONTH_HEAD})"), r"\1วันที่"),
+    # "๘ พ.ค. อ๖๖", "๒ ก.พ. ษ๒๕๖๔": a speck read as a letter glued before the year after a month's abbreviation
+    Rule("year_lead_speck", re.compile(rf"(?<=[ก-ฮ]\.[ก-ฮ]\.[ \t])[ก-ฮ](?={DIGIT}{{2}}(?:{DIGIT}{{2}})?(?![0-9๐-๙]))"), ""),
+    # words of letters OCR reads with marks lost where the form is no word: ผู้ว่าราชการ, กลุ่ม, ฝ่าย before a
+    # unit's name (ฝาย, a weir, is a word alone), สิ่งปลูกสร้าง, and น้ำ of the compounds ใต้น้ำ, ทรัพยากรน้ำ, แหล่งน้ำ
+    Rule("phu_wa", re.compile("ผ\u0e39?\u0e49?ว\u0e48?าราชการ"), "ผู้ว่าราชการ"),
+    Rule("klum", re.compile("กลุ(?=ม)"), "กลุ่"),
+    Rule("fai", re.compile("ฝาย(?=(?:บริหาร|อำนวยการ|วิชาการ|ปกครอง|ปฏิบัติการ|แผน|นโยบาย|กิจการ|ทะเบียน|บุคคล|"
+                           "ประชาสัมพันธ์|สวัสดิการ|พัสดุ|การเงิน|งบประมาณ|ส่งเสริม|พัฒนา))"), "ฝ่าย"),
+    Rule("sing_plook", re.compile("สิงปลูกสร้าง"), "สิ่งปลูกสร้าง"),
+    Rule("nam_compound", re.compile("(?:(?<=ใต้)|(?<=ทรัพยากร)|(?<=แหล่ง))น(?:\u0e49\u0e32|\u0e33|า)(?![ก-๙])"), "น้ำ"),
     # "วันที ๒๖", "ลงวันที ๑๕", "ครั้งที ๙/๒๕๖๑", "ที ๑๒๓/๒๕๖๒": ที with no tone before a number.
     Rule("thi_before_number", re.compile(f"{_AFTER_HEAD}ที(?!{TONE}|{UPPER})(?=[ ]?{DIGIT})"), "ที่"),
     # "ที อท ๐๐๑๗.๒", "ที มท.๐๘๐๘": the ref-no label before an agency code and a number.
@@ -122,7 +141,10 @@ UNIT_SPECK = re.compile(rf"(?<={D})[ \t]*\.?(?!ว)[ก-ฮ][ก-ฮ\u0e30-\u0e4
 # suffix runs ก, ข, ค, ง from the start of the alphabet, so the letters from จ on are taken for specks
 SERIAL_TAIL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว\.?)?[ \t]*{D}+)[จ-ฮ][\u0e31\u0e34-\u0e4e]*(?![ก-๙])")  # "๒๒๙๗ญ่" too
 # "นภ ๐๐๑๙.๓/ว. ด๓๔๙๓", "สพ ๕๑๐๒๑ /ส๙๑๓", "นบ ๐๐๒๒.๕/วิฒ๗๑๖": a speck read as a letter glued before a serial
-SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮเแโใไ](?={D}{{2,}})")  # "ว เ๒๒๙๗"
+SERIAL_SPECK = re.compile(rf"(?<=/)([ \t]*(?:ว[\u0e31\u0e34-\u0e4e]*\.?[ \t]*)?)(?!ว)[ก-ฮเแโใไ]{{1,2}}(?={D}{{2,}})")  # "ว เ๒๒๙๗", "/ สจ๙๖๕๑"
+# "สธ 0410.5 /๐4632": a serial's first digit alone in the other script (a speck read as ๐ before Arabic digits,
+# or as 0 before Thai ones); a number is printed in one script
+SERIAL_SCRIPT_SPECK = re.compile(r"(?<=/)([ \t]*(?:ว\.?[ \t]*)?)(?:[๐-๙](?=[0-9]{3,5}(?![0-9๐-๙]))|[0-9](?=[๐-๙]{3,5}(?![0-9๐-๙])))")
 # "บร ๐๐๒๓.๑/ว3. ๑๐๕๓": a speck read as a Latin digit or letter (and a dot) between ว and a Thai serial
 CIRCULAR_LATIN_SPECK = re.compile(r"(?<=/)([ \t]*ว)[0-9A-Za-z]\.?(?=[ \t]*[๐-๙]{2,})")
 # "ที่ สส ๕๑๐๒๑ว. ๒๒๒๓": the slash before the circular ว lost, on the reference line
@@ -579,6 +601,20 @@ def _zeroed(number: str) -> str:
     return re.sub("[oO]", "0" if re.search("[0-9]", number) else "๐", number)
 
 
+# "ที่ ว5o๔๐๖.๗/๕๕๕๕": the ธ of a code read as 5 and glued to its unit (a zero read as o): "วธ ๐๔๐๖.๗/…"
+GLUED_THO = re.compile(r"(?<![ก-๙A-Za-z0-9])(?P<first>[ก-ฮ])5(?=[oO0-9๐-๙]{2,6}(?:\.[oO0-9๐-๙]{1,4})*[ \t]*/)")
+
+
+def repair_glued_tho(text: str) -> str:
+    r"""A code's ธ read as 5 and glued to the unit, put back with its space when the code is a known one.
+
+    >>> repair_glued_tho("ที่ ว5o๔๐๖.๗/๕๕๕๕ ลงวันที่ และ ที่ ข5๐๐๑/๓")
+    'ที่ วธ o๔๐๖.๗/๕๕๕๕ ลงวันที่ และ ที่ ข5๐๐๑/๓'
+    """
+    known = _known_codes()
+    return GLUED_THO.sub(lambda m: m.group("first") + "ธ " if m.group("first") + "ธ" in known else m.group(), text)
+
+
 def repair_latin_o(text: str) -> str:
     r"""Zeros of a unit number read as Latin ``o`` back to zeros, in the unit's own digits.
 
@@ -677,6 +713,31 @@ def repair_acting(text: str) -> str:
 # ". ด้วยสำนักงาน…", ", นายแพทย์…", "'กันยายน ๒๕๖๗": a speck read as a dot, comma, quote or bar before a
 # line's first Thai letter (no Thai line begins so); kept as spaces, so the line's columns stay
 LEAD_SPECK = re.compile(r"(?m)^(?P<indent>[ \t]*)(?P<speck>[.,'`‘’|][ \t]*)(?=[(ก-ฮเแโใไ])")
+# "กลุ่มง านอำนวยการ": a space Tesseract put before a following vowel (า, ะ, ำ); no Thai word begins with one.
+# Before า it may also be the trace of a lost ำ ("ส านัก" for สำนัก, as normalize reads it): joined only when a
+# word then spans the join and none would with ำ there
+SPACE_BEFORE_VOWEL = re.compile("(?<=[ก-ฮ\u0e31-\u0e4e]) (?=[\u0e30\u0e32\u0e33\u0e45])")
+JOIN_REACH = 12  # letters either side of the join a word spanning it may take
+
+
+def _spans_word(run: str, at: int) -> bool:
+    """Does a dictionary word of three letters or more cover the join at ``at`` of ``run``?"""
+    from pipeline.ocr.repair.lexicon import dictionary
+
+    words = dictionary()
+    return any(run[a:b] in words for a in range(max(0, at - JOIN_REACH), at)
+               for b in range(at + 1, min(len(run), at + JOIN_REACH) + 1) if b - a >= 3)
+
+
+def _joins_a_word(text: str, space: int) -> bool:
+    """Is the space at ``space`` (before a following vowel) inside a word: ``กลุ่มง านอำนวยการ`` yes (งาน), and
+    not ``ส านัก`` (สำนัก, with its ำ lost, is the word)?"""
+    if text[space + 1] != "\u0e32":
+        return True
+    left = re.search(r"[ก-\u0e4e]*$", text[:space]).group()
+    right = re.match(r"[ก-\u0e4e]*", text[space + 1:]).group()
+    run = left + right
+    return _spans_word(run, len(left)) and not _spans_word(left + "\u0e33" + right[1:], len(left))
 # "… ถือปฏิบัติต่อไป .", "๒๕ กันยายน ๒๕๖๗ .": a speck alone after a line's last word
 TAIL_SPECK = re.compile(r"(?m)(?<=[^ \t\n])[ \t]+[.,'`‘’|][ \t]*$")
 # "จงเรยนมา เพื่อโปรด…", "จงแจงมาเพื่อทราบ": the closing's จึง and its label with marks lost, at a line's start
@@ -694,6 +755,8 @@ _URGENCY_WORD = "ด\u0e48?วน(?P<u>[ \t]?(?:ท\u0e35?\u0e48?ส\u0e38?ด|�
 _SECRECY_WORD = "ล\u0e31?บ(?P<s>[ \t]?(?:ท\u0e35?\u0e48?ส\u0e38?ด|มาก))?"
 STAMP_LINE = re.compile(
     rf"(?m)^(?P<indent>[ \t]*)(?:(?P<urgency>{_URGENCY_WORD})(?P<gap>[ \t]+)?)?(?P<secrecy>(?(gap){_SECRECY_WORD}))?[ \t]*$")
+# "ลบ" alone on its line: the secrecy stamp with its mark lost (the verb ลบ, to delete, is never a line of its own)
+SECRECY_LINE = re.compile(rf"(?m)^(?P<indent>[ \t]*)(?!ลับ(?:ที่สุด|มาก)?[ \t]*$){_SECRECY_WORD}[ \t]*$")
 _DEGREE = {"ท": "ที่สุด", "ม": "มาก"}
 
 
@@ -705,8 +768,8 @@ def repair_stamp_words(text: str) -> str:
     r"""An urgency stamp (``ด่วน``, ``ด่วนมาก``, ``ด่วนที่สุด``) and a secrecy stamp beside it with marks lost,
     on a line of their own.
 
-    >>> repair_stamp_words(" ดวนทสด\n ดวน    ลบทสด\nดวนมาก\nด่วน\nลบ ข้อความ")
-    ' ด่วนที่สุด\n ด่วน    ลับที่สุด\nด่วนมาก\nด่วน\nลบ ข้อความ'
+    >>> repair_stamp_words(" ดวนทสด\n ดวน    ลบทสด\nดวนมาก\nด่วน\nลบ ข้อความ\nลบ\nลับ")
+    ' ด่วนที่สุด\n ด่วน    ลับที่สุด\nด่วนมาก\nด่วน\nลบ ข้อความ\nลับ\nลับ'
     """
     def fix(m: re.Match) -> str:
         if not m.group("urgency"):
@@ -716,7 +779,8 @@ def repair_stamp_words(text: str) -> str:
             out += m.group("gap") + _stamp_word("ลับ", m.group("s"))
         return out
 
-    return STAMP_LINE.sub(fix, text)
+    return SECRECY_LINE.sub(lambda m: m.group("indent") + _stamp_word("ลับ", m.group("s")),
+                            STAMP_LINE.sub(fix, text))
 
 # "ที่ ทส                กรมทรัา" / "      ๐๖๑๐.๑/ว๓๑๓๙      กรมทรัพยากรน้ำ": the number wrapped under its code, the
 # address column's first words (or their ghost) between them on the code's line
@@ -758,6 +822,7 @@ def repair_line_specks(text: str) -> str:
     'ที่ ขข ๐๐๓๑ ๕๕๖๓ ลงวันที่'
     """
     known = _known_codes()
+    text = SPACE_BEFORE_VOWEL.sub(lambda m: "" if _joins_a_word(text, m.start()) else m.group(), text)
     text = LEAD_SPECK.sub(lambda m: m.group("indent") + " " * len(m.group("speck")), text)
     text = TAIL_SPECK.sub("", text)
     text = CLOSING.sub(lambda m: m.group(1) + ("จึงเรียนมา" if m.group("rian") else "จึงแจ้งมา"), text)
@@ -774,7 +839,7 @@ def repair(text: str) -> str:
     >>> repair("นายเรือง รุ่งเรือง")   # a name: not at a label position, left alone
     'นายเรือง รุ่งเรือง'
     """
-    text = repair_latin_o_dates(repair_latin_o(STEPS["sara_am"](text)))
+    text = repair_latin_o_dates(repair_latin_o(repair_glued_tho(STEPS["sara_am"](text))))
     text = repair_doubled_code(repair_split_year(repair_digit_specks(text)))
     text = repair_date_specks(repair_unit_lead_speck(text))
     text = UNIT_SPECK.sub("", REPEAT_BEFORE_DIGIT.sub("", ORPHAN_MARK.sub("", repair_line_specks(text))))
@@ -783,6 +848,7 @@ def repair(text: str) -> str:
     for rule in RULES:
         text = rule.pattern.sub(rule.repl, text)
     text = SERIAL_TAIL_SPECK.sub(r"\1", SERIAL_SPECK.sub(r"\1", text))  # after circular_speck: "วิ ๔๙๓๗ฒ"
+    text = SERIAL_SCRIPT_SPECK.sub(r"\1", text)
     text = UNIT_DOT_SLASH.sub(".", text)
     text = LOST_TITLE_LETTER.sub(lambda m: m.group(1) + TITLE_FIRST[m.group(2)] + m.group(2), text)
     text = repair_order_label(repair_code_by_header(repair_agency_codes(repair_words(repair_leaders(repair_wrapped_number(text))))))
