@@ -123,6 +123,7 @@ SPECKS_ONLY = re.compile(r"^[ \t]*[^\sก-๙0-9๐-๙A-Za-z]{1,3}[ \t]*$")  # 
 # letters in it, and a letter against a digit or a symbol no position prints
 STROKE_GLUE = re.compile(r"[ก-ฮ][๐-๙0-9<>@#$%^&*!?=+~]|[๐-๙0-9<>@#$%^&*!?=+~][ก-ฮ]")
 THAI_RUN = re.compile(r"[ก-ฮะ-ฺเ-๎]+")
+LONE_LETTER_AT_END = re.compile(r"(?:[ \t]+[ก-ฮ])+$")  # no position ends in a consonant standing alone
 NAME_ECHO = re.compile(r"(?P<tail>[ก-ฮะ-ฺเ-๎]{3,})\)")  # "เ@' คำแสน)๘": the name's end read again under it
 # symbols no printed position carries: "…ขอนแก่น เขต ! รักษาราชการแท%" is a scan's damage, not a position
 DAMAGED = re.compile(r"[!%@#*|\[\]{}~^\\=+<>?“”\"':;]|(?<![^ ])-(?![^ ])")  # also "จิงญ่: ปล ว - อธิการบดี…"
@@ -309,15 +310,24 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
     turned = False  # a page break since the last line taken
     gap = False  # a blank line between an indented name and its position (a scan's layout)
     blanks_inside = 0
-    for line in lines[first : first + MAX_POSITION_LINES + 4]:
+    stop = first + MAX_POSITION_LINES + 4
+    k = first - 1
+    while k + 1 < min(len(lines), stop):
+        k += 1
+        line = lines[k]
         if _page_break(line):
             turned = True
             continue  # the block goes on over a page break ...
+        if indented and not block and k - first < SIGNATURE_SPECK_LINES and (
+                line.blank and gap or _signature_specks(line.text)):
+            stop += 1  # a signature's stroke read as specks over several lines under the name ("[91", "5 จ6", "เม")
+            continue
         if line.blank and indented and not block and not gap:
             gap = True
             continue
         if block and is_minute(line.text):
-            if _goes_on(block[-1].stripped) and not line.text[:1].isspace() and blanks_inside < 2:
+            if ((_goes_on(block[-1].stripped) or (indented and _note_between(lines, k, block[-1])))
+                    and not line.text[:1].isspace() and blanks_inside < 2):
                 blanks_inside += 1
                 continue  # a minute OCR set between an acting line and its principal ("เรียน หน." at the margin)
             break
@@ -331,12 +341,18 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
             continue
         if len(block) == MAX_POSITION_LINES or _ends_block(line):
             break
-        if SPECKS_ONLY.match(line.text) or _stroke(line.text) or (not block and _echoes_name(line.text, lines[first - 1].text)):
+        if (SPECKS_ONLY.match(line.text) or _stroke(line.text) or _short_specks(line.text)
+                or (not block and _echoes_name(line.text, lines[first - 1].text))):
             continue  # a speck or stroke of the signature between the name and the position, or inside it ("=")
         if indented and _indent(line) < 4 and not acting_phrase(line.text) and not (not block and WIDE_POSITION.match(line.stripped)) \
                 and not (block and _goes_on(block[-1].stripped)):
+            if block and len(line.stripped) <= NOTE_CHARS and _note_between(lines, k, block[-1]):
+                continue  # a margin note between a position cut short and its rest ("มอบงานบริหาร" under "…สาธารณสุข")
             break  # back at the margin: the contact block (an acting line, a first position line wider than the column, or
             # the rest of a centred line cut short, "รองผู้อำนวยการสำนักงาน" / "เขตพื้นที่การศึกษา…", is not)
+        if (indented and block and _indent(line) < 4 and len(line.stripped) <= NOTE_CHARS and ACTING_AT_END.search(block[-1].stripped)
+                and not acting_phrase(line.text) and _note_between(lines, k, block[-1])):
+            continue  # a margin note ("เรีห หน.") between an acting line and its principal, the note's words misread
         if not indented and block and not (acting_phrase(line.text) or _wraps_into(block[-1].text, line.text)):
             break
         if turned and block and not (acting_phrase(line.text)
@@ -345,6 +361,33 @@ def _position_lines(lines: list[Line], first: int) -> list[Line]:
         block.append(line)
         turned = False
     return block
+
+
+NOTE_CHARS = 24  # a margin note is a few words ("มอบงานบริหาร", "เรียน หน."); a position's line is longer
+SIGNATURE_SPECK_LINES = 14  # lines under a name a signature's stroke may fill with specks before the position
+
+
+def _signature_specks(text: str) -> bool:
+    """Is a line under a signer's name (before the position) a stroke read as specks: no Thai word of three
+    letters in it (``[91``, ``5 จ6``, ``เม``, ``ซี``)?"""
+    return bool(text.strip()) and not any(len(run) >= 3 for run in THAI_RUN.findall(text))
+
+
+def _short_specks(text: str) -> bool:
+    """A line of two or three specks with a Thai letter among them (``๒ ง``), no piece longer than two."""
+    pieces = text.split()
+    return 0 < len(pieces) <= 3 and all(len(p) <= 2 for p in pieces) and bool(re.search("[ก-ฮ]", text))
+
+
+def _note_between(lines: list[Line], k: int, last: Line) -> bool:
+    """Is the margin line ``k`` a note written between two lines of an indented signer's block: the next line
+    with text stands in the block's column and goes on from the last one taken (an acting line's principal, the
+    rest of a position cut short: ``นายแพทย์สาธารณสุข`` / ``จังหวัดสมุทรปราการ``)?"""
+    following = next((x for x in lines[k + 1 : k + 3] if not x.blank), None)
+    if following is None or _indent(following) < 10:
+        return False
+    return bool(_goes_on(last.stripped) or _wraps_into(last.text, following.text) or _bare_province(following.text)
+                or re.match(r"[ \t]*จังหวัด", following.text))
 
 
 def _stroke(text: str) -> bool:
@@ -462,6 +505,7 @@ def _parts(block: list[Line]) -> tuple[str, str, str]:
         start, end, acting = act
         position = joined[:start].strip()
         acting_for = joined[end:].strip()
+    position = LONE_LETTER_AT_END.sub("", position)  # "รองผู้ว่าราชการจังหวัด ป ปฏิบัติราชการแทน": a speck before the acting phrase
     position, acting_for = ("" if DAMAGED.search(x) else x for x in (position, acting_for))
     return position, acting, acting_for
 

@@ -64,6 +64,11 @@ RULES: tuple[Rule, ...] = (
                            "ประชาสัมพันธ์|สวัสดิการ|พัสดุ|การเงิน|งบประมาณ|ส่งเสริม|พัฒนา))"), "ฝ่าย"),
     Rule("sing_plook", re.compile("สิงปลูกสร้าง"), "สิ่งปลูกสร้าง"),
     Rule("nam_compound", re.compile("(?:(?<=ใต้)|(?<=ทรัพยากร)|(?<=แหล่ง))น(?:\u0e49\u0e32|\u0e33|า)(?![ก-๙])"), "น้ำ"),
+    # "ลงวนท ๓ มิถุนายน", "ลงวันทึี ๔ กันยายน": ลงวันที่ with its marks lost or read as others, before a day
+    Rule("longwanthi_marks", re.compile(f"ลง[ ]?ว\u0e31?น[ ]?ท(?!\u0e35\u0e48)[\u0e34-\u0e37\u0e48]{{0,3}}(?=[ ]?{DIGIT})"),
+         "ลงวันที่"),
+    # "ที่ พย ๐๐๒๙.๖/๒๙๗๕- ลงวันที่": a speck read as a hyphen or a dot glued after a cited serial
+    Rule("serial_dash_speck", re.compile(f"(?<=/)([ \t]*(?:ว\\.?[ \t]*)?{DIGIT}+)[-–_,'\"]+(?=[ \t]+(?:ลงวันที่|ลว))"), r"\1"),
     # "วันที ๒๖", "ลงวันที ๑๕", "ครั้งที ๙/๒๕๖๑", "ที ๑๒๓/๒๕๖๒": ที with no tone before a number.
     Rule("thi_before_number", re.compile(f"{_AFTER_HEAD}ที(?!{TONE}|{UPPER})(?=[ ]?{DIGIT})"), "ที่"),
     # "ที อท ๐๐๑๗.๒", "ที มท.๐๘๐๘": the ref-no label before an agency code and a number.
