@@ -123,6 +123,9 @@ SPECKS_ONLY = re.compile(r"^[ \t]*[^\sก-๙0-9๐-๙A-Za-z]{1,3}[ \t]*$")  # 
 # letters in it, and a letter against a digit or a symbol no position prints
 STROKE_GLUE = re.compile(r"[ก-ฮ][๐-๙0-9<>@#$%^&*!?=+~]|[๐-๙0-9<>@#$%^&*!?=+~][ก-ฮ]")
 THAI_RUN = re.compile(r"[ก-ฮะ-ฺเ-๎]+")
+# Thai glued to Arabic digits or Latin letters, twice or more: a stroke read as text ("กรน1 ๓ 5๕o ภาฬ 1 ดนห 5วะวว"),
+# never a printed position (its zone stands apart: "เขต 1")
+GLUED = re.compile(r"[ก-๙][0-9A-Za-z]|[0-9A-Za-z][ก-ฮ]")
 LONE_LETTER_AT_END = re.compile(r"(?:[ \t]+[ก-ฮ])+$")  # no position ends in a consonant standing alone
 NAME_ECHO = re.compile(r"(?P<tail>[ก-ฮะ-ฺเ-๎]{3,})\)")  # "เ@' คำแสน)๘": the name's end read again under it
 # symbols no printed position carries: "…ขอนแก่น เขต ! รักษาราชการแท%" is a scan's damage, not a position
@@ -506,7 +509,7 @@ def _parts(block: list[Line]) -> tuple[str, str, str]:
         position = joined[:start].strip()
         acting_for = joined[end:].strip()
     position = LONE_LETTER_AT_END.sub("", position)  # "รองผู้ว่าราชการจังหวัด ป ปฏิบัติราชการแทน": a speck before the acting phrase
-    position, acting_for = ("" if DAMAGED.search(x) else x for x in (position, acting_for))
+    position, acting_for = ("" if DAMAGED.search(x) or len(GLUED.findall(x)) >= 2 else x for x in (position, acting_for))
     return position, acting, acting_for
 
 

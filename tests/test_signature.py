@@ -156,6 +156,10 @@ BLOCKS = [
      "กลุ่มงานบริหาร\n"
      "โทร. ๐ ๒๗๐๒ ๑๒๓๔",
      "นายแพทย์สาธารณสุขจังหวัดสมุทรปราการ", "", ""),
+    # a stroke read as letters glued to digits is no position: left empty
+    ("                           (นายสมชาย ใจดี)\n"
+     "                 กรน1 ๓ 5๕o ภาฬ 1 ดนห 5วะวว 5ง 2 ยไจนซ์ซ์ 5",
+     "", "", ""),
     # a zone glued to its number is a position's line, not a stroke
     ("                          (นายสมชาย ใจดี)\n"
      "              ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสตูล\n"
