@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
+__version__ = "0.1.0"  # pyproject.toml's version is read from here
+
 # name -> module that defines it
 _VERBS = {
     "ingest": ("pipeline.ingest", "run_ingest"),

@@ -22,7 +22,6 @@ import argparse
 import os
 import sys
 from collections.abc import Mapping
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from pipeline.ocr import OcrOptions
@@ -194,6 +193,8 @@ def _query(args: argparse.Namespace) -> int:
 
 def _add_plugins(sub) -> None:
     """Each installed plugin's ``register(subparsers)`` (entry points of ``PLUGIN_GROUP``) adds its commands."""
+    from importlib.metadata import entry_points
+
     for point in sorted(entry_points(group=PLUGIN_GROUP), key=lambda p: p.name):
         try:
             register = point.load()
@@ -203,7 +204,17 @@ def _add_plugins(sub) -> None:
         register(sub)
 
 
-def parser() -> argparse.ArgumentParser:
+BUILT_IN = ("ingest", "show", "report", "export", "export-spacy", "query")
+
+
+def _command_word(argv: list[str]) -> str:
+    """The first argument that is no option: the command asked for (``""`` when none)."""
+    return next((a for a in argv if not a.startswith("-")), "")
+
+
+def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; the installed plugins' commands are added unless ``argv`` asks for a built-in
+    one (finding them reads every installed package's entry points, which a run of ``ingest`` need not pay)."""
     from pipeline.ingest import version_string
 
     top = argparse.ArgumentParser(prog="saraban", description="Thai government circulars -> linked tables")
@@ -284,12 +295,13 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="table (default; tab-separated when not a terminal), csv or json")
     query.set_defaults(run=_query)
-    _add_plugins(sub)
+    if argv is None or _command_word(argv) not in BUILT_IN:
+        _add_plugins(sub)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     try:
         if hasattr(args, "ocr_langs"):
             args.ocr = ocr_options(args, os.environ)
