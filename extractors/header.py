@@ -569,20 +569,21 @@ def _head_stop(lines: list[Line]) -> int:
 RECEIPT_NUMBER = re.compile(r"เลข\S{0,4}[รว]ับ")  # the stamp's own row: "เลขรับ ๔๓๒๕", "เลขที่รับ"
 
 
+def _near_stamp_row(lines: list[Line], i: int, row: re.Pattern) -> bool:
+    """Does a stamp's ``row`` stand within three lines of line ``i``, not itself a ``ที่ …`` line (a memo's date
+    shares that line, and a stamp may stand just above it)?"""
+    return not LINE_REF.match(lines[i].text) and any(row.search(x.text) for x in lines[max(0, i - 3) : i + 4])
+
+
 def receipt_stamp_row(lines: list[Line], i: int) -> bool:
     """Does line ``i`` stand among a receipt stamp's rows, its ``เลขรับ`` row within three lines (a body's line
-    opening with ``เวลา ๐๙.๐๐ น.`` is no stamp's)? Not a ``ที่ …`` line."""
-    if LINE_REF.match(lines[i].text):
-        return False
-    return any(RECEIPT_NUMBER.search(x.text) for x in lines[max(0, i - 3) : i + 4])
+    opening with ``เวลา ๐๙.๐๐ น.`` is no stamp's)?"""
+    return _near_stamp_row(lines, i, RECEIPT_NUMBER)
 
 
 def _in_receipt_stamp(lines: list[Line], i: int) -> bool:
-    """Does line ``i`` stand among a receipt stamp's rows (``เลขรับ …`` / ``วันที่ …`` / ``เวลา …``)? Not a
-    ``ที่ …`` line: a memo's date shares that line and a stamp may stand just above it."""
-    if LINE_REF.match(lines[i].text):
-        return False
-    return any(RECEIPT_ROW.search(x.text) for x in lines[max(0, i - 3) : i + 4])
+    """Does line ``i`` stand among a receipt stamp's rows (``เลขรับ …`` / ``วันที่ …`` / ``เวลา …``)?"""
+    return _near_stamp_row(lines, i, RECEIPT_ROW)
 
 
 def document_date(lines: list[Line], kind: str) -> tuple[ThaiDate | None, int | None]:

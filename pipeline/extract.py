@@ -60,7 +60,7 @@ def _far_from(date: ThaiDate, doc_date: ThaiDate | None) -> bool:
 
 
 def _all_dates(text: str, offset: int, doc_date: ThaiDate | None, citations: tuple[Citation, ...],
-               eff: ThaiDate | None) -> tuple[ThaiDate, ...]:
+               eff: ThaiDate | None, lines: list[Line] | None = None) -> tuple[ThaiDate, ...]:
     """Every date of the letter in text order, each with its role (``published``: a Gazette head's)."""
     roles = {m.date.span.start: "published" for m in gazette.marks(text, offset)}
     roles |= {c.date.span.start: "cited" for c in citations if c.date}
@@ -69,7 +69,7 @@ def _all_dates(text: str, offset: int, doc_date: ThaiDate | None, citations: tup
     if doc_date:
         roles[doc_date.span.start] = "document"
     dates = []
-    lines = split_lines(text, offset)
+    lines = split_lines(text, offset) if lines is None else lines  # the letter's body lines, as extract has them
     starts = [line.start for line in lines]
     for date in find_dates(text, offset):
         role = roles.get(date.span.start)
@@ -207,7 +207,7 @@ def extract(document: Document, letter: Letter) -> Record:
     urgency, secrecy = header.urgency_secrecy(lines, kind)
     citations = tuple(find_citations(body_text, offset, own_ref, _block_span(body, REFERENCE_HEAD)))
     eff_date, eff_source, eff_rule = _effective(body_text, offset, doc_date, mark)
-    dates = _all_dates(body_text, offset, doc_date, citations, eff_date)
+    dates = _all_dates(body_text, offset, doc_date, citations, eff_date, body)
     far = [d for d in dates if _far_from(d, doc_date)] if document.method == "ocr" else []
     record = Record(
         doc_id=doc_id(document.source.sha256, letter.index),

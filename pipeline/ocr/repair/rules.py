@@ -670,12 +670,6 @@ ACTING_TAIL = re.compile("ราชการแทน")
 ACTING_HEADS = {"ปฏิบัติ": "ปฏบต", "รักษา": "รกษ"}  # the two phrases ending ราชการแทน, by their letters
 HEAD_REACH = 10  # characters before ราชการแทน a misread head may take, on its line
 MAX_HEAD_DISTANCE = 1.5  # weighted edits between the letters read and ปฏบต: one lost and one look-alike
-SKELETON_DROP = re.compile(f"[{MARK} \t]")
-
-
-def _skeleton(piece: str) -> str:
-    """The letters of ``piece`` without marks and spaces: ``"ป ฎบดต"`` -> ``"ปฎบดต"``."""
-    return SKELETON_DROP.sub("", piece)
 
 
 def repair_acting(text: str) -> str:
@@ -687,6 +681,8 @@ def repair_acting(text: str) -> str:
     >>> repair_acting("รักษาราชการแทน และ ไปราชการแทน และ ข้าราชการแทน")   # whole, or another word
     'รักษาราชการแทน และ ไปราชการแทน และ ข้าราชการแทน'
     """
+    from pipeline.ocr.spell import unmarked  # the letters without marks; spaces are dropped below
+
     out, pos = [], 0
     for m in ACTING_TAIL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -696,7 +692,7 @@ def repair_acting(text: str) -> str:
             continue
         best = None
         for i, ch in enumerate(before):
-            letters = _skeleton(before[i:])
+            letters = unmarked(before[i:]).replace(" ", "").replace("\t", "")
             if not "ก" <= ch <= "ฮ" or len(letters) < 3:
                 continue
             near = weighted_distance(letters, ACTING_HEADS["ปฏิบัติ"])
