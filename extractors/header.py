@@ -386,7 +386,7 @@ def _address_block(lines: list[Line], ref: tuple[int, RefNo] | None, date_index:
         if ref and number and number.canonical == ref[1].canonical:  # the number read twice (a line read again)
             value, span = line.after(number.span.end - line.start)
             value = value[glued.end():] if (glued := GLUED_SPECKS.match(value)) else value
-        if not value or _ghost(value, words):
+        if not value or _ghost(value, words) or _ghost_line(value, words):
             continue
         parts.append(value)
         spans.append(span)
@@ -480,17 +480,62 @@ def _ghost(value: str, words: list[str]) -> bool:
         len(w) > len(piece) and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1]))) for w in words)
 
 
+# a scan's symbol after an instrument's agency on its title line: a seal or a stamp read as text from there on
+# ("คำสั่งมหาวิทยาลัยราชภัฏสุราษฎร์ธานี,, ง่"); no agency's name holds one
+TITLE_SPECK = re.compile(r"[ \t]*[,;!?'\"|\[\]{}“”‘’«»@#%^*~_\\<>=]")
+
+
+def _ghost_line(value: str, words: list[str]) -> bool:
+    """Is ``value`` a line of a seal's or a stamp's ink over the letterhead: damaged (``damage.damaged``), and
+    its only piece of three Thai letters or more the start of a longer word of the block, marks aside, its last
+    letter perhaps misread, beside specks and lone letters?
+
+    >>> _ghost_line(")6ๆ) ป มหาวิทย", ["มหาวิทยาลัยราชภัฏอุดรธานี", "ถนนประชาอุทิศ"])
+    True
+    >>> _ghost_line("ป . กรมบญเ", ["กรมบัญชีกลาง", "ถนนประชาอุทิศ"]), _ghost_line("ถนนประชาอุทิศ ๆ", ["ถนนประชาอุทิศ"])
+    (True, False)
+    """
+    from extractors.damage import damaged
+    from pipeline.ocr.spell import unmarked
+
+    if not damaged(value):
+        return False
+    pieces = [m.group() for token in value.split() for m in [THAI_PIECE.search(token)] if m]
+    if len(pieces) != 1 or any(len(re.findall("[ก-ฮ]", t)) > 1 for t in value.split() if not THAI_PIECE.search(t)):
+        return False
+    piece = unmarked(pieces[0])
+    return any(len(w) >= len(piece) + 2 and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1])))
+               for w in map(unmarked, words))
+
+
+THAI_PIECE = re.compile(r"[ก-๎]{3,}")
+
+
+WIDE_GAP = re.compile(r"[ \t]{3,}\S")  # another column of the page
+
+
 def _title_issuer(lines: list[Line]) -> Field:
+    """The agency an order, announcement or regulation names in its title: ``คำสั่งมหาวิทยาลัยราชภัฏ`` /
+    ``สุราษฎร์ธานี`` -> ``มหาวิทยาลัยราชภัฏสุราษฎร์ธานี``; a wrapped line that shows a scan's damage (``มหาวิท '!``,
+    ``ร ถมศึก1``: a seal's letters under the title) is not the rest of the name."""
+    from extractors.damage import damaged
+
     title = _title(lines)
     if not title:
         return Field("")
     i, match = title
     value, span = lines[i].after(match.start("rest"))
+    if (speck := TITLE_SPECK.search(value)) and speck.start():
+        value = value[: speck.start()]
+        span = Span(span.start, span.start + len(value))
+    if (gap := WIDE_GAP.search(value)) and _in_receipt_stamp(lines, i):
+        value = value[: gap.start()]  # "คำสั่งจังหวัดสระบุรี   วันที    ๑๓๑ เม.ย. ๖": a receipt stamp's row beside it
+        span = Span(span.start, span.start + len(value))
     parts, end = [value], span.end
     for line in lines[i + 1 : i + 3]:  # a long agency name wraps: "ประกาศสำนักงานเขตพื้นที่…" / "ฉะเชิงเทรา เขต ๑"
         if line.blank or HEADER_KEYWORD.match(line.text) or TITLE_STOP.match(line.text) or ABOUT.search(parts[-1]):
             break
-        if not THAI_WORD.search(line.text):
+        if not THAI_WORD.search(line.text) or speck or damaged(line.stripped):
             break  # specks under the title ("จ |"), not the rest of its agency's name
         parts.append(line.stripped)
         end = line.span.end
@@ -531,6 +576,9 @@ def _indent(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip(" "))
 
 
+CLOSING_LINE = re.compile(r"^[ \t]*จึง")  # a stamped letter's last paragraph ("จึงแจ้งมาเพื่อทราบ"): no office's name
+
+
 def _stamped_issuer(lines: list[Line], date_index: int | None) -> Field:
     """The agency above a stamped letter's date; when set apart by indentation it may wrap."""
     if date_index is None:
@@ -539,7 +587,7 @@ def _stamped_issuer(lines: list[Line], date_index: int | None) -> Field:
     for line in reversed(lines[:date_index]):
         if line.blank and not block:
             continue
-        if line.blank or NAME_LINE.match(line.text) or BODY_OPENER.match(line.text):
+        if line.blank or NAME_LINE.match(line.text) or BODY_OPENER.match(line.text) or CLOSING_LINE.match(line.text):
             break
         if block and (_indent(block[-1]) < 10 or _indent(line) < 10 or len(block) == 3):
             break

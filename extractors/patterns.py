@@ -57,6 +57,7 @@ def _month_alternation() -> str:
             # "ก.ย." also as "ก. ย." and "ก.ย" (last dot lost)
             parts = [re.escape(p) for p in name.strip(".").split(".")]
             forms.add(r"\.\s?".join(parts) + r"\.?")
+            forms.add("".join(parts) + r"\.")  # "๑๕ พย. ๖๕": the inner dot lost (the bare "พย" is a name of its own)
         else:
             forms.add(re.escape(name))
     return "|".join(sorted(forms, key=len, reverse=True))

@@ -16,6 +16,7 @@ from extractors.patterns import REFERENCE_HEAD, URL
 from extractors.receipt import receipt
 from extractors.ref_numbers import is_known_agency
 from extractors.references import find_citations
+from extractors.stamped_office import office_named_in_text
 from extractors.thai_dates import find_dates, invalid_dates
 from extractors.urls import normalise as normalise_url
 from extractors.urls import web_addresses
@@ -54,6 +55,11 @@ FAR_YEARS = 10
 NEAR_ROLES = frozenset({"meeting", "deadline", "other"})
 
 
+def _line_at(lines: list[Line], position: int) -> int:
+    """The index of the line holding ``position`` (an offset in the document)."""
+    return bisect_right([line.start for line in lines], position) - 1
+
+
 def _far_from(date: ThaiDate, doc_date: ThaiDate | None) -> bool:
     return (doc_date is not None and date.role in NEAR_ROLES
             and abs(date.date.year - doc_date.date.year) >= FAR_YEARS)
@@ -70,10 +76,9 @@ def _all_dates(text: str, offset: int, doc_date: ThaiDate | None, citations: tup
         roles[doc_date.span.start] = "document"
     dates = []
     lines = split_lines(text, offset) if lines is None else lines  # the letter's body lines, as extract has them
-    starts = [line.start for line in lines]
     for date in find_dates(text, offset):
         role = roles.get(date.span.start)
-        if role is None and header.receipt_stamp_row(lines, bisect_right(starts, date.span.start) - 1):
+        if role is None and header.receipt_stamp_row(lines, _line_at(lines, date.span.start)):
             continue  # a receipt stamp's "วันที่ ๑๘ ธ.ค. ๖๔": the day it was received (received_date), not the letter's
         dates.append(date.with_role(role or date_role(text, date.span.start - offset)))
     return tuple(dates)
@@ -201,7 +206,12 @@ def extract(document: Document, letter: Letter) -> Record:
     late = bool(doc_date and mark and doc_date.date > mark.date.date)
     if late:
         doc_date = None  # signed after it was published: a date read from the wrong place
-    unreadable_issuer = document.method == "ocr" and damaged(issuer.value)
+    stamp_read = issuer if document.method == "ocr" and kind == "stamped" and issuer.span else None
+    named = office_named_in_text(letter.text[issuer.span.start - offset : issuer.span.end - offset], lines,
+                                 _line_at(lines, issuer.span.start)) if stamp_read else None
+    unreadable_issuer = document.method == "ocr" and damaged(issuer.value) and not named
+    if named:
+        issuer = named  # the stamp read in part; the office the letter names whole
     if unreadable_issuer:
         issuer = Field("")  # a stamp or a seal over the letterhead: part of it read as letters
     urgency, secrecy = header.urgency_secrecy(lines, kind)
@@ -248,6 +258,10 @@ def extract(document: Document, letter: Letter) -> Record:
     if inst.get("unreadable"):
         problems += (Problem("unreadable_date", "the signing line (ประกาศ/สั่ง/ให้ไว้ ณ วันที่) holds no date that can "
                              "be read; doc_date left empty", "warning", document.source.path, record.doc_id),)
+    if named:
+        problems += (Problem("issuer_from_text", f"the office's stamp was read in part ({stamp_read.value!r}); the "
+                             f"office the letter's text names whole, {named.value!r}, is the one those pieces belong to",
+                             "warning", document.source.path, record.doc_id),)
     if unreadable_issuer:
         problems += (Problem("unreadable_issuer", "the issuer's lines hold specks and letters no office or address "
                              "is spelt with (a stamp or a seal over them); issuer left empty", "warning",

@@ -3,9 +3,9 @@
 Statuses: ``resolved`` (number and date agree with exactly one letter), ``probable`` (one candidate
 through a tolerant rule: an OCR-confusable serial, an agency code or suffix misread where unit,
 serial, day and issuer agree, the one letter of the unit that day whose serial was unreadable, the one
-letter of the named issuer that day with no number read, a short ``ว 10 ลว. …`` form, issuer + date),
-``ambiguous`` (two or more candidates: all listed, none chosen), ``not_in_corpus``.
-A date that disagrees never links. Resolvers are tried in order; the first that finds any
+letter of the named issuer that day with no number read, a short ``ว 10 ลว. …`` form, issuer + date, the
+same number and day with the month's marks lost, ``ม.ค.`` for ``มี.ค.``), ``ambiguous`` (two or more
+candidates: all listed, none chosen), ``not_in_corpus``. Any other date that disagrees never links. Resolvers are tried in order; the first that finds any
 candidate decides (``RESOLVERS`` is the plug-in point).
 
 >>> # cited "อท 0017.2/ว 2930" of 2017-08-15; the corpus holds "อท 0017.2/ว 2530" of that day
@@ -34,6 +34,7 @@ SCORE_SHORT_FORM = 0.75
 SCORE_ISSUER_DATE = 0.6
 SCORE_MISREAD = 0.7
 SCORE_SERIAL_UNREAD = 0.5
+SCORE_MONTH_MARK_LOST = 0.6
 NUMBERED_KINDS = frozenset({"memo", "external", "stamped"})  # an announcement or a regulation has no ที่ number
 
 
@@ -110,6 +111,37 @@ def exact(citation: Citation, index: CorpusIndex) -> Link | None:
     same = [t for t in index.by_ref.get(citation.ref_no.key, []) if _date_agrees(citation, t)]
     dated = citation.date is not None and all(t.date is not None for t in same)
     return _decide(same, SCORE_EXACT if dated else SCORE_EXACT_NO_DATE, "same number")
+
+
+def month_mark_lost(citation: Citation, index: CorpusIndex) -> Link | None:
+    """Same canonical number, same day and year, and the cited month's abbreviation one the target's
+    month becomes when OCR loses its marks: ``๙ ม.ค. ๖๔`` cited, the letter dated ``๙ มี.ค. ๖๔`` (``มี.ค.``
+    read without its ``ี``). The day and the number must agree; any other date that disagrees never links.
+
+    >>> _months_alike("ม.ค.", 3), _months_alike("ม.ค.", 1), _months_alike("มกราคม", 3)
+    (True, False, False)
+    """
+    from extractors.patterns import DATE
+
+    if citation.ref_no is None or citation.date is None or not citation.ref_no.agency:
+        return None
+    printed = DATE.match(citation.date.text)
+    if printed is None:
+        return None
+    cited = citation.date.date
+    same = [t for t in index.by_ref.get(citation.ref_no.key, []) if t.date and t.date != cited
+            and (t.date.day, t.date.year) == (cited.day, cited.year) and _months_alike(printed["month"], t.date.month)]
+    return _decide(same, SCORE_MONTH_MARK_LOST, "same number and day, the month's mark lost")
+
+
+def _months_alike(token: str, month: int) -> bool:
+    """Is the month ``token`` as printed a form of ``month`` with its marks lost (and not ``month``'s own)?"""
+    from extractors.patterns import MONTH_NAMES, month_number
+    from pipeline.ocr.spell import unmarked
+
+    key = token.replace(" ", "")
+    return month_number(key) != month and any(
+        unmarked(key) == unmarked(name) for name, number in MONTH_NAMES.items() if number == month)
 
 
 def serial_distance(a: int, b: int) -> float | None:
@@ -244,8 +276,8 @@ def issuer_and_date(citation: Citation, index: CorpusIndex) -> Link | None:
 
 
 Resolver = Callable[[Citation, CorpusIndex], Link | None]
-RESOLVERS: tuple[Resolver, ...] = (exact, ocr_tolerant, misread_number, serial_unread, number_unread, short_form,
-                                   issuer_and_date)
+RESOLVERS: tuple[Resolver, ...] = (exact, month_mark_lost, ocr_tolerant, misread_number, serial_unread, number_unread,
+                                   short_form, issuer_and_date)
 
 
 def resolve(citation: Citation, index: CorpusIndex, resolvers: Iterable[Resolver] = RESOLVERS,

@@ -88,3 +88,62 @@ def test_a_ghost_of_the_title_under_it_is_not_the_issuer():
             "         เรื่อง กำหนดวันหยุดราชการประจำปีของหน่วยงาน\n\n          ด้วยมหาวิทยาลัยราชภัฏอุดรธานีเห็นสมควรประกาศ\n")
     found = title(text)
     assert (found.kind, found.issuer.value) == ("announcement", "มหาวิทยาลัยราชภัฏอุดรธานี")
+
+
+SEALED_HEADERS = [
+    # (a scanned header as OCR read it, the issuer): a seal's or a stamp's letters beside the printed office
+    # are no part of it
+    ("                ประกาศมหาวิทยาลัยราชภัฏสุราษฎร์ธานี\n                       มหาวิท '!\n"
+     "            เรื่อง กำหนดวันหยุดราชการประจำปีของหน่วยงาน\n", "announcement", "มหาวิทยาลัยราชภัฏสุราษฎร์ธานี"),
+    ("     คำสั่งสำนักงานเขตพื้นที่การศึกษาประถมศึกษานครสวรรค์ เขต ๓\n                         ร ถมศึก1\n"
+     "                             ที่ ๒๑๕/๒๕๖๕\n          เรื่อง มอบอำนาจให้รองผู้อำนวยการปฏิบัติราชการแทน\n",
+     "order", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษานครสวรรค์ เขต ๓"),
+    ("              คำสั่งมหาวิทยาลัยราชภัฏสุราษฎร์ธานี,, ง่\n                     หาวิทยาลั1 1 “ว๕\n"
+     "                         ที่ ๗๗/๒๕๖๕\n      เรื่อง แต่งตั้งคณะทำงานจัดทำแผนปฏิบัติราชการประจำปี\n",
+     "order", "มหาวิทยาลัยราชภัฏสุราษฎร์ธานี"),
+    # a receipt stamp's date row read on the title's line
+    ("                                              ฝ่ายบริหารทั่วไป\n                                              เลขรับ ๔๗\n"
+     "                        คำสั่งจังหวัดสระบุรี   วันที    ๑๓๑ เม.ย. ๖\n                                              เวลา   ๔2 น.\n"
+     "                            ที่ ๙๘/๒๕๖๖\n               เรื่อง แต่งตั้งคณะกรรมการตรวจรับพัสดุ\n", "order", "จังหวัดสระบุรี"),
+    # a wrapped name with no damage goes on
+    ("ประกาศสำนักงานเขตพื้นที่การศึกษาประถมศึกษา\nฉะเชิงเทรา เขต ๑\nเรื่อง รับสมัครครู\n", "announcement",
+     "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาฉะเชิงเทรา เขต ๑"),
+    # an external letter: a ghost of the office over the number's line, specks and a piece of its name
+    ("ที่ อว ๐๖๐๘.๐๗/ว ๘๑๑๗\n                      )6ๆ) ป มหาวิทย\n                                    มหาวิทยาลัยราชภัฏอุดรธานี\n"
+     "                                    ถนนประชาอุทิศ อำเภอเมือง\n                                    จังหวัดอุดรธานี ๗๔๑๐๐\n"
+     "                                ๑๗ ตุลาคม ๒๕๖๖\nเรื่อง ขอเชิญส่งบทความ\n", "external",
+     "มหาวิทยาลัยราชภัฏอุดรธานี ถนนประชาอุทิศ อำเภอเมือง จังหวัดอุดรธานี ๗๔๑๐๐"),
+    ("ที่ กค ๐๔๐๕.๒ /๙๖๒๑\n                     ป . กรมบญเ\n                                  กรมบัญชีกลาง\n"
+     "                                  ถนนประชาอุทิศ แขวงทุ่งพญาไท\n                                  เขตราชเทวี กรุงเทพฯ ๑๐๔๐๐\n"
+     "                             ๑๘ เมษายน ๒๕๖๕\nเรื่อง ขอเชิญประชุม\n", "external",
+     "กรมบัญชีกลาง ถนนประชาอุทิศ แขวงทุ่งพญาไท เขตราชเทวี กรุงเทพฯ ๑๐๔๐๐"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "issuer"), SEALED_HEADERS)
+def test_a_seal_over_the_letterhead_is_not_the_issuer(text, kind, issuer):
+    from extractors.header import document_date
+    from extractors.header import issuer as read_issuer
+    from extractors.lines import split_lines
+
+    lines = split_lines(text)
+    _, date_index = document_date(lines, kind)
+    assert read_issuer(lines, kind, date_index).value == issuer
+
+
+GHOST_LINES = [
+    # (a line of the address block, the block's words, a ghost?)
+    (")6ๆ) ป มหาวิทย", ["มหาวิทยาลัยราชภัฏอุดรธานี"], True),
+    ("ป . กรมบญเ", ["กรมบัญชีกลาง", "ถนนประชาอุทิศ"], True),
+    ("ถนนประชาอุทิศ ๆ", ["ถนนประชาอุทิศ"], False),  # a whole line, not the start of a longer word
+    ("ป . กรมบญเ", ["ถนนประชาอุทิศ"], False),  # nothing in the block it is the start of
+    ("มหาวิทย", ["มหาวิทยาลัยราชภัฏอุดรธานี"], False),  # no damage: left to the speckless test
+    ("| สำนักงาน ถนนพหลโยธิน", ["สำนักงานเขตพื้นที่การศึกษา"], False),  # two pieces of text
+]
+
+
+@pytest.mark.parametrize(("value", "words", "ghost"), GHOST_LINES)
+def test_ghost_lines(value, words, ghost):
+    from extractors.header import _ghost_line
+
+    assert _ghost_line(value, words) is ghost

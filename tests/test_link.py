@@ -90,6 +90,11 @@ CASES = [
     ("ตามหนังสือจังหวัดสงขลา ที่ สข ๐๐๑๗.๒/ว ๑๔๓๐ ลงวันที่ ๒๘ มกราคม ๒๕๖๖", "not_in_corpus", None),
     # ... never an announcement, which has no number to lose
     ("ตามหนังสือจังหวัดชัยนาท ที่ ชน ๐๐๑๗.๒/ว ๑๔๓๐ ลงวันที่ ๓ กุมภาพันธ์ ๒๕๖๖", "not_in_corpus", None),
+    # the month's mark lost by OCR (ม.ค. read for มี.ค.): same number, same day and year
+    ("ตามหนังสือกระทรวงมหาดไทย ที่ มท ๐๘๑๐.๕/ว ๑๒๓๔ ลว. ๑ ม.ค. ๖๒", "probable", "B"),
+    # ... not another month (ก.พ. is no มี.ค. with marks lost), nor another day
+    ("ตามหนังสือกระทรวงมหาดไทย ที่ มท ๐๘๑๐.๕/ว ๑๒๓๔ ลว. ๑ ก.พ. ๖๒", "not_in_corpus", None),
+    ("ตามหนังสือกระทรวงมหาดไทย ที่ มท ๐๘๑๐.๕/ว ๑๒๓๔ ลว. ๒ ม.ค. ๖๒", "not_in_corpus", None),
     # a unit's digit and dot both lost (06025 for 0606.25): serial, day and code agree
     ("ตามหนังสือมหาวิทยาลัยราชภัฏชัยภูมิ ที่ อว ๐๖๐๒๕/ว ๖๘๖ ลงวันที่ ๒๑ ตุลาคม ๒๕๖๖", "probable", "N"),
 ]

@@ -626,6 +626,22 @@ def test_a_text_layer_keeps_what_was_typed():
     assert record.issuer.value.startswith("แแท่") and not any(p.code == "unreadable_issuer" for p in record.problems)
 
 
+STAMPED_IN_PIECES = ("ลับ\nที่ 77/2927\nถึง   ผู้ว่าราชการจังหวัดพิจิตร\n"
+                     "         ด้วยเทศบาลเมืองพิจิตรขอส่งเอกสารเร่งรัดการจัดทำฐานข้อมูลผู้สูงอายุ\n"
+                     "         จึงขอความร่วมมือมาเพื่อดำเนินการ\n                                                  3) [1\n"
+                     "                                        ศบาลเมอง\n                                ๕ พฤศจิกายน ๒๕๖๖\n"
+                     "กองสวัสดิการสังคม\nโทร. ๐ ๕๖๖๑ ๑๐๒๐\n")
+
+
+def test_a_stamp_read_in_pieces_is_the_office_the_letter_names():
+    record = _scanned_record(STAMPED_IN_PIECES)
+    assert (record.doc_type, record.issuer.value) == ("stamped", "เทศบาลเมืองพิจิตร")
+    assert STAMPED_IN_PIECES[record.issuer.span.start:record.issuer.span.end] == "เทศบาลเมืองพิจิตร"  # the body's words
+    assert [p.code for p in record.problems if "issuer" in p.code] == ["issuer_from_text"]
+    typed = _scanned_record(STAMPED_IN_PIECES, method="text")  # a text layer's stamp line is what was typed
+    assert not any(p.code == "issuer_from_text" for p in typed.problems)
+
+
 def test_a_stamped_letter_whose_salutation_was_misread_ends_on_its_date():
     # a หนังสือประทับตรา whose ถึง the scan read ถง, ending on its office and date, then an external letter
     from pipeline.ocr.repair.rules import repair

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.ocr.repair.lexicon import CONFUSABLE, lexicon
+from pipeline.ocr.repair.office_names import repair_office_names
 from pipeline.thai_chars import MARK_SET, NIKHAHIT, SARA_AA, SARA_AM, TONE_MARKS
 
 MAX_WORD = 20  # code points; longer words of the list are compounds the reading builds from parts
@@ -300,7 +301,7 @@ def issuer_lines(lines: list[str]) -> list[int]:
 
 def postprocess(scan, result):
     """The ``spell`` step: correct the subject lines, the issuer's and the recipient's lines and signers'
-    positions, keep the words.
+    positions, keep the words; offices' long names first, whole (``repair.office_names``).
 
     Only those: elsewhere a letter is full of names (signers, places, addresses) that a reading by
     word frequency would bend toward common words.
@@ -310,7 +311,7 @@ def postprocess(scan, result):
     lines = result.text.split("\n")
     chosen = set(subject_lines(lines)) | set(position_lines(lines)) | set(issuer_lines(lines)) | set(recipient_lines(lines))
     for block in _blocks(sorted(chosen)):
-        for i, text in zip(block, correct_wrapped([lines[i] for i in block]), strict=True):
+        for i, text in zip(block, correct_wrapped([repair_office_names(lines[i]) for i in block]), strict=True):
             lines[i] = text
     return replace(result, text="\n".join(lines))
 
@@ -346,7 +347,7 @@ def correct_issuer_lines(text: str) -> str:
     """
     lines = text.split("\n")
     for block in _blocks(sorted(set(issuer_lines(lines)) | set(recipient_lines(lines)))):
-        for i, fixed in zip(block, correct_wrapped([lines[i] for i in block]), strict=True):
+        for i, fixed in zip(block, correct_wrapped([repair_office_names(lines[i]) for i in block]), strict=True):
             lines[i] = fixed
     return "\n".join(lines)
 

@@ -85,8 +85,9 @@ RULES: tuple[Rule, ...] = (
     Rule("thueng_label", re.compile("(?m)^([ ]*)ถ(?:ิ|ี|ื)?ง(?=[ ]+[ก-ฮเแโใไ])"), r"\1ถึง"),
     # "บนทกขอความ", "บันทึกข้อ ความ": a memo's title with its marks lost or a space inside, alone on its line.
     Rule("memo_title", re.compile("(?m)^([ ]*)บ\u0e31?น[ ]?ท\u0e36?ก[ ]?ข\u0e49?อ[ ]?ความ(?=[ ]*$)"), r"\1บันทึกข้อความ"),
-    # "ส่วนราช การ", "สวนราชการ": a memo's office label at the start of a line.
-    Rule("owner_label", re.compile("(?m)^([ ]*)ส\u0e48?วนร[ ]?าช[ ]?การ(?= |$)"), r"\1ส่วนราชการ"),
+    # "ส่วนราช การ", "สวนราชการ", "ส วนราชการ" (the tone mark read as a gap): a memo's office label at the start
+    # of a line.
+    Rule("owner_label", re.compile("(?m)^([ ]*)ส[\u0e48 ]?วนร[ ]?าช[ ]?การ(?= |$)"), r"\1ส่วนราชการ"),
     # "ขอความอนุเคราะ :หผู้เชี่ยวชาญ": a speck read as a colon or a bar inside a word (after a space, glued to
     # the next letter); not after a label ("เรื่อง :การ…" keeps its colon).
     Rule("colon_speck", re.compile("(?<=[ก-ฮ\u0e30-\u0e4e])(?<!เรื่อง)(?<!เรียน)(?<!ที่)(?<!ถึง)(?<!โทร)(?<!ราชการ) [:;|](?=[ก-ฮ])"), ""),
@@ -297,9 +298,9 @@ def repair_code_by_header(text: str) -> str:
     return REF_CODE.sub(code, head) + text[len(head):]
 
 
-# "๓๖๑๘ าว. ๒๑ พ.ย.", "๑๗๙๙ ลิว.\n๒๖": ลว. (ลงวันที่) after a letter's number, misread
+# "๓๖๑๘ าว. ๒๑ พ.ย.", "๑๗๙๙ ลิว.\n๒๖", "๗๖๙๐ ดว. ๙\n ม.ค. ๖๔": ลว. (ลงวันที่) after a letter's number, misread
 DATED_ABBREVIATION = re.compile(
-    f"(?<={D})(?P<sp>[ \t]+)(?P<token>[ก-ฮ\u0e30-\u0e4e]{{1,4}}\\.)(?=[ \t]*\n?[ \t]*{D}{{1,2}}[ \t]*[ก-ฮ])"
+    f"(?<={D})(?P<sp>[ \t]+)(?P<token>[ก-ฮ\u0e30-\u0e4e]{{1,4}}\\.)(?=[ \t]*\n?[ \t]*{D}{{1,2}}[ \t]*\n?[ \t]*[ก-ฮ])"
 )
 SPECKS_AFTER_LW = re.compile("ลว[ก-ฮ\u0e30-\u0e4e]{1,2}\\.")  # "ลวาว.": ลว. with specks read as letters before its dot
 
