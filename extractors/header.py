@@ -496,7 +496,7 @@ def _ghost_line(value: str, words: list[str]) -> bool:
     (True, False)
     """
     from extractors.damage import damaged
-    from pipeline.ocr.spell import unmarked
+    from pipeline.ocr_edits import unmarked
 
     if not damaged(value):
         return False

@@ -36,7 +36,7 @@ def office_named_in_text(reading: str, lines: list[Line], stop: int) -> Field | 
     """
     from extractors.patterns import SALUTATION
     from pipeline.ocr.repair.office_names import printed_names
-    from pipeline.ocr.spell import skeleton
+    from pipeline.ocr_edits import skeleton
 
     rows = [[skeleton(p) for p in PIECE.findall(row)] for row in reading.split("\n")]
     pieces = [p for row in rows for p in row]

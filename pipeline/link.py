@@ -137,7 +137,7 @@ def month_mark_lost(citation: Citation, index: CorpusIndex) -> Link | None:
 def _months_alike(token: str, month: int) -> bool:
     """Is the month ``token`` as printed a form of ``month`` with its marks lost (and not ``month``'s own)?"""
     from extractors.patterns import MONTH_NAMES, month_number
-    from pipeline.ocr.spell import unmarked
+    from pipeline.ocr_edits import unmarked
 
     key = token.replace(" ", "")
     return month_number(key) != month and any(

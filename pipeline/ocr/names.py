@@ -34,7 +34,7 @@ import re
 from functools import cache
 
 from pipeline.ocr.repair.lexicon import dictionary
-from pipeline.ocr.spell import edit_units, unmarked
+from pipeline.ocr_edits import edit_units, unmarked
 from pipeline.thai_chars import MARK_SET
 
 KARAN = "\u0e4c"  # ์, the silent-letter mark

@@ -29,8 +29,8 @@ import re
 from functools import cache
 from importlib import resources
 
-from pipeline.confusions import pairs
 from pipeline.edit_distance import levenshtein
+from pipeline.ocr_edits import CONFUSABLE
 from pipeline.thai_chars import MARK_SET
 
 MIN_LENGTH = 6
@@ -87,12 +87,6 @@ def _spans(word: str, part: str, start: int, end: int) -> list[tuple[int, int]]:
         if word.endswith(part):
             spans.append((end - size, end))
     return spans
-
-
-# Letters Tesseract's Thai model takes for one another (a serif, a loop, a tail lost or added);
-# ธ comes back as 5 or ถ in the TH Sarabun designs (ศธ -> ศ5, สธ -> ส5 on 300 dpi scans), ฎ as ภ
-# with its tail read as a mark (สฎ -> สภู). The pairs are the ``letter`` rows of ocr_confusions.csv.
-CONFUSABLE = pairs("letter")
 
 
 SARA_AM_SPLIT = ("\u0e49\u0e32", "\u0e33")  # ำ read as ้ + า (its circle taken for mai tho): อ้านวยการ

@@ -67,7 +67,7 @@ def _names() -> _Names:
     from pythainlp.corpus import provinces
 
     from pipeline.ocr.repair.lexicon import lexicon
-    from pipeline.ocr.spell import skeleton
+    from pipeline.ocr_edits import skeleton
 
     names = set(lexicon()) | set(OFFICE_KINDS) | set(departments())
     names |= {kind + province for kind in OFFICE_KINDS for province in provinces()}
@@ -81,7 +81,7 @@ def _names() -> _Names:
 
 def _letters(text: str) -> tuple[str, list[int]]:
     """``text``'s skeleton and, for each of its letters, the index of the letter in ``text``."""
-    from pipeline.ocr.spell import CLASS
+    from pipeline.ocr_edits import CLASS
     from pipeline.thai_chars import SARA_AA, SARA_AM
 
     out, where = [], []
@@ -101,7 +101,7 @@ def _is_thai_letter(c: str) -> bool:
 def _matches(text: str, repairs: bool) -> list[tuple[int, int, str]]:
     """Known names in ``text`` by their skeleton, longest first at each letter, without overlaps: those OCR
     damaged within the edit budget (``repairs``) or those printed right (not ``repairs``)."""
-    from pipeline.ocr.spell import edit_units
+    from pipeline.ocr_edits import edit_units
 
     names = _names()
     skel, where = _letters(text)

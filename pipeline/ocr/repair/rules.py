@@ -374,7 +374,7 @@ def nearest_month(token: str) -> str | None:
 
     """
     from pipeline.edit_distance import levenshtein
-    from pipeline.ocr.spell import edit_units, unmarked
+    from pipeline.ocr_edits import edit_units, unmarked
 
     key = token.replace(".", "").replace(" ", "")
     undotted = re.sub("[\u0e38\u0e39]", "", key)  # a dot on the baseline read as ุ or ู: "มุค." for ม.ค.
@@ -682,7 +682,7 @@ def repair_acting(text: str) -> str:
     >>> repair_acting("รักษาราชการแทน และ ไปราชการแทน และ ข้าราชการแทน")   # whole, or another word
     'รักษาราชการแทน และ ไปราชการแทน และ ข้าราชการแทน'
     """
-    from pipeline.ocr.spell import unmarked  # the letters without marks; spaces are dropped below
+    from pipeline.ocr_edits import unmarked  # the letters without marks; spaces are dropped below
 
     out, pos = [], 0
     for m in ACTING_TAIL.finditer(text):
