@@ -474,8 +474,7 @@ def _ghost(value: str, words: list[str]) -> bool:
         return False
     piece = match["piece"]
     if not match["speck"]:  # the speck lost (OCR's repair takes a lone one off): the start of a longer word, and no word
-        return any(len(w) >= len(piece) + 2 and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1])))
-                   for w in words) and not _a_word(piece)
+        return _begins_longer_word(piece, words) and not _a_word(piece)
     return words.count(piece) >= 2 or any(
         len(w) > len(piece) and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1]))) for w in words)
 
@@ -503,9 +502,13 @@ def _ghost_line(value: str, words: list[str]) -> bool:
     pieces = [m.group() for token in value.split() for m in [THAI_PIECE.search(token)] if m]
     if len(pieces) != 1 or any(len(re.findall("[ก-ฮ]", t)) > 1 for t in value.split() if not THAI_PIECE.search(t)):
         return False
-    piece = unmarked(pieces[0])
+    return _begins_longer_word(unmarked(pieces[0]), [unmarked(w) for w in words])
+
+
+def _begins_longer_word(piece: str, words: list[str]) -> bool:
+    """Is ``piece`` the start of a word of ``words`` two letters longer or more, its last letter perhaps misread?"""
     return any(len(w) >= len(piece) + 2 and (w.startswith(piece) or (len(piece) >= 4 and w.startswith(piece[:-1])))
-               for w in map(unmarked, words))
+               for w in words)
 
 
 THAI_PIECE = re.compile(r"[ก-๎]{3,}")
